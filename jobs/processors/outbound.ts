@@ -1,0 +1,122 @@
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/metrics.js';
+import { type OutboundContent, type OutboundJob, OutboundJobSchema } from '../../src/queues/definitions.js';
+import type { RecipientRateLimiter } from '../../src/queues/recipient-rate-limit.js';
+import type { MessageSendBody, WecomApi } from '../../src/wecom/api/client.js';
+import { WecomApiError } from '../../src/wecom/api/errors.js';
+import { splitUtf8 } from '../../src/wecom/api/split-text.js';
+
+export interface OutboundDeps {
+  wecom: WecomApi;
+  redis: Redis;
+  limiter: RecipientRateLimiter;
+  metrics: Metrics;
+  log: Logger;
+}
+
+/** How long a part stays marked as sent: longer than any job lives, including its retries. */
+const SENT_MARK_SECONDS = 7 * 24 * 3600;
+const RATE_LIMITED_RETRY_MS = 60_000;
+
+/** The wire messages one outbound job becomes, in order. Long text is split on UTF-8 bytes. */
+export function toWireMessages(touser: string[], content: OutboundContent): MessageSendBody[] {
+  switch (content.type) {
+    case 'text':
+      return splitUtf8(content.content).map((part) => ({ touser, msgtype: 'text', text: { content: part } }));
+    case 'markdown':
+      return splitUtf8(content.content).map((part) => ({
+        touser,
+        msgtype: 'markdown',
+        markdown: { content: part },
+      }));
+    case 'textcard': {
+      const { type: _type, ...textcard } = content;
+      return [{ touser, msgtype: 'textcard', textcard }];
+    }
+    case 'template_card':
+      return [{ touser, msgtype: 'template_card', template_card: content.card }];
+  }
+}
+
+async function deferTo(job: Job, until: number, token: string | undefined): Promise<never> {
+  await job.moveToDelayed(until, token);
+  throw new DelayedError();
+}
+
+/**
+ * Sends one outbound job. Each part is marked sent in Redis right after WeCom accepts it, so a retry
+ * (after a crash, a timeout or a later part failing) skips what was delivered. The one window left —
+ * WeCom accepted but we died before marking — is a crash between two instructions; WeCom's own
+ * duplicate check cannot close it without also swallowing deliberate repeats.
+ */
+export function createOutboundProcessor(deps: OutboundDeps) {
+  return async (
+    job: Job<OutboundJob>,
+    token?: string,
+  ): Promise<{ parts: number; invalidUsers: string[] }> => {
+    const parsed = OutboundJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`malformed outbound job: ${parsed.error.message}`);
+    const { touser, content, purpose } = parsed.data;
+    const log = deps.log.child({ jobId: job.id, purpose });
+    const parts = toWireMessages(touser, content);
+    const invalidUsers = new Set<string>();
+
+    for (const [index, body] of parts.entries()) {
+      const mark = `outbound:sent:${job.id}:${index}`;
+      if (await deps.redis.exists(mark)) continue;
+
+      const wait = await deps.limiter.take(touser);
+      if (wait > 0) {
+        deps.metrics.sends.inc({ outcome: 'rate_deferred' });
+        log.info({ waitMs: wait }, 'recipient at the per-minute limit; deferring');
+        await deferTo(job, Date.now() + wait + Math.floor(Math.random() * 2_000), token);
+      }
+
+      let result: Awaited<ReturnType<WecomApi['sendMessage']>>;
+      try {
+        result = await sendWithFallback(deps.wecom, body, content);
+      } catch (error) {
+        if (!(error instanceof WecomApiError)) throw error; // network and the like: BullMQ retries with backoff
+        deps.metrics.sends.inc({ outcome: 'failed' });
+        if (error.kind === 'rate_limited') {
+          await deferTo(job, Date.now() + RATE_LIMITED_RETRY_MS + Math.floor(Math.random() * 10_000), token);
+        }
+        if (error.kind === 'config' || error.kind === 'permanent') {
+          // Retrying cannot help (and a wrong secret retried gets the server's IP banned for an hour).
+          throw new UnrecoverableError(`WeCom errcode ${error.errcode}: ${error.errmsg}`);
+        }
+        throw error;
+      }
+      await deps.redis.set(mark, '1', 'EX', SENT_MARK_SECONDS);
+      for (const user of [...result.invalidUsers, ...result.unlicensedUsers]) invalidUsers.add(user);
+      deps.metrics.sends.inc({ outcome: 'sent' });
+    }
+
+    if (invalidUsers.size > 0) {
+      deps.metrics.sends.inc({ outcome: 'invalid_user' }, invalidUsers.size);
+      log.warn(
+        { invalidUsers: [...invalidUsers] },
+        'WeCom did not deliver to some recipients (not in the app visibility?)',
+      );
+    }
+    return { parts: parts.length, invalidUsers: [...invalidUsers] };
+  };
+}
+
+/** Cards do not render everywhere; when WeCom refuses one we send its plain-text fallback instead. */
+async function sendWithFallback(wecom: WecomApi, body: MessageSendBody, content: OutboundContent) {
+  try {
+    return await wecom.sendMessage(body);
+  } catch (error) {
+    if (content.type !== 'template_card' || !(error instanceof WecomApiError) || error.kind !== 'permanent') {
+      throw error;
+    }
+    return wecom.sendMessage({
+      touser: body.touser,
+      msgtype: 'text',
+      text: { content: content.fallbackText },
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { type Job, Worker, type WorkerOptions } from 'bullmq';
+import type { Deps } from '../src/deps.js';
+import { createWorkerConnection } from '../src/queues/connection.js';
+import type { InboundJob, OutboundJob } from '../src/queues/definitions.js';
+import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
+import { createInboundProcessor } from './processors/inbound.js';
+import { createOutboundProcessor } from './processors/outbound.js';
+
+export interface Workers {
+  close(): Promise<void>;
+}
+
+/** Stall detection settings: defaults in production; tests shorten them to see a killed worker's job resume. */
+export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
+
+export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
+  const connection = createWorkerConnection(deps.config.redisUrl);
+  const common = { connection, prefix: deps.queuePrefix, ...tuning };
+
+  const inbound = new Worker<InboundJob>(
+    'inbound',
+    createInboundProcessor({ outbound: deps.queues.outbound, log: deps.log }),
+    { ...common, concurrency: 16 },
+  );
+  const outbound = new Worker<OutboundJob>(
+    'outbound',
+    createOutboundProcessor({
+      wecom: deps.wecom,
+      redis: deps.redis,
+      limiter: new RecipientRateLimiter(deps.redis),
+      metrics: deps.metrics,
+      log: deps.log,
+    }),
+    { ...common, concurrency: 8 },
+  );
+
+  for (const worker of [inbound, outbound]) {
+    // Without an error listener a Redis hiccup becomes an unhandled error that kills the process.
+    worker.on('error', (err) => deps.log.error({ err, queue: worker.name }, 'worker error'));
+    worker.on('failed', (job: Job | undefined, err) => {
+      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
+      // Only the final attempt is worth an error line; earlier ones are retried by design.
+      if (final) deps.log.error({ err, queue: worker.name, jobId: job?.id }, 'job failed for good');
+      else
+        deps.log.warn(
+          { err: err.message, queue: worker.name, jobId: job?.id },
+          'job attempt failed; will retry',
+        );
+    });
+  }
+
+  return {
+    async close() {
+      await Promise.all([inbound.close(), outbound.close()]);
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Operators and scripts depend on these names; change them only with a migration note. */
+const EnvSchema = z.object({
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the corp id shown in the admin console'),
+  WECOM_AGENT_ID: z.coerce.number().int().positive(),
+  WECOM_SECRET: z.string().min(1),
+  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1–32 letters or digits'),
+  WECOM_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits'),
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  APP_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  role: Env['ROLE'];
+  nodeEnv: Env['NODE_ENV'];
+  port: number;
+  mongodbUri: string;
+  redisUrl: string;
+  wecom: {
+    corpId: string;
+    agentId: number;
+    secret: string;
+    token: string;
+    encodingAesKey: string;
+    apiBase: string;
+  };
+  timeZone: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pure: reads only the object it is given. Lists every problem at once (values are never echoed: they may be secrets). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = EnvSchema.safeParse(blanksRemoved);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return issue.code === 'invalid_type' && issue.input === undefined
+          ? `${name} is missing`
+          : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const e = result.data;
+  return {
+    role: e.ROLE,
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    wecom: {
+      corpId: e.WECOM_CORP_ID,
+      agentId: e.WECOM_AGENT_ID,
+      secret: e.WECOM_SECRET,
+      token: e.WECOM_TOKEN,
+      encodingAesKey: e.WECOM_ENCODING_AES_KEY,
+      apiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+    },
+    timeZone: e.APP_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Redis } from 'ioredis';
+import mongoose, { type Connection } from 'mongoose';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createProducerConnection, createWorkerConnection, whenReady } from './queues/connection.js';
+import { closeQueues, createQueues, type Queues } from './queues/queues.js';
+import { type WecomApi, WecomApiClient } from './wecom/api/client.js';
+import type { CallbackSecrets } from './wecom/callback.js';
+import { parseEncodingAesKey } from './wecom/crypto.js';
+
+/** Everything handlers and jobs use, built once per process. Nothing else reads process.env or globals. */
+export interface Deps {
+  config: Config;
+  log: Logger;
+  /** General-purpose connection that waits out Redis outages (token cache, rate limits, sent marks). */
+  redis: Redis;
+  /** Fails fast: used only to enqueue, so the webhook can answer 503 instead of hanging. */
+  producerRedis: Redis;
+  queues: Queues;
+  queuePrefix: string;
+  db: Connection;
+  wecom: WecomApi;
+  metrics: Metrics;
+  secrets: CallbackSecrets;
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** BullMQ key prefix; tests give each file its own. */
+  queuePrefix?: string;
+  /** Prefix of the app's own Redis keys (token cache, rate limits, sent marks); tests isolate with it. */
+  redisKeyPrefix?: string;
+  now?: () => Date;
+}
+
+export async function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Promise<Deps> {
+  const queuePrefix = options.queuePrefix ?? 'bull';
+  const redis = createWorkerConnection(config.redisUrl, options.redisKeyPrefix);
+  const producerRedis = createProducerConnection(config.redisUrl);
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
+  await Promise.all([whenReady(redis), whenReady(producerRedis)]);
+
+  const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
+  await db.asPromise();
+
+  const queues = createQueues(producerRedis, queuePrefix);
+  const metrics = createMetrics(queues);
+  const wecom = new WecomApiClient({
+    apiBase: config.wecom.apiBase,
+    corpId: config.wecom.corpId,
+    agentId: config.wecom.agentId,
+    secret: config.wecom.secret,
+    redis,
+    log,
+    onCall: (api, outcome) => metrics.wecomCalls.inc({ api, outcome }),
+  });
+
+  return {
+    config,
+    log,
+    redis,
+    producerRedis,
+    queues,
+    queuePrefix,
+    db,
+    wecom,
+    metrics,
+    secrets: {
+      corpId: config.wecom.corpId,
+      token: config.wecom.token,
+      aes: parseEncodingAesKey(config.wecom.encodingAesKey),
+    },
+    now: options.now ?? (() => new Date()),
+    async close() {
+      await closeQueues(queues);
+      await db.close();
+      await Promise.all([redis.quit(), producerRedis.quit()].map((p) => p.catch(() => undefined)));
+    },
+  };
+}

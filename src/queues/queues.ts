@@ -1,0 +1,51 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { InboundMessage } from '../wecom/inbound.js';
+import { DEFAULT_JOB_OPTIONS, type InboundJob, type OutboundJob } from './definitions.js';
+
+export interface Queues {
+  inbound: Queue<InboundJob>;
+  outbound: Queue<OutboundJob>;
+}
+
+export function createQueues(connection: Redis, prefix = 'bull'): Queues {
+  return {
+    inbound: new Queue<InboundJob>('inbound', {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
+    }),
+    outbound: new Queue<OutboundJob>('outbound', {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
+    }),
+  };
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all([queues.inbound.close(), queues.outbound.close()]);
+}
+
+/**
+ * Stores the callback durably. The job id is the dedupe key, so WeCom's retries of the same message
+ * collapse onto one job (BullMQ ignores an add whose id exists), also for a while after it completed
+ * (see DEDUPE_RETENTION_SECONDS).
+ */
+export async function enqueueInbound(
+  queue: Queue<InboundJob>,
+  message: InboundMessage,
+  now: Date,
+): Promise<void> {
+  await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
+}
+
+/** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
+export async function enqueueOutbound(
+  queue: Queue<OutboundJob>,
+  jobId: string,
+  data: OutboundJob,
+  delayMs = 0,
+): Promise<void> {
+  await queue.add(data.purpose, data, { jobId, delay: delayMs });
+}

@@ -1,0 +1,44 @@
+/** Public shapes of the fake WeCom API (re-exported by fake-wecom-api.ts). */
+
+export interface FakeWecomApiOptions {
+  corpId: string;
+  secret: string;
+  agentId: number;
+  users?: Array<{ userid: string; name: string; department?: number[] }>;
+  /** default 7200 */
+  tokenTtlSeconds?: number;
+}
+
+export interface RecordedMessage {
+  seq: number;
+  /** ISO time */
+  at: string;
+  msgid: string;
+  msgtype: string;
+  /** Every addressed member (after @all/toparty expansion); unknown ids lower-cased as WeCom reports them. */
+  touser: string[];
+  delivered: string[];
+  invalid: string[];
+  /** Valid recipients WeCom silently dropped (over 30/min or 1000/h for that member). */
+  dropped: string[];
+  /** The JSON posted, as delivered (text/markdown content cut to 2048 bytes). */
+  body: Record<string, unknown>;
+  /** Original UTF-8 byte length of a truncated text/markdown content. */
+  truncatedFrom?: number;
+}
+
+export interface CardUpdate {
+  at: string;
+  taskId: string;
+  body: Record<string, unknown>;
+}
+
+export interface ApiCounts {
+  gettoken: number;
+  send: number;
+  updateTemplateCard: number;
+  upload: number;
+  mediaGet: number;
+  userGet: number;
+  menuCreate: number;
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type Config, parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { projectPath } from '../../src/paths.js';
+import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
+import { WecomCallbackClient } from '../../src/standin/callback-client.js';
+import {
+  type FakeWecomApi,
+  type RecordedMessage,
+  startFakeWecomApi,
+} from '../../src/standin/fake-wecom-api.js';
+
+export const corp = JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+};
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
+
+export interface TestBot {
+  runtime: Runtime;
+  config: Config;
+  standin: FakeWecomApi;
+  /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
+  wecom: WecomCallbackClient;
+  url: string;
+  /** Waits until `userid` has received at least `count` messages on the stand-in, and returns them. */
+  messagesTo(userid: string, count?: number, timeoutMs?: number): Promise<RecordedMessage[]>;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions extends RuntimeOptions {
+  users?: string[];
+  redisUrl?: string;
+  role?: 'all' | 'web' | 'worker';
+}
+
+/** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
+export function testNamespace(): string {
+  return `t${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+}
+
+export function testConfig(standinUrl: string, ns: string, overrides: Record<string, string> = {}): Config {
+  return parseConfig({
+    ROLE: 'all',
+    NODE_ENV: 'test',
+    PORT: '0',
+    MONGODB_URI: `${MONGO_BASE}/${ns}`,
+    REDIS_URL,
+    WECOM_CORP_ID: corp.corpId,
+    WECOM_AGENT_ID: String(corp.agentId),
+    WECOM_SECRET: corp.secret,
+    WECOM_TOKEN: corp.token,
+    WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
+    WECOM_API_BASE: standinUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+}
+
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The whole bot (web + workers) on a random port, talking to a fresh WeCom stand-in. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const ns = testNamespace();
+  const users = options.users ?? ['lijianguo', 'wangguilan', 'zhaoxiuying', 'chenshufen'];
+  const standin = await startFakeWecomApi({
+    corpId: corp.corpId,
+    secret: corp.secret,
+    agentId: corp.agentId,
+    users: users.map((userid) => ({ userid, name: userid })),
+  });
+  const config = testConfig(standin.url, ns, {
+    ROLE: options.role ?? 'all',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+  });
+  const runtime = await startRuntime(config, createLogger(config.logLevel), {
+    queuePrefix: ns,
+    redisKeyPrefix: `${ns}:`,
+    host: '127.0.0.1',
+    ...options,
+  });
+  const url = runtime.url ?? '';
+  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
+  return {
+    runtime,
+    config,
+    standin,
+    wecom,
+    url,
+    messagesTo: (userid, count = 1, timeoutMs = 10_000) =>
+      waitFor(
+        () => standin.messages({ touser: userid }),
+        (m) => m.length >= count,
+        timeoutMs,
+        `${count} message(s) to ${userid}`,
+      ),
+    async close() {
+      await runtime.workers?.close();
+      const { queues, db, redis } = runtime.deps;
+      await Promise.all([
+        queues.inbound.obliterate({ force: true }),
+        queues.outbound.obliterate({ force: true }),
+      ]);
+      // The app connection prefixes keys itself; KEYS returns them with the prefix, DEL adds it again.
+      const keys = (await redis.keys('*')).map((k) => k.slice(`${ns}:`.length));
+      if (keys.length > 0) await redis.del(...keys);
+      await db.dropDatabase();
+      await runtime.close();
+      await standin.close();
+    },
+  };
+}
+
+/** The text of a recorded text message. */
+export const textOf = (m: RecordedMessage | undefined): string => {
+  const text = m?.body.text as { content?: string } | undefined;
+  return text?.content ?? '';
+};
