@@ -15,6 +15,7 @@ export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval
 
 export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
   const connection = createWorkerConnection(deps.config.redisUrl);
+  connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
   const common = { connection, prefix: deps.queuePrefix, ...tuning };
 
   const inbound = new Worker<InboundJob>(

@@ -47,6 +47,11 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
   await db.asPromise();
 
   const queues = createQueues(producerRedis, queuePrefix);
+  for (const queue of Object.values(queues)) {
+    queue.on('error', (err: Error) =>
+      log.warn({ err: err.message, queue: queue.name }, 'queue connection error'),
+    );
+  }
   const metrics = createMetrics(queues);
   const wecom = new WecomApiClient({
     apiBase: config.wecom.apiBase,

@@ -1,7 +1,14 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
-import { DEFAULT_JOB_OPTIONS, type InboundJob, type OutboundJob } from './definitions.js';
+import {
+  DEFAULT_JOB_OPTIONS,
+  type InboundJob,
+  type OutboundContent,
+  type OutboundJob,
+} from './definitions.js';
+import { fanoutDelayMs } from './send-timing.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
@@ -48,4 +55,32 @@ export async function enqueueOutbound(
   delayMs = 0,
 ): Promise<void> {
   await queue.add(data.purpose, data, { jobId, delay: delayMs });
+}
+
+/** WeCom takes at most 1000 recipients per message/send call. */
+export const MAX_RECIPIENTS_PER_SEND = 1000;
+
+/**
+ * One message to many people (a reminder, a notice): one outbound job per 1000 recipients, with ids
+ * derived from `baseJobId` so re-running the scheduled job that calls this enqueues nothing new, and
+ * timed away from the crowded minutes.
+ */
+export async function enqueueFanout(
+  queue: Queue<OutboundJob>,
+  baseJobId: string,
+  recipients: readonly string[],
+  content: OutboundContent,
+  purpose: string,
+  scheduledAt: Date,
+): Promise<number> {
+  const batches = chunk([...new Set(recipients)], MAX_RECIPIENTS_PER_SEND);
+  const delay = fanoutDelayMs(scheduledAt);
+  await queue.addBulk(
+    batches.map((touser, index) => ({
+      name: purpose,
+      data: { touser, content, purpose },
+      opts: { jobId: `${baseJobId}-b${index}`, delay },
+    })),
+  );
+  return batches.length;
 }

@@ -154,7 +154,7 @@ async function control(
     });
     res.write(': connected\n\n'); // lets a subscriber know it is live before anything is sent
     streams.add(res);
-    req.on('close', () => streams.delete(res));
+    res.on('close', () => streams.delete(res));
     return;
   }
   if (action === 'GET messages') {
@@ -163,9 +163,10 @@ async function control(
     return sendJson(res, { ...OK, messages: state.findMessages(touser, since) });
   }
   const raw = await readBody(req, CONTROL_BODY_LIMIT);
+  if (raw === 'too-large') return sendJson(res, wecomError(45002, 'request body too large'), 413);
   let input: unknown;
   try {
-    input = raw === 'too-large' || raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+    input = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
   } catch {
     return sendJson(res, wecomError(47001, 'data format error'), 400);
   }

@@ -12,7 +12,7 @@ import {
   resolveRecipients,
   truncateForDelivery,
 } from './message-rules.js';
-import { boundaryOf, parseMultipart } from './multipart.js';
+import { boundaryOf, type MultipartPart, parseMultipart } from './multipart.js';
 import { isCallbackCard } from './template-card-rules.js';
 import { TokenRegistry } from './token-registry.js';
 
@@ -100,6 +100,7 @@ export class FakeWecomState {
 
   constructor(options: FakeWecomApiOptions) {
     this.#options = options;
+    this.events.setMaxListeners(0); // tests and the SSE endpoint may all listen
     this.tokens = new TokenRegistry(options.tokenTtlSeconds ?? 7200);
     this.setUsers(options.users);
   }
@@ -119,6 +120,7 @@ export class FakeWecomState {
     this.setUsers(this.#options.users);
   }
 
+  /** Members without a department are put in the root department (id 1). */
   setUsers(users: FakeWecomApiOptions['users']): void {
     this.#directory = new Map(
       (users ?? []).map((u) => [u.userid.toLowerCase(), { ...u, department: u.department ?? [1] }]),
@@ -246,7 +248,7 @@ export class FakeWecomState {
     if (!isMediaType(type)) return wecomError(40005, 'invalid media type parameter');
     const boundary = boundaryOf(contentType);
     if (!boundary) return wecomError(44001, 'empty media data: multipart/form-data expected');
-    let media: ReturnType<typeof parseMultipart>[number] | undefined;
+    let media: MultipartPart | undefined;
     try {
       media = parseMultipart(body, boundary).find((p) => p.name === 'media');
     } catch {

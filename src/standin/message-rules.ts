@@ -66,9 +66,9 @@ export function checkSendBody(
   mediaExists: (id: string) => boolean,
 ): WecomError | undefined {
   if (String(body.agentid) !== String(agentId)) return wecomError(40056, 'invalid agentid');
-  const msgtype = body.msgtype;
-  const check = typeof msgtype === 'string' ? PAYLOAD_CHECKS.get(msgtype) : undefined;
-  if (!check || typeof msgtype !== 'string') return wecomError(40008, 'invalid message type');
+  const msgtype = typeof body.msgtype === 'string' ? body.msgtype : '';
+  const check = PAYLOAD_CHECKS.get(msgtype);
+  if (!check) return wecomError(40008, 'invalid message type');
   const payload = body[msgtype];
   if (!isRecord(payload)) {
     return msgtype === 'text' || msgtype === 'markdown'

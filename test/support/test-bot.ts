@@ -23,6 +23,8 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
 
 export interface TestBot {
+  /** This bot's MongoDB database, BullMQ prefix and Redis key prefix (with a trailing ':'). */
+  ns: string;
   runtime: Runtime;
   config: Config;
   standin: FakeWecomApi;
@@ -101,6 +103,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const url = runtime.url ?? '';
   const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
   return {
+    ns,
     runtime,
     config,
     standin,

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_TEXT } from '../../src/bot/replies.js';
+import { textMessageXml } from '../../src/standin/callback-client.js';
+import { DisposableRedis } from '../support/redis-server.js';
+import { corp, startTestBot, type TestBot, textOf } from '../support/test-bot.js';
+
+let redis: DisposableRedis;
+let bot: TestBot;
+beforeAll(async () => {
+  redis = await DisposableRedis.start();
+  bot = await startTestBot({ redisUrl: redis.url });
+});
+afterAll(async () => {
+  await redis?.up().catch(() => undefined);
+  await bot?.close();
+  await redis?.down();
+});
+
+describe('when Redis goes away', () => {
+  it('answers 503 at once (so WeCom retries), and processes the retry exactly once when Redis is back', async () => {
+    const xml = textMessageXml({
+      corpId: corp.corpId,
+      agentId: corp.agentId,
+      fromUser: 'lijianguo',
+      content: '帮助',
+    });
+
+    await redis.down();
+    const started = Date.now();
+    const during = await bot.wecom.postXml(xml);
+    expect(during.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(4_000); // inside WeCom's 5 s, so WeCom sees the failure, not a timeout
+    expect(bot.standin.messages({ touser: 'lijianguo' })).toHaveLength(0);
+
+    await redis.up();
+    // WeCom's retry: the same message, re-signed with a new timestamp and nonce.
+    const retry = await waitForAccepted(() => bot.wecom.postXml(xml));
+    expect(retry.status).toBe(200);
+    const replies = await bot.messagesTo('lijianguo', 1, 15_000);
+    expect(textOf(replies[0])).toBe(HELP_TEXT);
+
+    // A further retry of the same message changes nothing.
+    expect((await bot.wecom.postXml(xml)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(bot.standin.messages({ touser: 'lijianguo' })).toHaveLength(1);
+  });
+});
+
+/** The producer reconnects within a second or so of Redis returning; WeCom retries over ~15 s. */
+async function waitForAccepted(post: () => Promise<{ status: number }>) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await post();
+    if (res.status === 200 || Date.now() > deadline) return res;
+    expect(res.status).toBe(503);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
