@@ -8,8 +8,6 @@ export function createProducerConnection(url: string): Redis {
   return new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    // Concurrent callbacks share round trips instead of queueing behind each other.
-    enableAutoPipelining: true,
     connectTimeout: 2_000,
     lazyConnect: false,
     // Keep reconnecting quickly so the webhook recovers within a second of Redis returning.
