@@ -22,7 +22,6 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-COPY fixtures ./fixtures
 USER node
 EXPOSE 3000
 # /healthz answers while the process lives; a worker-only container has no HTTP, so it checks the process.
