@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[test] installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+bash scripts/ensure-deps.sh
 bash scripts/services.sh start
 
 echo "[test] type-check"
