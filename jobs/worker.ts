@@ -1,4 +1,5 @@
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
+import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type { InboundJob, OutboundJob } from '../src/queues/definitions.js';
@@ -18,11 +19,10 @@ export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
   const common = { connection, prefix: deps.queuePrefix, ...tuning };
 
-  const inbound = new Worker<InboundJob>(
-    'inbound',
-    createInboundProcessor({ outbound: deps.queues.outbound, log: deps.log }),
-    { ...common, concurrency: 16 },
-  );
+  const inbound = new Worker<InboundJob>('inbound', createInboundProcessor(createBotServices(deps)), {
+    ...common,
+    concurrency: 16,
+  });
   const outbound = new Worker<OutboundJob>(
     'outbound',
     createOutboundProcessor({

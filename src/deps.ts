@@ -3,6 +3,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createModels, type Models, syncIndexes } from './models/index.js';
 import { createProducerConnection, createWorkerConnection, whenReady } from './queues/connection.js';
 import { closeQueues, createQueues, type Queues } from './queues/queues.js';
 import { type WecomApi, WecomApiClient } from './wecom/api/client.js';
@@ -20,6 +21,7 @@ export interface Deps {
   queues: Queues;
   queuePrefix: string;
   db: Connection;
+  models: Models;
   wecom: WecomApi;
   metrics: Metrics;
   secrets: CallbackSecrets;
@@ -45,6 +47,8 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
 
   const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
   await db.asPromise();
+  const models = createModels(db);
+  await syncIndexes(models);
 
   const queues = createQueues(producerRedis, queuePrefix);
   for (const queue of Object.values(queues)) {
@@ -71,6 +75,7 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
     queues,
     queuePrefix,
     db,
+    models,
     wecom,
     metrics,
     secrets: {

@@ -1,28 +1,137 @@
-import type { Queue } from 'bullmq';
-import type { Logger } from '../logger.js';
-import type { OutboundJob } from '../queues/definitions.js';
-import { enqueueOutbound } from '../queues/queues.js';
-import type { InboundMessage } from '../wecom/inbound.js';
-import { replyFor } from './replies.js';
+import { normaliseText } from '../domain/text/normalise.js';
+import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
+import type { Command } from './command.js';
+import { type BotContext, type BotServices, createContext } from './context.js';
+import { menuCommandId } from './menu.js';
+import { mayUse } from './permissions.js';
+import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
+import { UserError } from './user-error.js';
 
-export interface ReceiveDeps {
-  outbound: Queue<OutboundJob>;
-  log: Logger;
-}
+const CANCEL = /^(取消|算了|不要了|退出)$/;
 
 /**
- * Handles one inbound message. Replies get a job id derived from the message's dedupe key, so a
- * retried inbound job enqueues nothing new.
+ * Handles one inbound message: who is speaking → which command → parse (pure) → handle. A UserError
+ * becomes its short reply; anything else is logged once and the person gets a polite generic answer.
  */
-export async function receive(deps: ReceiveDeps, message: InboundMessage): Promise<void> {
-  const reply = replyFor(message);
-  if (reply === null || message.fromUser === '' || message.fromUser === 'sys') {
-    deps.log.debug({ dedupeKey: message.dedupeKey, kind: message.kind }, 'no reply needed');
+export async function receive(services: BotServices, message: InboundMessage): Promise<void> {
+  if (message.fromUser === '' || message.fromUser === 'sys') return;
+  const sender = await services.senders.resolve(message.fromUser);
+  const ctx = createContext(services, message, sender);
+  try {
+    await dispatch(ctx);
+  } catch (error) {
+    if (error instanceof UserError) {
+      ctx.log.info({ reply: error.reply }, 'user error');
+      await ctx.reply(error.reply);
+      return;
+    }
+    ctx.log.error({ err: error }, 'handling the message failed');
+    await ctx.reply(REPLY.failure);
+  }
+}
+
+async function dispatch(ctx: BotContext): Promise<void> {
+  const { message } = ctx;
+  switch (message.kind) {
+    case 'text':
+      return onText(ctx, normaliseText(message.content));
+    case 'voice':
+      return ctx.reply(REPLY.voice);
+    case 'image':
+      await ctx.services.held.hold(message.fromUser, {
+        kind: 'image',
+        mediaId: message.mediaId,
+        msgId: message.msgId,
+        at: ctx.now.toISOString(),
+      });
+      return ctx.reply(REPLY.imageHeld);
+    case 'location':
+      await ctx.services.held.hold(message.fromUser, {
+        kind: 'location',
+        latitude: message.latitude,
+        longitude: message.longitude,
+        label: message.label,
+        msgId: message.msgId,
+        at: ctx.now.toISOString(),
+      });
+      return ctx.reply(REPLY.locationHeld);
+    case 'event':
+      return onEvent(ctx, message);
+    default:
+      return ctx.reply(REPLY.unsupported);
+  }
+}
+
+async function onEvent(ctx: BotContext, event: InboundEvent): Promise<void> {
+  if (event.event === 'subscribe') {
+    const help = ctx.services.registry.byId('help');
+    if (help) await runCommand(ctx, help, '', (text) => welcome(text));
     return;
   }
-  await enqueueOutbound(deps.outbound, `reply-${message.dedupeKey}`, {
-    touser: [message.fromUser],
-    content: { type: 'text', content: reply },
-    purpose: 'reply',
-  });
+  if (event.event === 'click' && 'eventKey' in event) {
+    const command = ctx.services.registry.byId(menuCommandId(event.eventKey) ?? '');
+    if (command) return startCommand(ctx, command, '');
+    ctx.log.warn({ eventKey: event.eventKey }, 'menu key without a command');
+    return;
+  }
+  // Opening the app, automatic location reports and the like need no answer.
+  ctx.log.debug({ event: event.event }, 'event needs no reply');
+}
+
+async function onText(ctx: BotContext, text: string): Promise<void> {
+  const { registry, dialogues } = ctx.services;
+  const userId = ctx.message.fromUser;
+  if (CANCEL.test(text)) {
+    return ctx.reply((await dialogues.clear(userId)) ? REPLY.cancelled : REPLY.nothingToCancel);
+  }
+  const allowed = (command: Command) => mayUse(command, ctx.sender);
+  const match = registry.match(text, allowed);
+
+  // An answer to the bot's question, unless the person starts another command outright.
+  const pending = await dialogues.get(userId);
+  if (pending && match?.by !== 'trigger') {
+    const command = registry.byId(pending.commandId);
+    if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
+  }
+
+  if (match) return startCommand(ctx, match.command, match.rest);
+
+  if (registry.match(text)) {
+    // They asked for something their role does not allow.
+    const contact = ctx.sender.community?.contactText ?? '请联系所在支部书记登记';
+    return ctx.reply(ctx.sender.kind === 'member' ? REPLY.notAllowed : notRegistered(contact));
+  }
+  if (ctx.sender.kind === 'unknown') {
+    return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
+  }
+  const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
+  return ctx.reply(didYouMean(suggestions));
+}
+
+/** A fresh command: any earlier unanswered question is dropped. */
+async function startCommand(ctx: BotContext, command: Command, rest: string): Promise<void> {
+  if (!mayUse(command, ctx.sender)) return ctx.reply(REPLY.notAllowed);
+  return runCommand(ctx, command, rest);
+}
+
+async function runCommand(
+  ctx: BotContext,
+  command: Command,
+  text: string,
+  wrap?: (reply: string) => string,
+): Promise<void> {
+  const userId = ctx.message.fromUser;
+  const parsed = command.parse(text, { now: ctx.now, timeZone: ctx.timeZone });
+  if (parsed.ok) {
+    await ctx.services.dialogues.clear(userId);
+    const reply = ctx.reply;
+    await command.handle(wrap ? { ...ctx, reply: (t) => reply(wrap(t)) } : ctx, parsed.args);
+    return;
+  }
+  if ('missing' in parsed) {
+    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing: parsed.missing });
+    return ctx.reply(`${parsed.question}\n${REPLY.cancelHint}`);
+  }
+  await ctx.services.dialogues.clear(userId);
+  return ctx.reply(parsed.error);
 }

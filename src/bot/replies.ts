@@ -1,43 +1,25 @@
-import type { InboundMessage } from '../wecom/inbound.js';
-
 /**
- * Plain text only: many members read the bot in the WeChat plugin, which shows no markdown or cards.
- * Commands arrive in later work; until then every text gets the short guide below.
+ * Fixed replies. Plain text only: many members read the bot in the WeChat plugin, which shows no
+ * markdown or cards. Short sentences, the next step spelled out.
  */
-export const HELP_TEXT = [
-  '您好，我是社区「党建助手」。',
-  '可以直接发文字给我，例如：',
-  '· 记录活动：昨天去王奶奶家走访了两个小时',
-  '· 查党费：我这个月党费交了没有',
-  '· 学习日：下次学习是哪天',
-  '· 反映问题：5号楼下水道堵了',
-  '这些功能正在陆续开通，有急事请直接联系支部书记或网格长。',
-].join('\n');
-
-export const WELCOME_TEXT = `欢迎使用党建助手！\n${HELP_TEXT}`;
-
-const MEDIA_TEXT: Record<string, string> = {
+export const REPLY = {
   voice: '暂时听不懂语音，请您打字发给我，谢谢。',
-  image: '图片已收到。请用文字告诉我要办什么事，例如「反映问题」。',
-  video: '视频已收到。请用文字告诉我要办什么事，例如「反映问题」。',
-  location: '位置已收到。请用文字告诉我要办什么事，例如「反映问题」。',
-  link: '链接已收到。请用文字告诉我要办什么事。',
-};
+  imageHeld: '图片收到了。接下来请用文字说明要办的事（例如「反映 5号楼下水道堵了」），我会把图片一起带上。',
+  locationHeld: '位置收到了。接下来请用文字说明要办的事（例如「反映 这里井盖松了」），我会把位置一起带上。',
+  unsupported: '暂不支持这种消息，请发送文字。发「帮助」可查看能办的事。',
+  cancelled: '好的，已取消。',
+  nothingToCancel: '现在没有进行中的事项。发「帮助」可查看能办的事。',
+  cancelHint: '（回复「取消」可放弃）',
+  failure: '抱歉，系统出了点问题，已经记录下来了。请稍后再试，急事请直接联系支部书记。',
+  notAllowed: '这项功能仅限支部书记等负责同志使用。发「帮助」可查看您能办的事。',
+} as const;
 
-const UNSUPPORTED_TEXT = '暂不支持这种消息，请发送文字。发「帮助」可查看能办的事。';
+export const welcome = (help: string) => `欢迎使用党建助手！\n${help}`;
 
-/** What the bot answers, or null where an answer would be noise (opening the app) or impossible (unsubscribed). */
-export function replyFor(message: InboundMessage): string | null {
-  switch (message.kind) {
-    case 'text':
-      return HELP_TEXT;
-    case 'event':
-      if (message.event === 'subscribe') return WELCOME_TEXT;
-      if (message.event === 'click') return HELP_TEXT;
-      return null;
-    case 'unknown':
-      return UNSUPPORTED_TEXT;
-    default:
-      return MEDIA_TEXT[message.kind] ?? UNSUPPORTED_TEXT;
-  }
-}
+export const notRegistered = (contact: string) =>
+  `您好，系统里还没有您的登记信息，暂时只能查看帮助。${contact}。`;
+
+export const didYouMean = (options: string[]) =>
+  options.length > 0
+    ? `没太明白您的意思。您是想${options.map((o) => `「${o}」`).join('或')}吗？可以直接发这几个字。`
+    : '没太明白您的意思。发「帮助」可查看能办的事。';

@@ -133,6 +133,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
 }
 
+/** What the help reply always contains. */
+export const HELP_REPLY = /我是社区「党建助手」/;
+
 /** The text of a recorded text message. */
 export const textOf = (m: RecordedMessage | undefined): string => {
   const text = m?.body.text as { content?: string } | undefined;

@@ -1,0 +1,48 @@
+import type { Role } from '../domain/member-vocabulary.js';
+import type { BotContext } from './context.js';
+
+/** Who may use a command: anyone (also people we do not know), any registered member, or these roles. */
+export type Audience = 'anyone' | 'registered' | readonly Role[];
+
+export type ParseResult<A> =
+  | { ok: true; args: A }
+  /** A required slot is missing: the bot asks `question` and reads the answer as part of the command. */
+  | { ok: false; missing: string; question: string }
+  /** The text cannot be understood as this command: `reply` says why, with an example. */
+  | { ok: false; error: string };
+
+/** What a parser may know besides the text: the clock and the community's zone. Never the database. */
+export interface ParseContext {
+  now: Date;
+  timeZone: string;
+}
+
+export interface Command<A = unknown> {
+  /** Stable id, e.g. 'member.info'; menu keys and dialogue state refer to it. */
+  id: string;
+  /** Words that start the command: 「我的信息 …」. Matched after normalisation, longest first. */
+  triggers: readonly string[];
+  /** Words that, anywhere in a free sentence, suggest this command (「帮我查下党费」 → dues). */
+  keywords: readonly string[];
+  audience: Audience;
+  /** One line for 帮助. */
+  summary: string;
+  /** Shown in 帮助 and checked at start-up: each must be understood as this command. */
+  examples: readonly string[];
+  /** Pure: text after the trigger (or the whole sentence for keyword matches) → args. */
+  parse(rest: string, ctx: ParseContext): ParseResult<A>;
+  handle(ctx: BotContext, args: A): Promise<void>;
+}
+
+export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args });
+export const ask = <A>(missing: string, question: string): ParseResult<A> => ({
+  ok: false,
+  missing,
+  question,
+});
+export const invalid = <A>(error: string): ParseResult<A> => ({ ok: false, error });
+
+/** Identity function that keeps A inferred from parse → handle. */
+export function defineCommand<A>(command: Command<A>): Command<A> {
+  return command;
+}

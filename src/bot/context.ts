@@ -1,0 +1,60 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { Models } from '../models/index.js';
+import type { OutboundJob } from '../queues/definitions.js';
+import { enqueueOutbound } from '../queues/queues.js';
+import type { InboundMessage } from '../wecom/inbound.js';
+import type { DialogueStore } from './dialogue.js';
+import type { HeldMediaStore } from './held-media.js';
+import type { Registry } from './registry.js';
+import type { Sender, SenderResolver } from './sender.js';
+
+/** Built once per process and shared by every message. */
+export interface BotServices {
+  models: Models;
+  redis: Redis;
+  outbound: Queue<OutboundJob>;
+  log: Logger;
+  now: () => Date;
+  registry: Registry;
+  senders: SenderResolver;
+  dialogues: DialogueStore;
+  held: HeldMediaStore;
+  /** Zone for people we cannot place in a community. */
+  defaultTimeZone: string;
+}
+
+/** Everything a handler needs for one message. Handlers never see Koa, BullMQ jobs or process.env. */
+export interface BotContext {
+  message: InboundMessage;
+  sender: Sender;
+  services: BotServices;
+  log: Logger;
+  now: Date;
+  timeZone: string;
+  /** Sends plain text to the sender (readable in the WeChat plugin). */
+  reply(text: string): Promise<void>;
+}
+
+export function createContext(services: BotServices, message: InboundMessage, sender: Sender): BotContext {
+  let replies = 0;
+  const timeZone = sender.community?.timeZone ?? services.defaultTimeZone;
+  return {
+    message,
+    sender,
+    services,
+    log: services.log.child({ dedupeKey: message.dedupeKey, userId: message.fromUser }),
+    now: services.now(),
+    timeZone,
+    async reply(text) {
+      // Derived from the message: a retried inbound job enqueues the same ids, which BullMQ ignores.
+      const jobId = `reply-${message.dedupeKey}-${replies++}`;
+      await enqueueOutbound(services.outbound, jobId, {
+        touser: [message.fromUser],
+        content: { type: 'text', content: text },
+        purpose: 'reply',
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { HydratedDocument, Types } from 'mongoose';
+import type { Role } from '../domain/member-vocabulary.js';
+import type { Community } from '../models/community.js';
+import type { Models } from '../models/index.js';
+import type { Member } from '../models/member.js';
+
+type CommunityDoc = HydratedDocument<Community>;
+export type MemberDoc = HydratedDocument<Member>;
+
+/** Who is speaking. Roles come only from our records. */
+export type Sender =
+  | { kind: 'member'; userId: string; member: MemberDoc; roles: readonly Role[]; community: CommunityDoc }
+  | { kind: 'unknown'; userId: string; community: CommunityDoc | null };
+
+const TTL_MS = 30_000;
+
+/**
+ * Resolves WeCom userids to members, with a short per-process cache: a roster change shows within
+ * 30 s, and a burst of messages does not hit MongoDB for every one.
+ */
+export class SenderResolver {
+  private readonly cache = new Map<string, { at: number; sender: Sender }>();
+
+  constructor(
+    private readonly models: Models,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async resolve(userId: string): Promise<Sender> {
+    const hit = this.cache.get(userId);
+    if (hit && this.now().getTime() - hit.at < TTL_MS) return hit.sender;
+    const sender = await this.load(userId);
+    this.cache.set(userId, { at: this.now().getTime(), sender });
+    if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
+    return sender;
+  }
+
+  private async load(userId: string): Promise<Sender> {
+    const members = await this.models.Member.find({
+      wecomUserId: userId,
+      status: { $nin: ['transferred_out', 'deceased'] },
+    })
+      .sort({ createdAt: 1 })
+      .limit(1);
+    const member = members[0];
+    if (member) {
+      const community = await this.models.Community.findById(member.communityId as Types.ObjectId);
+      if (community) return { kind: 'member', userId, member, roles: member.roles as Role[], community };
+    }
+    // One deployment usually serves one community; strangers are pointed at the first one's contact.
+    const community = await this.models.Community.findOne().sort({ code: 1 });
+    return { kind: 'unknown', userId, community };
+  }
+}

@@ -1,0 +1,23 @@
+import { commands } from '../commands/index.js';
+import type { Deps } from '../deps.js';
+import type { BotServices } from './context.js';
+import { DialogueStore } from './dialogue.js';
+import { HeldMediaStore } from './held-media.js';
+import { buildRegistry } from './registry.js';
+import { SenderResolver } from './sender.js';
+
+/** The conversation engine's long-lived parts; the registry is checked here, so a bad command stops start-up. */
+export function createBotServices(deps: Deps): BotServices {
+  return {
+    models: deps.models,
+    redis: deps.redis,
+    outbound: deps.queues.outbound,
+    log: deps.log,
+    now: deps.now,
+    registry: buildRegistry(commands),
+    senders: new SenderResolver(deps.models, deps.now),
+    dialogues: new DialogueStore(deps.redis),
+    held: new HeldMediaStore(deps.redis),
+    defaultTimeZone: deps.config.timeZone,
+  };
+}

@@ -1,0 +1,20 @@
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+
+const CommunitySchema = new Schema(
+  {
+    /** Short stable code used by scripts and imports, e.g. "xingfuli". */
+    code: { type: String, required: true, match: /^[a-z0-9-]{2,40}$/ },
+    name: { type: String, required: true },
+    timeZone: { type: String, required: true, default: 'Asia/Shanghai' },
+    /** Who hears about problems nobody else covers (no grid matched): WeCom userids. */
+    dutyUserIds: { type: [String], default: [] },
+    /** Whom an unregistered person is told to contact to be registered. */
+    contactText: { type: String, default: '请联系社区党委或所在支部书记登记' },
+  },
+  { timestamps: true },
+);
+CommunitySchema.index({ code: 1 }, { unique: true });
+
+export type Community = InferSchemaType<typeof CommunitySchema>;
+export const communityModel = (db: Connection): Model<Community> =>
+  db.models.Community ?? db.model('Community', CommunitySchema);

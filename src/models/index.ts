@@ -1,0 +1,25 @@
+import type { Connection } from 'mongoose';
+import { branchModel } from './branch.js';
+import { communityModel } from './community.js';
+import { gridModel } from './grid.js';
+import { memberModel } from './member.js';
+import { partyGroupModel } from './party-group.js';
+import { residentModel } from './resident.js';
+
+/** Every model bound to one connection, so tests can use a database each. */
+export function createModels(db: Connection) {
+  return {
+    Community: communityModel(db),
+    Branch: branchModel(db),
+    PartyGroup: partyGroupModel(db),
+    Grid: gridModel(db),
+    Member: memberModel(db),
+    Resident: residentModel(db),
+  };
+}
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds the indexes (unique ones are what make imports and retries idempotent). */
+export async function syncIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}

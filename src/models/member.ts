@@ -1,0 +1,67 @@
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+import { DUES_CATEGORIES, MEMBER_STATUSES, ROLES } from '../domain/member-vocabulary.js';
+
+/** A Party member (or staff) known to the bot. Roles come from here, never from message text. */
+const MemberSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    wecomUserId: { type: String, required: true },
+    name: { type: String, required: true },
+    branchId: { type: Schema.Types.ObjectId, default: null },
+    partyGroupId: { type: Schema.Types.ObjectId, default: null },
+    gridId: { type: Schema.Types.ObjectId, default: null },
+    roles: { type: [{ type: String, enum: ROLES }], default: ['member'] },
+    duesCategory: { type: String, enum: DUES_CATEGORIES, required: true, default: 'other' },
+    status: { type: String, enum: MEMBER_STATUSES, required: true, default: 'active' },
+    /** For 流动党员: where they are and since when (YYYY-MM-DD). */
+    mobility: {
+      type: new Schema(
+        { whereTo: { type: String, default: '' }, since: { type: String, default: null } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    probationary: { type: Boolean, default: false },
+    /** YYYY-MM-DD. */
+    joinedOn: { type: String, default: null },
+    /** Stored for the secretary; only ever shown masked. */
+    phone: { type: String, default: null },
+    address: {
+      type: new Schema(
+        {
+          building: { type: String, default: '' },
+          unit: { type: String, default: '' },
+          room: { type: String, default: '' },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** Who usually pays for a member living far away, e.g. { name: '王小红', relation: '女儿' }. */
+    proxyPayer: {
+      type: new Schema(
+        { name: { type: String, required: true }, relation: { type: String, default: '' } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** Integer fen; overrides the computed monthly dues. */
+    monthlyDuesFenOverride: {
+      type: Number,
+      default: null,
+      validate: {
+        validator: (v: number | null) => v === null || (Number.isInteger(v) && v >= 0),
+        message: '月党费必须是整数分',
+      },
+    },
+  },
+  { timestamps: true },
+);
+MemberSchema.index({ communityId: 1, wecomUserId: 1 }, { unique: true });
+MemberSchema.index({ wecomUserId: 1 });
+MemberSchema.index({ communityId: 1, name: 1 });
+MemberSchema.index({ communityId: 1, branchId: 1 });
+
+export type Member = InferSchemaType<typeof MemberSchema>;
+export const memberModel = (db: Connection): Model<Member> =>
+  db.models.Member ?? db.model('Member', MemberSchema);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../src/bot/command.js';
+import { mayUse } from '../../src/bot/permissions.js';
+import type { Sender } from '../../src/bot/sender.js';
+import { commands } from '../../src/commands/index.js';
+import { ROLES, type Role } from '../../src/domain/member-vocabulary.js';
+
+/**
+ * The permission matrix, written out by hand: who may use each command. A new command must be added
+ * here, which is the point — nobody gets a command by accident.
+ */
+const EVERYONE_REGISTERED = ROLES;
+const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
+  help: { unknown: true, roles: EVERYONE_REGISTERED },
+  'member.info': { unknown: false, roles: EVERYONE_REGISTERED },
+  'member.find': { unknown: false, roles: ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'] },
+};
+
+const memberWith = (role: Role) =>
+  ({ kind: 'member', userId: 'u', member: {}, roles: [role], community: null }) as unknown as Sender;
+const stranger = { kind: 'unknown', userId: 'x', community: null } as Sender;
+
+describe('the role × command matrix', () => {
+  it('lists every command', () => {
+    expect(commands.map((c) => c.id).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const cases = commands.flatMap((command: Command) => [
+    ...ROLES.map((role) => [command.id, role, MATRIX[command.id]?.roles.includes(role) ?? false] as const),
+    [command.id, 'unknown person', MATRIX[command.id]?.unknown ?? false] as const,
+  ]);
+  it.each(cases)('%s for %s → %s', (id, who, expected) => {
+    const command = commands.find((c) => c.id === id)!;
+    const sender = who === 'unknown person' ? stranger : memberWith(who as Role);
+    expect(mayUse(command, sender)).toBe(expected);
+  });
+});
