@@ -1,0 +1,9 @@
+/** Pure parsers for what members type or dictate: numbers, money, durations, dates and months. */
+
+export type { IsoDate, YearMonth } from './calendar.js';
+export { type DateMatch, parseDate } from './dates.js';
+export { type DurationMatch, parseDurationMinutes } from './duration.js';
+export { type MoneyMatch, type MoneyOptions, parseMoneyFen } from './money.js';
+export { currentYearMonth, type MonthsMatch, parseMonths } from './months.js';
+export { foldWidth, normaliseText, stripFillers } from './normalise.js';
+export { findNumbers, type NumberMatch, parseChineseNumber } from './numerals.js';

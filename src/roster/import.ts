@@ -1,0 +1,398 @@
+/**
+ * Imports the member and grid spreadsheets. Every row is validated first (row by row, then across rows);
+ * by default one bad row stops the whole file, so a half-applied roster never has to be untangled.
+ * FerretDB has no transactions: writes are plain inserts and per-document updates, safe to re-run.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { Types } from 'mongoose';
+import type { Models } from '../models/index.js';
+import {
+  branchKindFromName,
+  type Column,
+  cellsByKey,
+  GRID_COLUMNS,
+  headerProblems,
+  MEMBER_COLUMNS,
+} from './columns.js';
+import { isWecomUserId, type MemberRow, parseGridRow, parseMemberRow } from './parse-row.js';
+
+export interface RawRow {
+  /** As the spreadsheet shows it: the header is row 1. */
+  rowNumber: number;
+  cells: Record<string, string>;
+}
+
+export interface ImportOptions {
+  communityCode: string;
+  /** Needed only when the community does not exist yet. */
+  communityName?: string;
+  /** Rows as header → text; the first one is spreadsheet row 2. Either this or `file`. */
+  rows?: ReadonlyArray<Readonly<Record<string, string>>>;
+  /** A .csv (UTF-8, with or without BOM) or .xlsx file (its first sheet). */
+  file?: string;
+  /** Validate and count, write nothing. */
+  dryRun?: boolean;
+  /** Apply the valid rows even when others are rejected. */
+  allowPartial?: boolean;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ row: number; problems: string[] }>;
+}
+
+/** Reads the first sheet of a .csv or .xlsx file; blank rows are skipped but keep their numbers. */
+export async function readTable(file: string): Promise<{ headers: string[]; rows: RawRow[] }> {
+  const ext = extname(file).toLowerCase();
+  let records: string[][];
+  if (ext === '.csv') records = await readCsv(file);
+  else if (ext === '.xlsx') records = await readXlsx(file);
+  else throw new Error(`只能读取 .csv 或 .xlsx 文件：${file}`);
+  const headers = (records[0] ?? []).map((h) => h.trim());
+  const rows: RawRow[] = [];
+  records.slice(1).forEach((record, i) => {
+    if (record.every((cell) => cell.trim() === '')) return;
+    const cells: Record<string, string> = {};
+    headers.forEach((header, col) => {
+      if (header !== '') cells[header] = record[col] ?? '';
+    });
+    rows.push({ rowNumber: i + 2, cells });
+  });
+  return { headers, rows };
+}
+
+async function readCsv(file: string): Promise<string[][]> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    // Excel's plain "CSV" on Chinese Windows is GBK.
+    throw new Error(`${file} 不是 UTF-8 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」`);
+  }
+  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+}
+
+async function readXlsx(file: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const records: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
+    records[rowNumber - 1] = cells;
+  });
+  return Array.from(records, (r) => r ?? []);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  // Excel dates are calendar dates stored as UTC midnight.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return value.text;
+  if ('formula' in value || 'sharedFormula' in value) {
+    return value.result === undefined || typeof value.result === 'object' ? '' : String(value.result);
+  }
+  return '';
+}
+
+async function loadRows(options: ImportOptions): Promise<{ headers: string[]; rows: RawRow[] }> {
+  if (options.file !== undefined) return readTable(options.file);
+  const given = options.rows ?? [];
+  const headers = [...new Set(given.flatMap((r) => Object.keys(r)))];
+  return { headers, rows: given.map((cells, i) => ({ rowNumber: i + 2, cells: { ...cells } })) };
+}
+
+/** Problems found so far, by spreadsheet row. */
+class Problems {
+  private readonly byRow = new Map<number, string[]>();
+  add(row: number, ...problems: string[]): void {
+    if (problems.length > 0) this.byRow.set(row, [...(this.byRow.get(row) ?? []), ...problems]);
+  }
+  has(row: number): boolean {
+    return this.byRow.has(row);
+  }
+  get rejected(): ImportReport['rejected'] {
+    return [...this.byRow].sort(([a], [b]) => a - b).map(([row, problems]) => ({ row, problems }));
+  }
+}
+
+/** Reads the file and checks its header row; `stop` is a finished report when nothing can be read. */
+async function start<K extends string>(options: ImportOptions, columns: readonly Column<K>[]) {
+  const { headers, rows } = await loadRows(options);
+  const problems = new Problems();
+  const header = headerProblems(columns, headers);
+  problems.add(1, ...header.problems);
+  const stop = header.fatal
+    ? { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected }
+    : undefined;
+  return { rows, problems, stop };
+}
+
+async function communityIdFor(
+  models: Models,
+  options: ImportOptions,
+  write: boolean,
+): Promise<Types.ObjectId> {
+  const found = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
+  if (found) return found._id;
+  if (!options.communityName) {
+    throw new Error(`社区「${options.communityCode}」还不存在：首次导入请给出社区名称（--community-name）`);
+  }
+  const _id = new Types.ObjectId();
+  if (write) {
+    await models.Community.create({
+      _id,
+      code: options.communityCode,
+      name: options.communityName,
+      timeZone: 'Asia/Shanghai',
+    });
+  }
+  return _id;
+}
+
+/** JSON with sorted keys (ObjectIds become hex), so stored and imported values compare by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** The fields of `target` whose stored value differs. */
+function changedFields(stored: Record<string, unknown>, target: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(target).filter(([key, value]) => canonical(stored[key]) !== canonical(value)),
+  );
+}
+
+/** Members: validate everything, then upsert by WeCom userid (case-insensitive, as WeCom treats it). */
+export async function importRoster(models: Models, options: ImportOptions): Promise<ImportReport> {
+  const { rows, problems, stop } = await start(options, MEMBER_COLUMNS);
+  if (stop) return stop;
+
+  const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
+  const grids = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
+  const gridId = (text: string) =>
+    (grids.find((g) => g.code.toLowerCase() === text.toLowerCase()) ?? grids.find((g) => g.name === text))
+      ?._id;
+
+  const sameIdRows = new Map<string, number[]>();
+  for (const { rowNumber, cells } of rows) {
+    const id = cellsByKey(MEMBER_COLUMNS, cells).wecomUserId?.toLowerCase();
+    if (id) sameIdRows.set(id, [...(sameIdRows.get(id) ?? []), rowNumber]);
+  }
+
+  const valid: MemberRow[] = [];
+  for (const { rowNumber, cells } of rows) {
+    const parsed = parseMemberRow(cells, rowNumber);
+    if (!parsed.ok) problems.add(rowNumber, ...parsed.problems);
+    // Cross-row checks read the raw cells, so a row with other problems still hears about these.
+    const { wecomUserId, grid } = cellsByKey(MEMBER_COLUMNS, cells);
+    const others = (sameIdRows.get(wecomUserId?.toLowerCase() ?? '') ?? []).filter((n) => n !== rowNumber);
+    if (others.length > 0) {
+      problems.add(
+        rowNumber,
+        `第${rowNumber}行：企业微信账号「${wecomUserId}」与第${others.join('、')}行重复`,
+      );
+    }
+    if (grid && !gridId(grid)) {
+      problems.add(rowNumber, `第${rowNumber}行：网格「${grid}」不存在（请先导入网格）`);
+    }
+    if (parsed.ok && !problems.has(rowNumber)) valid.push(parsed.value);
+  }
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected };
+  if (report.rejected.length > 0 && !options.allowPartial) return report;
+  if (valid.length === 0) return report;
+
+  const write = !options.dryRun;
+  const communityId = await communityIdFor(models, options, write);
+  const branchIds = await branchIdsFor(models, communityId, valid, write);
+  const groupIds = await groupIdsFor(models, communityId, valid, branchIds, write);
+
+  const stored = await models.Member.find({ communityId }).lean();
+  const storedById = new Map(stored.map((m) => [m.wecomUserId.toLowerCase(), m]));
+  const ops: Parameters<typeof models.Member.bulkWrite>[0] = [];
+  for (const row of valid) {
+    const branchId = row.branch ? branchIds.get(row.branch) : undefined;
+    const target = memberFields(row, {
+      branchId: refOf(row.branch, () => branchId),
+      partyGroupId: refOf(row.partyGroup, () => groupIds.get(`${branchId}|${row.partyGroup}`)),
+      gridId: refOf(row.grid, () => gridId(`${row.grid}`)),
+    });
+    const existing = storedById.get(row.wecomUserId.toLowerCase());
+    if (!existing) {
+      report.created++;
+      ops.push({ insertOne: { document: { communityId, ...target } } });
+      continue;
+    }
+    const changed = changedFields(existing as Record<string, unknown>, target);
+    if (Object.keys(changed).length === 0) {
+      report.unchanged++;
+    } else {
+      report.updated++;
+      ops.push({ updateOne: { filter: { _id: existing._id }, update: { $set: changed } } });
+    }
+  }
+  if (write && ops.length > 0) await models.Member.bulkWrite(ops, { ordered: true });
+  return report;
+}
+
+type Ref = Types.ObjectId | null | undefined;
+
+/** A reference column: absent → undefined (leave alone), empty → null, else the id looked up. */
+const refOf = (cell: string | null | undefined, id: () => Types.ObjectId | undefined): Ref =>
+  cell === undefined ? undefined : cell === null ? null : (id() ?? null);
+
+/** The document fields a row sets; absent columns set nothing. */
+function memberFields(row: MemberRow, refs: { branchId: Ref; partyGroupId: Ref; gridId: Ref }) {
+  const optional = {
+    ...refs,
+    roles: row.roles,
+    duesCategory: row.duesCategory,
+    status: row.status,
+    mobility: row.mobility,
+    probationary: row.probationary,
+    joinedOn: row.joinedOn,
+    phone: row.phone,
+    address: row.address,
+    proxyPayer: row.proxyPayer,
+    monthlyDuesFenOverride: row.monthlyDuesFen,
+  };
+  const present = Object.entries(optional).filter(([, v]) => v !== undefined);
+  return { wecomUserId: row.wecomUserId, name: row.name, ...Object.fromEntries(present) } as {
+    wecomUserId: string;
+    name: string;
+  } & Partial<typeof optional>;
+}
+
+/** Branches named in the file, created when missing (their kind follows the name). */
+async function branchIdsFor(models: Models, communityId: Types.ObjectId, rows: MemberRow[], write: boolean) {
+  const names = [...new Set(rows.flatMap((r) => (r.branch ? [r.branch] : [])))];
+  const found = await models.Branch.find({ communityId, name: { $in: names } }, { name: 1 }).lean();
+  const ids = new Map(found.map((b) => [b.name, b._id]));
+  const missing = names
+    .filter((name) => !ids.has(name))
+    .map((name) => ({ _id: new Types.ObjectId(), communityId, name, kind: branchKindFromName(name) }));
+  if (write && missing.length > 0) await models.Branch.insertMany(missing);
+  for (const b of missing) ids.set(b.name, b._id);
+  return ids;
+}
+
+/** Party groups named in the file, keyed "branchId|name", created when missing. */
+async function groupIdsFor(
+  models: Models,
+  communityId: Types.ObjectId,
+  rows: MemberRow[],
+  branchIds: Map<string, Types.ObjectId>,
+  write: boolean,
+) {
+  const wanted = new Map<string, { branchId: Types.ObjectId; name: string }>();
+  for (const row of rows) {
+    const branchId = row.branch ? branchIds.get(row.branch) : undefined;
+    if (branchId && row.partyGroup)
+      wanted.set(`${branchId}|${row.partyGroup}`, { branchId, name: row.partyGroup });
+  }
+  const found = await models.PartyGroup.find({ communityId }, { branchId: 1, name: 1 }).lean();
+  const ids = new Map(found.map((g) => [`${g.branchId}|${g.name}`, g._id]));
+  const missing = [...wanted]
+    .filter(([key]) => !ids.has(key))
+    .map(([key, g]) => ({ key, doc: { _id: new Types.ObjectId(), communityId, ...g } }));
+  if (write && missing.length > 0) await models.PartyGroup.insertMany(missing.map((m) => m.doc));
+  for (const m of missing) ids.set(m.key, m.doc._id);
+  return ids;
+}
+
+/**
+ * Grids, upserted by code. 网格长 is a WeCom userid, or a member's name when the members are already
+ * imported (the demo imports grids first, so it uses userids). A building may belong to one grid only.
+ */
+export async function importGrids(models: Models, options: ImportOptions): Promise<ImportReport> {
+  const { rows, problems, stop } = await start(options, GRID_COLUMNS);
+  if (stop) return stop;
+
+  const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
+  const stored = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
+  const parsed = rows.flatMap(({ rowNumber, cells }) => {
+    const result = parseGridRow(cells, rowNumber);
+    if (result.ok) return [{ rowNumber, row: result.value }];
+    problems.add(rowNumber, ...result.problems);
+    return [];
+  });
+
+  const codeRows = new Map<string, number>();
+  const buildingOwner = new Map<string, string>();
+  for (const grid of stored) for (const b of grid.buildings) buildingOwner.set(b, `网格${grid.code}`);
+  const fileCodes = new Set(parsed.map(({ row }) => row.code.toLowerCase()));
+  for (const grid of stored)
+    if (fileCodes.has(grid.code.toLowerCase())) for (const b of grid.buildings) buildingOwner.delete(b);
+
+  const leaderNames = parsed.flatMap(({ row }) =>
+    row.leader && !isWecomUserId(row.leader) ? [row.leader] : [],
+  );
+  const namedMembers =
+    community && leaderNames.length > 0
+      ? await models.Member.find({ communityId: community._id, name: { $in: leaderNames } }).lean()
+      : [];
+
+  const valid: Array<{ code: string; name: string; leaderUserId?: string | null; buildings?: string[] }> = [];
+  for (const { rowNumber, row } of parsed) {
+    const problem = (text: string) => problems.add(rowNumber, `第${rowNumber}行：${text}`);
+    const code = row.code.toLowerCase();
+    const firstRow = codeRows.get(code);
+    if (firstRow !== undefined) problem(`网格编号「${row.code}」与第${firstRow}行重复`);
+    else codeRows.set(code, rowNumber);
+    for (const b of row.buildings ?? []) {
+      const owner = buildingOwner.get(b);
+      if (owner) problem(`楼栋「${b}」已属于${owner}`);
+      else buildingOwner.set(b, `第${rowNumber}行的网格`);
+    }
+    let leaderUserId = row.leader;
+    if (row.leader && !isWecomUserId(row.leader)) {
+      const matches = namedMembers.filter((m) => m.name === row.leader);
+      if (matches.length === 1) leaderUserId = matches[0]?.wecomUserId;
+      else if (matches.length === 0)
+        problem(`网格长「${row.leader}」不是企业微信账号，也找不到这个名字的党员`);
+      else problem(`网格长「${row.leader}」有${matches.length}人同名，请改写企业微信账号`);
+    }
+    if (problems.has(rowNumber)) continue;
+    const target = { code: row.code, name: row.name, leaderUserId, buildings: row.buildings };
+    valid.push(
+      Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined)) as typeof target,
+    );
+  }
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected };
+  if ((report.rejected.length > 0 && !options.allowPartial) || valid.length === 0) return report;
+
+  const write = !options.dryRun;
+  const communityId = await communityIdFor(models, options, write);
+  const storedByCode = new Map(stored.map((g) => [g.code.toLowerCase(), g]));
+  const ops: Parameters<typeof models.Grid.bulkWrite>[0] = [];
+  for (const target of valid) {
+    const existing = storedByCode.get(target.code.toLowerCase());
+    if (!existing) {
+      report.created++;
+      ops.push({ insertOne: { document: { communityId, ...target } } });
+      continue;
+    }
+    const changed = changedFields(existing as Record<string, unknown>, target);
+    if (Object.keys(changed).length === 0) {
+      report.unchanged++;
+    } else {
+      report.updated++;
+      ops.push({ updateOne: { filter: { _id: existing._id }, update: { $set: changed } } });
+    }
+  }
+  if (write && ops.length > 0) await models.Grid.bulkWrite(ops, { ordered: true });
+  return report;
+}
