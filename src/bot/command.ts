@@ -32,6 +32,11 @@ export interface Command<A = unknown> {
   /** Pure: text after the trigger (or the whole sentence for keyword matches) → args. */
   parse(rest: string, ctx: ParseContext): ParseResult<A>;
   handle(ctx: BotContext, args: A): Promise<void>;
+  /**
+   * Offered every photo the person sends; returns true when this command used it (e.g. as evidence for
+   * an activity just recorded). Photos nobody takes are held for the next command.
+   */
+  onImage?(ctx: BotContext, image: { mediaId: string; msgId: string }): Promise<boolean>;
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args });

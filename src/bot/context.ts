@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
 import type { OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
+import type { WecomApi } from '../wecom/api/client.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import type { DialogueStore } from './dialogue.js';
 import type { HeldMediaStore } from './held-media.js';
@@ -15,6 +16,7 @@ export interface BotServices {
   models: Models;
   redis: Redis;
   outbound: Queue<OutboundJob>;
+  wecom: WecomApi;
   log: Logger;
   now: () => Date;
   registry: Registry;

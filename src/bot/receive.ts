@@ -38,6 +38,9 @@ async function dispatch(ctx: BotContext): Promise<void> {
     case 'voice':
       return ctx.reply(REPLY.voice);
     case 'image':
+      for (const command of ctx.services.registry.commands) {
+        if (command.onImage && mayUse(command, ctx.sender) && (await command.onImage(ctx, message))) return;
+      }
       await ctx.services.held.hold(message.fromUser, {
         kind: 'image',
         mediaId: message.mediaId,
@@ -85,6 +88,9 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
     return ctx.reply((await dialogues.clear(userId)) ? REPLY.cancelled : REPLY.nothingToCancel);
   }
   const allowed = (command: Command) => mayUse(command, ctx.sender);
+  // A command named outright that this person may not use is refused, not re-read as something else.
+  const named = registry.match(text);
+  if (named?.by === 'trigger' && !allowed(named.command)) return refuse(ctx);
   const match = registry.match(text, allowed);
 
   // An answer to the bot's question, unless the person starts another command outright.
@@ -96,21 +102,20 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
 
   if (match) return startCommand(ctx, match.command, match.rest);
 
-  if (registry.match(text)) {
-    // They asked for something their role does not allow.
-    const contact = ctx.sender.community?.contactText ?? '请联系所在支部书记登记';
-    return ctx.reply(ctx.sender.kind === 'member' ? REPLY.notAllowed : notRegistered(contact));
-  }
-  if (ctx.sender.kind === 'unknown') {
-    return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
-  }
+  if (named || ctx.sender.kind === 'unknown') return refuse(ctx);
   const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
   return ctx.reply(didYouMean(suggestions));
 }
 
+/** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
+function refuse(ctx: BotContext): Promise<void> {
+  if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
+}
+
 /** A fresh command: any earlier unanswered question is dropped. */
 async function startCommand(ctx: BotContext, command: Command, rest: string): Promise<void> {
-  if (!mayUse(command, ctx.sender)) return ctx.reply(REPLY.notAllowed);
+  if (!mayUse(command, ctx.sender)) return refuse(ctx);
   return runCommand(ctx, command, rest);
 }
 

@@ -12,6 +12,7 @@ export function createBotServices(deps: Deps): BotServices {
     models: deps.models,
     redis: deps.redis,
     outbound: deps.queues.outbound,
+    wecom: deps.wecom,
     log: deps.log,
     now: deps.now,
     registry: buildRegistry(commands),

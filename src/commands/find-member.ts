@@ -1,12 +1,10 @@
 import { ask, defineCommand, invalid, ok } from '../bot/command.js';
+import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
-import type { Role } from '../domain/member-vocabulary.js';
 import { cardNames, formatMemberCard } from './member-card.js';
 
 const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
 const MAX_CARDS = 3;
-/** Community-wide roles; the others see their own branch only. */
-const COMMUNITY_WIDE: readonly Role[] = ['admin', 'staff'];
 
 export const findMember = defineCommand<{ name: string }>({
   id: 'member.find',
@@ -22,17 +20,13 @@ export const findMember = defineCommand<{ name: string }>({
     return ok({ name });
   },
   async handle(ctx, { name }) {
-    if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
-    const { member: asker, roles } = ctx.sender;
-    const scope: Record<string, unknown> = { communityId: asker.communityId };
-    if (!roles.some((r) => COMMUNITY_WIDE.includes(r))) scope.branchId = asker.branchId;
+    const scope = officerScope(ctx.sender);
     const { Member } = ctx.services.models;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const found = await Member.find({ ...scope, name: { $regex: `^${escaped}` } })
+    const found = await Member.find({ ...scope.filter, name: { $regex: `^${escaped}` } })
       .sort({ name: 1 })
       .limit(MAX_CARDS + 1);
-    if (found.length === 0)
-      throw new UserError(`没有找到姓名以「${name}」开头的党员${scope.branchId ? '（本支部）' : ''}。`);
+    if (found.length === 0) throw new UserError(`没有找到姓名以「${name}」开头的党员（${scope.label}）。`);
     if (found.length > MAX_CARDS) {
       throw new UserError(
         `以「${name}」开头的党员不止${MAX_CARDS}位：${found.map((m) => m.name).join('、')}……请发完整姓名。`,

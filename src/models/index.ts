@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
+import { activityModel } from './activity.js';
 import { branchModel } from './branch.js';
 import { communityModel } from './community.js';
+import { evidenceModel } from './evidence.js';
 import { gridModel } from './grid.js';
 import { memberModel } from './member.js';
 import { partyGroupModel } from './party-group.js';
@@ -15,6 +17,8 @@ export function createModels(db: Connection) {
     Grid: gridModel(db),
     Member: memberModel(db),
     Resident: residentModel(db),
+    Activity: activityModel(db),
+    Evidence: evidenceModel(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

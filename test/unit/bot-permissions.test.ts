@@ -10,10 +10,16 @@ import { ROLES, type Role } from '../../src/domain/member-vocabulary.js';
  * here, which is the point — nobody gets a command by accident.
  */
 const EVERYONE_REGISTERED = ROLES;
+const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
 const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   help: { unknown: true, roles: EVERYONE_REGISTERED },
   'member.info': { unknown: false, roles: EVERYONE_REGISTERED },
-  'member.find': { unknown: false, roles: ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'] },
+  'member.find': { unknown: false, roles: OFFICERS },
+  'activity.log': { unknown: false, roles: EVERYONE_REGISTERED },
+  'activity.undo': { unknown: false, roles: EVERYONE_REGISTERED },
+  'activity.mine': { unknown: false, roles: EVERYONE_REGISTERED },
+  'activity.stats': { unknown: false, roles: OFFICERS },
+  'activity.ranking': { unknown: false, roles: OFFICERS },
 };
 
 const memberWith = (role: Role) =>

@@ -1,0 +1,25 @@
+import type { Types } from 'mongoose';
+import type { Role } from '../domain/member-vocabulary.js';
+import type { Sender } from './sender.js';
+import { UserError } from './user-error.js';
+
+/** Roles that see the whole community; the other officer roles see their own branch. */
+const COMMUNITY_WIDE: readonly Role[] = ['admin', 'staff'];
+
+export interface Scope {
+  filter: { communityId: Types.ObjectId; branchId?: Types.ObjectId | null };
+  /** Shown in replies so nobody mistakes branch figures for the community's. */
+  label: '本支部' | '全社区';
+}
+
+/** What an officer's queries may see, decided from our records only. */
+export function officerScope(sender: Sender): Scope {
+  if (sender.kind !== 'member') throw new UserError('您还没有登记。');
+  const { member, roles } = sender;
+  const communityId = member.communityId as Types.ObjectId;
+  if (roles.some((r) => COMMUNITY_WIDE.includes(r))) return { filter: { communityId }, label: '全社区' };
+  return {
+    filter: { communityId, branchId: (member.branchId as Types.ObjectId | null) ?? null },
+    label: '本支部',
+  };
+}

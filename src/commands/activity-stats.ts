@@ -1,0 +1,145 @@
+import type { Types } from 'mongoose';
+import { defineCommand, ok } from '../bot/command.js';
+import { officerScope } from '../bot/scope.js';
+import { UserError } from '../bot/user-error.js';
+import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../domain/activity.js';
+import type { Role } from '../domain/member-vocabulary.js';
+import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
+import type { Models } from '../models/index.js';
+import { formatPeriod, hours } from './activity-format.js';
+
+export const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
+
+interface Bucket {
+  _id: unknown;
+  count: number;
+  minutes: number;
+}
+
+/**
+ * Count and minutes per value of `field`. Minutes are summed over entries that have them: FerretDB 1.x
+ * answers 0 for a $sum over a group that contains a null, where MongoDB skips the null.
+ */
+async function groupBy(
+  models: Models,
+  match: Record<string, unknown>,
+  field: string,
+  limit?: number,
+): Promise<Bucket[]> {
+  const group = (sum: unknown) => ({ $group: { _id: `$${field}`, n: { $sum: sum } } });
+  const [counts, minutes] = await Promise.all([
+    models.Activity.aggregate<{ _id: unknown; n: number }>([{ $match: match }, group(1)] as never),
+    models.Activity.aggregate<{ _id: unknown; n: number }>([
+      { $match: { ...match, minutes: { $gt: 0 } } },
+      group('$minutes'),
+    ] as never),
+  ]);
+  const minutesOf = new Map(minutes.map((b) => [String(b._id), b.n]));
+  const buckets = counts
+    .map((b) => ({ _id: b._id, count: b.n, minutes: minutesOf.get(String(b._id)) ?? 0 }))
+    .sort((a, b) => b.minutes - a.minutes || b.count - a.count);
+  return limit ? buckets.slice(0, limit) : buckets;
+}
+
+async function namesOf(model: Models['Branch'] | Models['PartyGroup'] | Models['Member'], ids: unknown[]) {
+  const docs = await (model as Models['Branch']).find(
+    { _id: { $in: ids.filter(Boolean) as Types.ObjectId[] } },
+    { name: 1 },
+  );
+  return new Map(docs.map((d) => [String(d._id), d.name]));
+}
+
+const line = (label: string, b: Bucket) => `${label} ${b.count}次/${hours(b.minutes)}`;
+
+export const activityStats = defineCommand<{ months: YearMonth[] }>({
+  id: 'activity.stats',
+  triggers: ['活动统计'],
+  keywords: ['活动统计', '活动情况汇总'],
+  audience: OFFICERS,
+  summary: '按支部、党小组、类型和党员统计活动（书记、委员）',
+  examples: ['活动统计 本月', '活动统计 11月'],
+  parse(rest, { now, timeZone }) {
+    return ok({ months: parseMonths(rest, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)] });
+  },
+  async handle(ctx, { months }) {
+    const scope = officerScope(ctx.sender);
+    const { models } = ctx.services;
+    const match = { ...scope.filter, month: { $in: months }, undoneAt: null };
+    const [byBranch, byGroup, byType, byMember] = await Promise.all([
+      groupBy(models, match, 'branchId'),
+      groupBy(models, match, 'partyGroupId'),
+      groupBy(models, match, 'type'),
+      groupBy(models, match, 'memberId'),
+    ]);
+    const period = formatPeriod(months);
+    if (byType.length === 0) throw new UserError(`${period}（${scope.label}）还没有活动记录。`);
+    const [branches, groups, members] = await Promise.all([
+      namesOf(
+        models.Branch,
+        byBranch.map((b) => b._id),
+      ),
+      namesOf(
+        models.PartyGroup,
+        byGroup.map((b) => b._id),
+      ),
+      namesOf(
+        models.Member,
+        byMember.map((b) => b._id),
+      ),
+    ]);
+    const total = byType.reduce(
+      (acc, b) => ({ count: acc.count + b.count, minutes: acc.minutes + b.minutes }),
+      {
+        count: 0,
+        minutes: 0,
+      },
+    );
+    const name = (map: Map<string, string>, id: unknown, fallback: string) => map.get(String(id)) ?? fallback;
+    await ctx.reply(
+      [
+        `活动统计 · ${period}（${scope.label}）`,
+        `共${total.count}次，合计${hours(total.minutes)}，${byMember.length}人参与`,
+        `按支部：${byBranch.map((b) => line(name(branches, b._id, '未分支部'), b)).join('；')}`,
+        `按党小组：${byGroup.map((b) => line(name(groups, b._id, '未分小组'), b)).join('；')}`,
+        `按类型：${byType.map((b) => line(ACTIVITY_TYPE_LABELS[b._id as ActivityType] ?? String(b._id), b)).join('；')}`,
+        `按党员（前10）：${byMember
+          .slice(0, 10)
+          .map((b) => line(name(members, b._id, '已离开'), b))
+          .join('；')}`,
+      ].join('\n'),
+    );
+  },
+});
+
+export const volunteerRanking = defineCommand<{ months: YearMonth[] }>({
+  id: 'activity.ranking',
+  triggers: ['志愿时长排行', '志愿排行'],
+  keywords: ['志愿时长排行', '志愿服务排行'],
+  audience: OFFICERS,
+  summary: '志愿服务时长排行（书记、委员）',
+  examples: ['志愿时长排行 今年'],
+  parse(rest, { now, timeZone }) {
+    const months = parseMonths(rest || '今年', now, timeZone)?.months;
+    return ok({ months: months ?? [currentYearMonth(now, timeZone)] });
+  },
+  async handle(ctx, { months }) {
+    const scope = officerScope(ctx.sender);
+    const { models } = ctx.services;
+    const top = await groupBy(
+      models,
+      { ...scope.filter, month: { $in: months }, undoneAt: null, type: 'volunteer' },
+      'memberId',
+      10,
+    );
+    const period = formatPeriod(months);
+    if (top.length === 0) throw new UserError(`${period}（${scope.label}）还没有志愿服务记录。`);
+    const names = await namesOf(
+      models.Member,
+      top.map((b) => b._id),
+    );
+    const rows = top.map(
+      (b, i) => `${i + 1}. ${names.get(String(b._id)) ?? '已离开'} ${hours(b.minutes)}（${b.count}次）`,
+    );
+    await ctx.reply([`志愿服务时长排行 · ${period}（${scope.label}）`, ...rows].join('\n'));
+  },
+});

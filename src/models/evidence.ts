@@ -1,0 +1,25 @@
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+
+/**
+ * A photo kept as evidence. WeCom's media ids expire after 3 days, so the bytes are fetched with
+ * media/get and stored here (WeCom caps images at 10 MB, well under MongoDB's 16 MB document limit).
+ */
+const EvidenceSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    /** The inbound message that carried it: one stored copy per message. */
+    msgId: { type: String, required: true },
+    mediaId: { type: String, required: true },
+    contentType: { type: String, required: true },
+    filename: { type: String, default: null },
+    size: { type: Number, required: true },
+    data: { type: Buffer, required: true },
+  },
+  { timestamps: true },
+);
+EvidenceSchema.index({ communityId: 1, msgId: 1 }, { unique: true });
+
+export type Evidence = InferSchemaType<typeof EvidenceSchema>;
+export const evidenceModel = (db: Connection): Model<Evidence> =>
+  db.models.Evidence ?? db.model<Evidence>('Evidence', EvidenceSchema);
