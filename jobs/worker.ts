@@ -2,10 +2,11 @@ import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
-import type { InboundJob, OutboundJob } from '../src/queues/definitions.js';
+import type { InboundJob, OutboundJob, ScheduledJobData } from '../src/queues/definitions.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { createOutboundProcessor } from './processors/outbound.js';
+import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
 
 export interface Workers {
   close(): Promise<void>;
@@ -35,7 +36,15 @@ export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
     { ...common, concurrency: 8 },
   );
 
-  for (const worker of [inbound, outbound]) {
+  const scheduled = new Worker<ScheduledJobData>('scheduled', createScheduledProcessor(deps), {
+    ...common,
+    concurrency: 1,
+  });
+  void upsertSchedulers(deps.queues.scheduled, deps.config.timeZone).catch((err) =>
+    deps.log.error({ err }, 'could not register the scheduled jobs'),
+  );
+
+  for (const worker of [inbound, outbound, scheduled]) {
     // Without an error listener a Redis hiccup becomes an unhandled error that kills the process.
     worker.on('error', (err) => deps.log.error({ err, queue: worker.name }, 'worker error'));
     worker.on('failed', (job: Job | undefined, err) => {
@@ -52,7 +61,7 @@ export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
 
   return {
     async close() {
-      await Promise.all([inbound.close(), outbound.close()]);
+      await Promise.all([inbound.close(), outbound.close(), scheduled.close()]);
       await connection.quit().catch(() => connection.disconnect());
     },
   };

@@ -1,62 +1,50 @@
 /**
  * Runs the bot on the embedded default: local Redis + FerretDB (started by scripts/local.sh), the WeCom
  * stand-in on STANDIN_PORT (3100) and the bot on PORT (3000), with the throwaway corp in
- * fixtures/wecom/local-corp.json. Verifies the callback URL the way the admin console does, then waits.
+ * fixtures/wecom/local-corp.json and the demo community 幸福里社区 (loaded, idempotently, at every start).
+ * Verifies the callback URL the way the admin console does, serves the chat simulator at /dev
+ * (not under NODE_ENV=production), then waits.
  */
-import { readFileSync } from 'node:fs';
+import { scheduledJobRunner } from '../jobs/scheduled/job-runner.js';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { projectPath } from '../src/paths.js';
+import { importDemo } from '../src/roster/demo.js';
 import { startRuntime } from '../src/runtime.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
+import { LOCAL_STANDIN_URL, localCorp, localEnv } from './local-env.js';
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(projectPath(path), 'utf8')) as T;
-const corp = readJson<{
-  corpId: string;
-  agentId: number;
-  secret: string;
-  token: string;
-  encodingAesKey: string;
-}>('fixtures/wecom/local-corp.json');
-const users = readJson<Array<{ userid: string; name: string; department?: number[] }>>(
-  'fixtures/wecom/standin-users.json',
-);
+const standin = await startFakeWecomApi({ ...localCorp, port: Number(new URL(LOCAL_STANDIN_URL).port) });
+const config = parseConfig({ ...localEnv(standin.url), ROLE: 'all' });
+// The simulator impersonates members, so startRuntime refuses it under NODE_ENV=production: leave it off there.
+const devtools =
+  config.nodeEnv === 'production' ? undefined : { standinUrl: standin.url, jobs: scheduledJobRunner };
+const runtime = await startRuntime(config, createLogger(config.logLevel), { host: '127.0.0.1', devtools });
 
-const standinPort = Number(process.env.STANDIN_PORT ?? 3100);
-const standin = await startFakeWecomApi({ ...corp, users, port: standinPort });
+const { grids, members } = await importDemo(runtime.deps.models);
+// Everyone in the roster is "in the app's visibility" on the stand-in, as a real deployment would set it.
+const people = await runtime.deps.models.Member.find({}, { wecomUserId: 1, name: 1 }).lean();
+standin.setUsers(people.map((p) => ({ userid: p.wecomUserId, name: p.name })));
 
-const config = parseConfig({
-  PORT: '3000',
-  MONGODB_URI: 'mongodb://127.0.0.1:27017/dangjian',
-  REDIS_URL: 'redis://127.0.0.1:6379',
-  LOG_LEVEL: 'info',
-  ...process.env,
-  ROLE: 'all',
-  WECOM_CORP_ID: corp.corpId,
-  WECOM_AGENT_ID: String(corp.agentId),
-  WECOM_SECRET: corp.secret,
-  WECOM_TOKEN: corp.token,
-  WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-  WECOM_API_BASE: standin.url,
-});
-const runtime = await startRuntime(config, createLogger(config.logLevel), { host: '127.0.0.1' });
 const callbackUrl = `${runtime.url}/wecom/callback`;
-
-const check = await new WecomCallbackClient({ ...corp, botUrl: callbackUrl }).verifyUrl();
+const check = await new WecomCallbackClient({ ...localCorp, botUrl: callbackUrl }).verifyUrl();
 if (check.status !== 200 || check.body !== check.expected) {
   console.error(`URL verification failed: HTTP ${check.status} ${check.body}`);
   process.exit(1);
 }
 
 console.log(`
-党建助手 is running (local, throwaway corp ${corp.corpId})
+党建助手 is running (local, throwaway corp ${localCorp.corpId})
   callback   ${callbackUrl}   (URL verification: OK)
   WeCom API  ${standin.url}   (stand-in; live feed of sent messages: ${standin.url}/__standin/stream)
   health     ${runtime.url}/readyz    metrics ${runtime.url}/metrics
+  simulator  ${devtools ? `${runtime.url}/dev   (chat as any member in the browser)` : 'off (NODE_ENV=production)'}
+  demo       幸福里社区: ${people.length} people, grids ${grids.created + grids.updated + grids.unchanged}${members ? '' : ' (members not loaded: see npm run roster -- demo)'}
 
-Talk to it from another terminal, as any of: ${users.map((u) => `${u.userid} (${u.name})`).join(', ')}
+Talk to it from another terminal, for example as 李建国 (secretary) or 王桂兰 (retired member):
   npm run say -- lijianguo "帮助"
+  npm run say -- wangguilan "昨天下午去3号楼王奶奶家走访了两个小时"
+Run a scheduled job as of any time: npm run job -- <name> --at 2026-11-15T10:00:00+08:00 --local
 
 Ctrl-C stops the bot; \`npm run services:stop\` stops Redis and FerretDB.
 `);

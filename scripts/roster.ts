@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { createModels, type Models, syncIndexes } from '../src/models/index.js';
 import { projectPath } from '../src/paths.js';
+import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../src/roster/demo.js';
 import { exportRoster } from '../src/roster/export.js';
 import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../src/roster/import.js';
 
@@ -17,7 +18,7 @@ const USAGE = `用法 / usage:
 --community 可省略：数据库里只有一个社区时就用它。先导入网格，再导入党员（党员的「网格」要引用已有网格）。
 MONGODB_URI 默认 / default mongodb://127.0.0.1:27017/dangjian`;
 
-const DEMO = { communityCode: 'xingfuli', communityName: '幸福里社区' };
+const DEMO = DEMO_COMMUNITY;
 
 class UsageError extends Error {}
 
@@ -88,10 +89,9 @@ async function onlyCommunity(models: Models): Promise<string> {
 
 async function run(models: Models, command: Exclude<Command, { name: 'help' }>): Promise<boolean> {
   if (command.name === 'demo') {
-    const grids = await importGrids(models, { ...DEMO, file: projectPath('fixtures/demo/grids.csv') });
-    if (!printReport('网格 / grids: fixtures/demo/grids.csv', grids, DEMO)) return false;
-    const members = await importRoster(models, { ...DEMO, file: projectPath('fixtures/demo/members.csv') });
-    return printReport('党员 / members: fixtures/demo/members.csv', members, DEMO);
+    const { grids, members } = await importDemo(models);
+    if (!printReport(`网格 / grids: ${DEMO_FILES.grids}`, grids, DEMO)) return false;
+    return members !== null && printReport(`党员 / members: ${DEMO_FILES.members}`, members, DEMO);
   }
   const { name, file, options: o } = command;
   const code = o.community ?? (await onlyCommunity(models));

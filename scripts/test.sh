@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
 bash scripts/services.sh start
+bash scripts/ensure-chromium.sh
 
 echo "[test] type-check"
 npx tsc -p tsconfig.json --noEmit

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { startWorkers, type Workers, type WorkerTuning } from '../jobs/worker.js';
 import type { Config } from './config.js';
 import { type BuildOptions, buildDeps, type Deps } from './deps.js';
+import { assertDevtoolsAllowed, type DevtoolsOptions } from './devtools/dev-config.js';
+import { registerDevRoutes } from './devtools/dev-routes.js';
 import type { Logger } from './logger.js';
 import { createApp } from './server/app.js';
 
@@ -19,6 +21,8 @@ export interface Runtime {
 export interface RuntimeOptions extends BuildOptions {
   workerTuning?: WorkerTuning;
   host?: string;
+  /** Serves the local chat simulator at /dev (scripts/local.ts); refused when NODE_ENV=production. */
+  devtools?: DevtoolsOptions;
 }
 
 /** Starts the web side, the workers, or both (`config.role`), sharing one set of deps. */
@@ -27,6 +31,8 @@ export async function startRuntime(
   log: Logger,
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
+  const { devtools } = options;
+  if (devtools) assertDevtoolsAllowed(config);
   const deps = await buildDeps(config, log, options);
   let server: Server | null = null;
   let url: string | null = null;
@@ -39,6 +45,8 @@ export async function startRuntime(
       now: deps.now,
       redis: deps.redis,
       db: deps.db,
+      extraRoutes:
+        devtools && ((router) => registerDevRoutes(router, { deps, devtools, selfUrl: () => url })),
     });
     const host = options.host ?? '0.0.0.0';
     server = await new Promise<Server>((resolve, reject) => {

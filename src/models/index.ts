@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { activityModel } from './activity.js';
 import { branchModel } from './branch.js';
 import { communityModel } from './community.js';
+import { duesModels } from './dues.js';
 import { evidenceModel } from './evidence.js';
 import { gridModel } from './grid.js';
 import { memberModel } from './member.js';
@@ -19,11 +20,15 @@ export function createModels(db: Connection) {
     Resident: residentModel(db),
     Activity: activityModel(db),
     Evidence: evidenceModel(db),
+    ...duesModels(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;
 
 /** Builds the indexes (unique ones are what make imports and retries idempotent). */
 export async function syncIndexes(models: Models): Promise<void> {
-  for (const model of Object.values(models)) await model.createIndexes();
+  // Typed narrowly on purpose: the union of every model's full type is too large for tsc to check.
+  for (const model of Object.values(models) as Array<{ createIndexes(): Promise<unknown> }>) {
+    await model.createIndexes();
+  }
 }

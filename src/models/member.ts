@@ -45,6 +45,18 @@ const MemberSchema = new Schema(
       ),
       default: null,
     },
+    /** Declared monthly base (after-tax wage or pension) in fen, from which the yearly amount is assessed. */
+    duesBaseFen: { type: Number, default: null },
+    /** Approved by the branch: quarterly payers are reminded in the last month of a quarter only. */
+    duesSchedule: { type: String, enum: ['monthly', 'quarterly'], default: 'monthly' },
+    /** 免交 approved by the next-level committee: not charged until this month (inclusive). */
+    duesExempt: {
+      type: new Schema(
+        { until: { type: String, required: true }, approvalRef: { type: String, required: true } },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** Integer fen; overrides the computed monthly dues. */
     monthlyDuesFenOverride: {
       type: Number,

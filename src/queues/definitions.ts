@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TemplateCard } from '../wecom/api/types.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 
-export const QUEUE_NAMES = ['inbound', 'outbound'] as const;
+export const QUEUE_NAMES = ['inbound', 'outbound', 'scheduled'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** One WeCom callback, stored before the ack. The job id is the message's dedupe key. */
@@ -58,6 +58,10 @@ export const OutboundJobSchema = z.object({
 });
 export type OutboundJob = z.infer<typeof OutboundJobSchema>;
 
+/** A run of a scheduled job (reminders, charges …). `at` is the moment it runs "as of" (ISO). */
+export const ScheduledJobDataSchema = z.object({ at: z.iso.datetime({ offset: true }).optional() });
+export type ScheduledJobData = z.infer<typeof ScheduledJobDataSchema>;
+
 /** Completed jobs are kept this long so a job id keeps deduplicating WeCom's retries after completion. */
 export const DEDUPE_RETENTION_SECONDS = 15 * 60;
 
@@ -67,6 +71,12 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: DEDUPE_RETENTION_SECONDS },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  scheduled: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
   },
   outbound: {
     attempts: 8,

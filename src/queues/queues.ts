@@ -7,12 +7,14 @@ import {
   type InboundJob,
   type OutboundContent,
   type OutboundJob,
+  type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
   outbound: Queue<OutboundJob>;
+  scheduled: Queue<ScheduledJobData>;
 }
 
 export function createQueues(connection: Redis, prefix = 'bull'): Queues {
@@ -27,11 +29,16 @@ export function createQueues(connection: Redis, prefix = 'bull'): Queues {
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
     }),
+    scheduled: new Queue<ScheduledJobData>('scheduled', {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
+    }),
   };
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {
-  await Promise.all([queues.inbound.close(), queues.outbound.close()]);
+  await Promise.all(Object.values(queues).map((queue) => queue.close()));
 }
 
 /**

@@ -4,7 +4,12 @@ import type { Logger } from '../logger.js';
 import { type HealthDeps, registerHealthRoutes } from './routes/health.js';
 import { type CallbackRouteDeps, registerCallbackRoutes } from './routes/wecom-callback.js';
 
-export type AppDeps = CallbackRouteDeps & HealthDeps & { log: Logger };
+export type AppDeps = CallbackRouteDeps &
+  HealthDeps & {
+    log: Logger;
+    /** Routes added by the caller (the local /dev simulator), after the core ones. */
+    extraRoutes?: (router: Router) => void;
+  };
 
 /** The Koa app: transport only. No business logic lives here. */
 export function createApp(deps: AppDeps): Koa {
@@ -22,6 +27,7 @@ export function createApp(deps: AppDeps): Koa {
   const router = new Router();
   registerCallbackRoutes(router, deps);
   registerHealthRoutes(router, deps);
+  deps.extraRoutes?.(router);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Config, parseConfig } from '../../src/config.js';
+import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
 import { createLogger } from '../../src/logger.js';
 import { projectPath } from '../../src/paths.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
@@ -36,10 +37,14 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends RuntimeOptions {
+export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
+  /** Serves /dev against this bot's stand-in. */
+  devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
+  /** Extra environment, e.g. NODE_ENV. */
+  env?: Record<string, string>;
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -93,12 +98,14 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const config = testConfig(standin.url, ns, {
     ROLE: options.role ?? 'all',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
   });
   const runtime = await startRuntime(config, createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
+    devtools: options.devtools && { ...options.devtools, standinUrl: standin.url },
   });
   const url = runtime.url ?? '';
   const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });

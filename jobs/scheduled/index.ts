@@ -1,0 +1,4 @@
+import type { ScheduledJob } from './types.js';
+
+/** Every scheduled job; upserted as BullMQ job schedulers when a worker starts. */
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [];

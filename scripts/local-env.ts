@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../src/paths.js';
+
+export interface LocalCorp {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+}
+
+/** The throwaway corp of the local run, tests and benchmarks. */
+export const localCorp = JSON.parse(
+  readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8'),
+) as LocalCorp;
+
+export const LOCAL_STANDIN_URL = `http://127.0.0.1:${process.env.STANDIN_PORT ?? 3100}`;
+
+/** Environment for the local run: local services and the stand-in; explicit env values win for the services. */
+export function localEnv(standinUrl = LOCAL_STANDIN_URL): Record<string, string | undefined> {
+  return {
+    PORT: '3000',
+    MONGODB_URI: 'mongodb://127.0.0.1:27017/dangjian',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    LOG_LEVEL: 'info',
+    ...process.env,
+    WECOM_CORP_ID: localCorp.corpId,
+    WECOM_AGENT_ID: String(localCorp.agentId),
+    WECOM_SECRET: localCorp.secret,
+    WECOM_TOKEN: localCorp.token,
+    WECOM_ENCODING_AES_KEY: localCorp.encodingAesKey,
+    WECOM_API_BASE: standinUrl,
+  };
+}
+
+/** `.env` when present, then the process environment — or the local corp with `--local`. */
+export function scriptEnv(local: boolean): Record<string, string | undefined> {
+  if (local) return localEnv();
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // no .env: the environment alone
+  }
+  return process.env;
+}

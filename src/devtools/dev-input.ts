@@ -1,0 +1,96 @@
+import { TZDate } from '@date-fns/tz';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { BodyTooLargeError, readRawBody } from '../server/raw-body.js';
+
+/** Request shapes of the /dev API. Messages are bilingual: the page shows them as they are. */
+
+const BODY_LIMIT = 16 * 1024;
+
+const UserId = z
+  .string({ error: '缺少成员账号 / userId is required' })
+  .regex(/^[A-Za-z0-9_.@-]{1,64}$/, '成员账号格式不对 / userId must be 1–64 letters, digits or _.@-');
+
+export const PeopleQuery = z.object({
+  q: z.string().trim().max(40, '搜索词太长 / q must be at most 40 characters').default(''),
+});
+
+export const SayBody = z.object({
+  userId: UserId,
+  text: z
+    .string({ error: '缺少消息内容 / text is required' })
+    .trim()
+    .min(1, '消息不能为空 / text must not be empty')
+    .max(2048, '消息太长 / text must be at most 2048 characters'),
+});
+
+export const CardClickBody = z.object({
+  userId: UserId,
+  // WeCom's task_id alphabet (platform doc §5.3).
+  taskId: z.string().regex(/^[0-9A-Za-z_\-@]{1,128}$/, '卡片任务号不对 / taskId must match WeCom task_id'),
+  eventKey: z.string().min(1, '缺少按钮 / eventKey is required').max(1024, 'eventKey too long'),
+});
+
+export const JobRunBody = z.object({
+  name: z.string().min(1, '请选择任务 / name is required').max(100),
+  /** Wall-clock time in the community's zone, as an <input type="datetime-local"> gives it. */
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 2026-03-01T08:00 / at must be YYYY-MM-DDTHH:mm'),
+});
+
+export const MediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '素材编号不对 / invalid media id');
+
+/** A 400 the page can show: what was wrong, in Chinese and English. */
+export function badRequest(ctx: Context, error: string): void {
+  ctx.status = 400;
+  ctx.body = { error };
+}
+
+function describe(error: z.ZodError): string {
+  const details = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return `请求内容有误 / invalid request — ${details.join('; ')}`;
+}
+
+/** Validates `input`, answering 400 and returning undefined when it does not fit. */
+export function parseInput<T>(ctx: Context, schema: z.ZodType<T>, input: unknown): T | undefined {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  badRequest(ctx, describe(result.error));
+  return undefined;
+}
+
+/** Reads and validates a JSON body; answers 400 (or 413) itself and returns undefined on failure. */
+export async function readJsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | undefined> {
+  let raw: string;
+  try {
+    raw = await readRawBody(ctx.req, BODY_LIMIT);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    ctx.status = 413;
+    ctx.body = { error: `请求太大 / body over ${BODY_LIMIT} bytes` };
+    return undefined;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(raw);
+  } catch {
+    badRequest(ctx, '请求不是有效的 JSON / body is not valid JSON');
+    return undefined;
+  }
+  return parseInput(ctx, schema, input);
+}
+
+/** `YYYY-MM-DDTHH:mm` read in `timeZone`; undefined for a date that does not exist (2026-02-30). */
+export function wallClockToDate(wallClock: string, timeZone: string): Date | undefined {
+  const [y, mo, d, h, mi] = wallClock.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  const date = new TZDate(y, mo - 1, d, h, mi, timeZone);
+  const roundTrip = [
+    date.getFullYear(),
+    date.getMonth() + 1,
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+  ];
+  return roundTrip.join() === [y, mo, d, h, mi].join() ? new Date(date.getTime()) : undefined;
+}

@@ -1,0 +1,125 @@
+import type { Router } from '@koa/router';
+import type { Deps } from '../deps.js';
+import { WecomCallbackClient } from '../standin/callback-client.js';
+import { WecomApiError } from '../wecom/api/errors.js';
+import type { DevtoolsOptions } from './dev-config.js';
+import {
+  badRequest,
+  CardClickBody,
+  JobRunBody,
+  MediaId,
+  PeopleQuery,
+  parseInput,
+  readJsonBody,
+  SayBody,
+  wallClockToDate,
+} from './dev-input.js';
+import { registerDevStatic } from './dev-static.js';
+import { findPeople } from './people.js';
+
+export interface DevRouteDeps {
+  deps: Deps;
+  devtools: DevtoolsOptions;
+  /** The bot's own base URL: messages go through its real webhook. Known once the server listens. */
+  selfUrl: () => string | null;
+}
+
+/** Asks the stand-in for the response_code WeCom would put in this member's click on the card. */
+async function issueResponseCode(standinUrl: string, userid: string, taskId: string): Promise<string> {
+  const res = await fetch(`${standinUrl}/__standin/response-code`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userid, taskId }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  const answer = (await res.json()) as { errcode?: number; errmsg?: string; response_code?: string };
+  if (!answer.response_code) throw new Error(`stand-in answered ${answer.errcode}: ${answer.errmsg}`);
+  return answer.response_code;
+}
+
+/** The local chat simulator: the page, and a JSON API that plays WeCom's side for any member. */
+export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: DevRouteDeps): void {
+  const { config, models, wecom } = deps;
+  const jobs = devtools.jobs(deps);
+  registerDevStatic(router, devtools.standinUrl);
+
+  const callbackClient = () => {
+    const base = selfUrl();
+    if (!base) throw new Error('the bot is not listening yet');
+    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback` });
+  };
+
+  router.get('/dev/api/config', (ctx) => {
+    ctx.body = { standinUrl: devtools.standinUrl, timeZone: config.timeZone };
+  });
+
+  router.get('/dev/api/people', async (ctx) => {
+    const query = parseInput(ctx, PeopleQuery, ctx.query);
+    if (query) ctx.body = { people: await findPeople(models, query.q) };
+  });
+
+  router.post('/dev/api/say', async (ctx) => {
+    const body = await readJsonBody(ctx, SayBody);
+    if (!body) return;
+    const res = await callbackClient().sendText(body.userId, body.text);
+    ctx.body = { status: res.status, msgId: res.msgId };
+  });
+
+  router.post('/dev/api/card-click', async (ctx) => {
+    const body = await readJsonBody(ctx, CardClickBody);
+    if (!body) return;
+    let responseCode: string;
+    try {
+      responseCode = await issueResponseCode(devtools.standinUrl, body.userId, body.taskId);
+    } catch (error) {
+      ctx.status = 502;
+      ctx.body = { error: `模拟企业微信没有给出响应码 / stand-in gave no response_code: ${String(error)}` };
+      return;
+    }
+    const res = await callbackClient().sendTemplateCardEvent(body.userId, {
+      eventKey: body.eventKey,
+      taskId: body.taskId,
+      responseCode,
+    });
+    ctx.body = { status: res.status };
+  });
+
+  // Images and files the bot sent, fetched the way the bot itself would (media/get with its token).
+  router.get('/dev/api/media/:mediaId', async (ctx) => {
+    const mediaId = parseInput(ctx, MediaId, ctx.params.mediaId);
+    if (!mediaId) return;
+    try {
+      const media = await wecom.getMedia(mediaId);
+      const name = encodeURIComponent(media.filename ?? mediaId);
+      ctx.set('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`);
+      ctx.type = media.contentType;
+      ctx.body = media.data;
+    } catch (error) {
+      if (!(error instanceof WecomApiError) || error.transport) throw error;
+      ctx.status = 404;
+      ctx.body = { error: `素材不存在或已过期 / media not found: ${error.errmsg}` };
+    }
+  });
+
+  router.get('/dev/api/jobs', (ctx) => {
+    ctx.body = { jobs: jobs.list() };
+  });
+
+  router.post('/dev/api/jobs/run', async (ctx) => {
+    const body = await readJsonBody(ctx, JobRunBody);
+    if (!body) return;
+    const at = wallClockToDate(body.at, config.timeZone);
+    if (!at) return badRequest(ctx, `没有这个时间 / ${body.at} does not exist in ${config.timeZone}`);
+    if (!jobs.list().some((job) => job.name === body.name)) {
+      ctx.status = 404;
+      ctx.body = { error: `没有这个定时任务 / no scheduled job named ${body.name}` };
+      return;
+    }
+    try {
+      ctx.body = { at: at.toISOString(), report: await jobs.run(body.name, at) };
+    } catch (error) {
+      ctx.status = 500;
+      ctx.body = { error: `任务运行失败 / job failed: ${(error as Error).message}` };
+    }
+  });
+}

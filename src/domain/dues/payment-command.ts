@@ -1,0 +1,246 @@
+/**
+ * What secretaries and members type about dues: the 缴费 command (who paid, how much, on whose behalf, how),
+ * and the months or the income a member's free question names.
+ */
+
+import {
+  currentYearMonth,
+  type MonthsMatch,
+  normaliseText,
+  parseChineseNumber,
+  parseMoneyFen,
+  parseMonths,
+  type YearMonth,
+} from '../text/index.js';
+import { addMonths, compareMonths } from './allocation.js';
+import { MONTHLY_CAP_FEN } from './calculator.js';
+
+export type PaymentAmount =
+  | { kind: 'fen'; fen: number }
+  | { kind: 'months'; count: number }
+  | { kind: 'months-list'; months: YearMonth[] };
+
+export type PaymentMethod = 'cash' | 'wechat' | 'transfer';
+
+/** 代交: the payer when not the member. Either part may be '' (代交 老伴 names only the relation). */
+export interface PaymentProxy {
+  name: string;
+  relation: string;
+}
+
+export interface PaymentRequest {
+  memberName: string;
+  amount: PaymentAmount;
+  proxy: PaymentProxy | null;
+  method: PaymentMethod | null;
+  /** 自愿: extra dues; required above 1000元, which is then 大额党费. */
+  voluntary: boolean;
+}
+
+export type PaymentCommandResult =
+  | { ok: true; value: PaymentRequest }
+  | { ok: false; missing?: 'name' | 'amount'; error?: string };
+
+/** One payment may cover at most a year: larger sums are mistakes or need the branch's discussion. */
+export const MAX_MONTHS_PER_PAYMENT = 12;
+
+export const PAYMENT_ERRORS = {
+  notPositive: '缴费金额或月数要大于0。',
+  tooManyMonths: `一次最多登记${MAX_MONTHS_PER_PAYMENT}个月，请分开登记。`,
+  overCap: '超过1000元的请注明“自愿”，大额党费按规定单独处理',
+  amountAndMonths:
+    '金额和月份只写一样：写金额（如21元）从最早欠交的月份起依次冲抵；写月数或月份（如3个月、9-11月）按标准计算。',
+  proxy: '代缴人没看懂，请写成“代缴 姓名(关系)”，如“代缴 刘小红(女儿)”。',
+} as const;
+
+const HAN = '\\u4e00-\\u9fa5';
+/** 2–4 characters, or a transliterated name joined with · (阿依古丽·买买提). */
+const NAME = new RegExp(`^(?:[${HAN}]{2,4}|[${HAN}]{1,8}(?:[·•・][${HAN}]{1,8})+)$`);
+const LEADING_NAME = new RegExp(`^[${HAN}·•・]+`);
+/** Sentence punctuation separates words like a space; a comma before three digits (1,000) is in a number. */
+const SEPARATORS = /[，、；。！？：;!?:]|,(?!\d{3})/g;
+const METHOD_CODES: Readonly<Record<string, PaymentMethod>> = {
+  微信: 'wechat',
+  现金: 'cash',
+  转账: 'transfer',
+  银行卡: 'transfer',
+};
+/** The first of these named is the method: 微信转账 is WeChat. */
+const METHODS = new RegExp(Object.keys(METHOD_CODES).join('|'));
+const METHOD_WORDS = /(?:微信(?:支付|转账|红包)?|现金|(?:银行)?转账|银行卡)/g;
+const VOLUNTARY = /自愿(?:交纳|缴纳|多交)?/g;
+const PROXY = new RegExp(`(?:代缴|代交|代付)\\s*(?<who>[${HAN}·•・]*)\\s*(?:\\((?<relation>[^()]{1,8})\\))?`);
+/** Longest first, so 外孙女 is read before 外孙. */
+const RELATIONS = [
+  '外孙女',
+  '外甥女',
+  '老伴儿',
+  '老伴',
+  '爱人',
+  '妻子',
+  '丈夫',
+  '老婆',
+  '老公',
+  '媳妇',
+  '儿子',
+  '女儿',
+  '闺女',
+  '儿媳',
+  '女婿',
+  '孙子',
+  '孙女',
+  '外孙',
+  '侄子',
+  '侄女',
+  '外甥',
+  '哥哥',
+  '姐姐',
+  '弟弟',
+  '妹妹',
+  '父亲',
+  '母亲',
+  '亲戚',
+  '家属',
+  '邻居',
+  '同事',
+  '保姆',
+  '护工',
+];
+const NUMERAL = '0-9零一二两三四五六七八九十百千万';
+/** 3个月, 三个月; not the tail of 负3个月, which is refused as negative. */
+const MONTH_COUNT = new RegExp(`(?<![-−负${NUMERAL}])(?<n>\\d{1,3}|[零一二两三四五六七八九十]{1,3})\\s*个月`);
+/** parseMoneyFen does not read these at all; they deserve a reason rather than "how much?". */
+const NEGATIVE = new RegExp(`(?<![${NUMERAL}])[-−负]\\s*[1-9一二两三四五六七八九十]`);
+const ZERO = /(?<![0-9.])(?:0+(?:\.0+)?(?![0-9.])|零(?=\s*(?:元|块)))/;
+
+/**
+ * Reads the text after 缴费: 「王桂兰 21元 现金」, 「王桂兰 9-11月 转账」, 「刘强 15元 代缴 刘小红(女儿)」,
+ * 「李建国 1200元 自愿」. The member's name is the first word and must be written apart from what follows
+ * (王桂兰21元 also works: digits end a name). A bare number is yuan. Method words other than 现金/微信/转账/银行卡
+ * (支付宝…) are ignored rather than refused: the method is optional. Limits that depend on the member's
+ * record (补交 within 6 months, 预交 within the branch limit) are the allocation's, not checked here.
+ */
+export function parsePaymentCommand(text: string, now: Date, timeZone: string): PaymentCommandResult {
+  const words = normaliseText(text.replace(SEPARATORS, ' '));
+  const name = leadingName(words, now, timeZone);
+  if (!name) return { ok: false, missing: 'name' };
+  let rest = words.slice(name.length);
+
+  const method = METHODS.exec(rest)?.[0];
+  const voluntary = rest.includes('自愿');
+  rest = rest.replace(METHOD_WORDS, ' ').replace(VOLUNTARY, ' ');
+
+  let proxy: PaymentProxy | null = null;
+  const proxyMatch = PROXY.exec(rest);
+  if (proxyMatch) {
+    proxy = readProxy(proxyMatch.groups?.who ?? '', proxyMatch.groups?.relation?.trim() ?? '');
+    if (!proxy) return { ok: false, error: PAYMENT_ERRORS.proxy };
+    rest = cut(rest, proxyMatch.index, proxyMatch[0]);
+  }
+
+  const amount = readAmount(rest, now, timeZone);
+  if (typeof amount === 'string') return { ok: false, error: amount };
+  if (!amount) return { ok: false, missing: 'amount' };
+  if (amount.kind === 'fen' && amount.fen > MONTHLY_CAP_FEN && !voluntary) {
+    return { ok: false, error: PAYMENT_ERRORS.overCap };
+  }
+  return {
+    ok: true,
+    value: {
+      memberName: name,
+      amount,
+      proxy,
+      method: method === undefined ? null : (METHOD_CODES[method] ?? null),
+      voluntary,
+    },
+  };
+}
+
+/** The first word when it is a name, not an amount or a keyword (三个月, 十一月, 现金, 二十一块 are 2–4 characters). */
+function leadingName(words: string, now: Date, timeZone: string): string | undefined {
+  const first = words.split(' ')[0] ?? '';
+  const name = LEADING_NAME.exec(first)?.[0];
+  if (!name || !NAME.test(name)) return undefined;
+  if (name !== first && !/^[0-9¥￥]/.test(first.slice(name.length))) return undefined;
+  const notAName =
+    /代缴|代交|代付|自愿/.test(name) ||
+    METHODS.test(name) ||
+    MONTH_COUNT.test(name) ||
+    parseMoneyFen(name) !== undefined ||
+    parseMonths(name, now, timeZone) !== undefined;
+  return notAName ? undefined : name;
+}
+
+/** 代缴 刘小红(女儿), 代交 老伴, 代缴 女儿刘小红, 代缴 刘小红女儿, 代缴 刘小红; null when unreadable. */
+function readProxy(who: string, relation: string): PaymentProxy | null {
+  if (relation) return who === '' || NAME.test(who) ? { name: who, relation } : null;
+  if (RELATIONS.includes(who)) return { name: '', relation: who };
+  for (const r of RELATIONS) {
+    if (who.startsWith(r) && NAME.test(who.slice(r.length)))
+      return { name: who.slice(r.length), relation: r };
+    if (who.endsWith(r) && NAME.test(who.slice(0, -r.length)))
+      return { name: who.slice(0, -r.length), relation: r };
+  }
+  return NAME.test(who) ? { name: who, relation: '' } : null;
+}
+
+/** The amount, a refusal in words, or undefined when none is written. Two kinds at once are refused. */
+function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | string | undefined {
+  const found: PaymentAmount[] = [];
+  const months = parseMonths(rest, now, timeZone);
+  if (months) {
+    found.push({ kind: 'months-list', months: nearerYear(months, currentYearMonth(now, timeZone)) });
+    rest = cut(rest, months.index, months.matched);
+  }
+  const count = MONTH_COUNT.exec(rest);
+  if (count) {
+    found.push({ kind: 'months', count: parseChineseNumber(count.groups?.n ?? '') ?? 0 });
+    rest = cut(rest, count.index, count[0]);
+  }
+  const money = parseMoneyFen(rest, { bareNumberIs: 'yuan' });
+  if (money) found.push({ kind: 'fen', fen: money.fen });
+
+  const [amount, ...others] = found;
+  if (others.length > 0) return PAYMENT_ERRORS.amountAndMonths;
+  if (!amount) return NEGATIVE.test(rest) || ZERO.test(rest) ? PAYMENT_ERRORS.notPositive : undefined;
+  if (amount.kind === 'months' && amount.count === 0) return PAYMENT_ERRORS.notPositive;
+  const monthCount =
+    amount.kind === 'months' ? amount.count : amount.kind === 'months-list' ? amount.months.length : 0;
+  return monthCount > MAX_MONTHS_PER_PAYMENT ? PAYMENT_ERRORS.tooManyMonths : amount;
+}
+
+/**
+ * parseMonths puts a month still to come this year (12月 in November) in last year, which suits questions
+ * about past payments; a secretary recording it more likely means 预交. Without a written year, take whichever
+ * year is nearer the current month (ties stay in the past): 12月 in November is next month, in January last month.
+ */
+function nearerYear(match: MonthsMatch, current: YearMonth): YearMonth[] {
+  const first = match.months[0] as YearMonth;
+  if (match.matched.includes('年') || first.slice(0, 4) === current.slice(0, 4)) return match.months;
+  const behind = compareMonths(current, first);
+  const ahead = compareMonths(addMonths(first, 12), current);
+  return ahead < behind ? match.months.map((m) => addMonths(m, 12)) : match.months;
+}
+
+const cut = (text: string, index: number, matched: string): string =>
+  `${text.slice(0, index)} ${text.slice(index + matched.length)}`;
+
+/**
+ * The months a member's question names (「去年十二月的补上了吗」, 「三月份党费收到没」, 「这个月交了没有」),
+ * or null when it names none and the caller decides (usually: all open months). Months without a year are the
+ * most recent ones: questions are about payments already made.
+ */
+export function parseDuesQuestion(text: string, now: Date, timeZone: string): { months: YearMonth[] | null } {
+  return { months: parseMonths(text, now, timeZone)?.months ?? null };
+}
+
+const RETIREMENT = /退休|离休|养老金/;
+
+/**
+ * The income in 「党费标准 4200 退休」, 「我退休金四千二 一个月该交多少」, 「工资六千 党费多少」: a bare number is yuan.
+ * Retired when 退休 (退休金), 离休 or 养老金 appears; otherwise the salaried scale applies.
+ */
+export function parseIncomeQuestion(text: string): { baseFen: number; retired: boolean } | null {
+  const money = parseMoneyFen(text, { bareNumberIs: 'yuan' });
+  return money ? { baseFen: money.fen, retired: RETIREMENT.test(text) } : null;
+}

@@ -1,0 +1,191 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+
+/**
+ * The dues ledger: append-only. A mistaken entry is cancelled by a reversal, never edited or deleted.
+ * Each collection's unique index is what makes its writer idempotent.
+ */
+
+const MONTH = { type: String, required: true, match: /^\d{4}-\d{2}$/ } as const;
+
+/** The amount a member owes each month of a year, fixed at the start of the year. */
+const AssessmentSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    year: { type: Number, required: true },
+    fen: { type: Number, required: true },
+    rule: { type: String, required: true },
+    baseFen: { type: Number, default: null },
+  },
+  { timestamps: true },
+);
+AssessmentSchema.index({ memberId: 1, year: 1 }, { unique: true });
+
+/** One charge per member and month, generated on the 1st. */
+const ChargeSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    branchId: { type: Schema.Types.ObjectId, default: null },
+    month: MONTH,
+    fen: { type: Number, required: true },
+  },
+  { timestamps: true },
+);
+ChargeSchema.index({ memberId: 1, month: 1 }, { unique: true });
+ChargeSchema.index({ communityId: 1, month: 1 });
+
+const PaymentSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    branchId: { type: Schema.Types.ObjectId, default: null },
+    receiptNo: { type: String, required: true },
+    amountFen: { type: Number, required: true },
+    covered: {
+      type: [new Schema({ month: MONTH, fen: { type: Number, required: true } }, { _id: false })],
+      default: [],
+    },
+    method: { type: String, enum: ['cash', 'wechat', 'transfer', 'unknown'], required: true },
+    payer: {
+      type: new Schema(
+        { name: { type: String, default: '' }, relation: { type: String, default: '' } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    voluntary: { type: Boolean, default: false },
+    collectorMemberId: { type: Schema.Types.ObjectId, required: true },
+    /** The confirming message: a retried confirmation finds this payment instead of recording another. */
+    sourceKey: { type: String, required: true },
+    paidAt: { type: Date, required: true },
+  },
+  { timestamps: true },
+);
+PaymentSchema.index({ communityId: 1, receiptNo: 1 }, { unique: true });
+PaymentSchema.index({ sourceKey: 1 }, { unique: true });
+PaymentSchema.index({ memberId: 1, paidAt: -1 });
+
+/** Cancels one payment (by receipt number); the months it covered are owed again. */
+const ReversalSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    receiptNo: { type: String, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    reason: { type: String, required: true },
+    byMemberId: { type: Schema.Types.ObjectId, required: true },
+  },
+  { timestamps: true },
+);
+ReversalSchema.index({ communityId: 1, receiptNo: 1 }, { unique: true });
+
+/** A reduction or exemption (少交/免交) approved upstream, for named months. */
+const WaiverSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    months: { type: [String], required: true },
+    /** 0 = exempt. */
+    reducedToFen: { type: Number, required: true },
+    approvalRef: { type: String, required: true },
+  },
+  { timestamps: true },
+);
+WaiverSchema.index({ memberId: 1 });
+
+/** Atomic sequences (receipt numbers, ticket numbers): findOneAndUpdate with $inc is atomic. */
+const CounterSchema = new Schema({
+  _id: { type: String, required: true },
+  seq: { type: Number, required: true },
+});
+
+/** One reminder per member, kind and period: inserted before sending, so a re-run sends nothing twice. */
+const ReminderSchema = new Schema(
+  {
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, required: true },
+    period: { type: String, required: true },
+    /** The outbound job carrying it; re-enqueued with the same id when a run died before enqueueing. */
+    jobId: { type: String, required: true },
+    state: { type: String, enum: ['pending', 'queued'], required: true },
+  },
+  { timestamps: true },
+);
+ReminderSchema.index({ memberId: 1, kind: 1, period: 1 }, { unique: true });
+ReminderSchema.index({ communityId: 1, kind: 1, period: 1, state: 1 });
+
+// Written out rather than inferred: inferring these schemas (sub-documents in arrays) exhausts tsc's memory.
+interface Base {
+  communityId: Types.ObjectId;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+export interface DuesAssessment extends Base {
+  memberId: Types.ObjectId;
+  year: number;
+  fen: number;
+  rule: string;
+  baseFen: number | null;
+}
+export interface DuesCharge extends Base {
+  memberId: Types.ObjectId;
+  branchId: Types.ObjectId | null;
+  month: string;
+  fen: number;
+}
+export interface DuesPayment extends Base {
+  memberId: Types.ObjectId;
+  branchId: Types.ObjectId | null;
+  receiptNo: string;
+  amountFen: number;
+  covered: Array<{ month: string; fen: number }>;
+  method: 'cash' | 'wechat' | 'transfer' | 'unknown';
+  payer: { name: string; relation: string } | null;
+  voluntary: boolean;
+  collectorMemberId: Types.ObjectId;
+  sourceKey: string;
+  paidAt: Date;
+}
+export interface DuesReversal extends Base {
+  receiptNo: string;
+  memberId: Types.ObjectId;
+  reason: string;
+  byMemberId: Types.ObjectId;
+}
+export interface DuesWaiver extends Base {
+  memberId: Types.ObjectId;
+  months: string[];
+  reducedToFen: number;
+  approvalRef: string;
+}
+export interface Counter {
+  _id: string;
+  seq: number;
+}
+export interface Reminder extends Base {
+  memberId: Types.ObjectId;
+  kind: string;
+  period: string;
+  jobId: string;
+  state: 'pending' | 'queued';
+}
+
+// One accessor per model, concrete types only: a generic helper around db.model<T>() sends tsc into
+// an unbounded instantiation (it ran out of memory).
+export function duesModels(db: Connection) {
+  return {
+    DuesAssessment: (db.models.DuesAssessment ??
+      db.model<DuesAssessment>('DuesAssessment', AssessmentSchema)) as Model<DuesAssessment>,
+    DuesCharge: (db.models.DuesCharge ??
+      db.model<DuesCharge>('DuesCharge', ChargeSchema)) as Model<DuesCharge>,
+    DuesPayment: (db.models.DuesPayment ??
+      db.model<DuesPayment>('DuesPayment', PaymentSchema)) as Model<DuesPayment>,
+    DuesReversal: (db.models.DuesReversal ??
+      db.model<DuesReversal>('DuesReversal', ReversalSchema)) as Model<DuesReversal>,
+    DuesWaiver: (db.models.DuesWaiver ??
+      db.model<DuesWaiver>('DuesWaiver', WaiverSchema)) as Model<DuesWaiver>,
+    Counter: (db.models.Counter ?? db.model<Counter>('Counter', CounterSchema)) as Model<Counter>,
+    Reminder: (db.models.Reminder ?? db.model<Reminder>('Reminder', ReminderSchema)) as Model<Reminder>,
+  };
+}

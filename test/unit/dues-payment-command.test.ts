@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { PAYMENT_ERRORS, type PaymentRequest, parsePaymentCommand } from '../../src/domain/dues/index.js';
+import type { YearMonth } from '../../src/domain/text/index.js';
+
+const ZONE = 'Asia/Shanghai';
+const NOW = new Date('2026-11-23T10:00:00+08:00');
+const H1_2026: YearMonth[] = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+
+const request = (
+  memberName: string,
+  amount: PaymentRequest['amount'],
+  rest: Partial<PaymentRequest> = {},
+) => ({
+  ok: true,
+  value: { memberName, amount, proxy: null, method: null, voluntary: false, ...rest },
+});
+const fen = (n: number) => ({ kind: 'fen' as const, fen: n });
+const count = (n: number) => ({ kind: 'months' as const, count: n });
+const months = (list: YearMonth[]) => ({ kind: 'months-list' as const, months: list });
+
+describe('parsePaymentCommand: what secretaries write', () => {
+  it.each([
+    { input: '王桂兰 21元', expected: request('王桂兰', fen(2100)) },
+    { input: '王桂兰 二十一块 现金', expected: request('王桂兰', fen(2100), { method: 'cash' }) },
+    { input: '王桂兰 3个月 微信', expected: request('王桂兰', count(3), { method: 'wechat' }) },
+    { input: '王桂兰 三个月', expected: request('王桂兰', count(3)) },
+    { input: '王桂兰 11月', expected: request('王桂兰', months(['2026-11'])) },
+    {
+      input: '王桂兰 9-11月 转账',
+      expected: request('王桂兰', months(['2026-09', '2026-10', '2026-11']), { method: 'transfer' }),
+    },
+    { input: '王桂兰 今年上半年', expected: request('王桂兰', months(H1_2026)) },
+    {
+      input: '刘强 15元 代缴 刘小红(女儿)',
+      expected: request('刘强', fen(1500), { proxy: { name: '刘小红', relation: '女儿' } }),
+    },
+    {
+      input: '刘强 15元 代缴 刘小红（女儿） 微信',
+      expected: request('刘强', fen(1500), { proxy: { name: '刘小红', relation: '女儿' }, method: 'wechat' }),
+    },
+    {
+      input: '刘强 15 代交 老伴',
+      expected: request('刘强', fen(1500), { proxy: { name: '', relation: '老伴' } }),
+    },
+    { input: '李建国 1200元 自愿', expected: request('李建国', fen(120000), { voluntary: true }) },
+  ])('$input', ({ input, expected }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
+  });
+});
+
+describe('parsePaymentCommand: other ways of writing it', () => {
+  it.each([
+    { input: '王桂兰21元', expected: request('王桂兰', fen(2100)) },
+    { input: '王桂兰，21元，现金', expected: request('王桂兰', fen(2100), { method: 'cash' }) },
+    { input: '王桂兰　２１元', expected: request('王桂兰', fen(2100)) },
+    { input: '王桂兰 15块5', expected: request('王桂兰', fen(1550)) },
+    { input: '王桂兰 1000元', expected: request('王桂兰', fen(100000)) },
+    { input: '王桂兰 1,000元', expected: request('王桂兰', fen(100000)) },
+    { input: '阿依古丽·买买提 21元', expected: request('阿依古丽·买买提', fen(2100)) },
+    { input: '王桂兰 两个月 银行卡', expected: request('王桂兰', count(2), { method: 'transfer' }) },
+    { input: '王桂兰 十二个月', expected: request('王桂兰', count(12)) },
+    { input: '王桂兰 21元 微信转账', expected: request('王桂兰', fen(2100), { method: 'wechat' }) },
+    { input: '王桂兰 21元 支付宝', expected: request('王桂兰', fen(2100)) }, // unknown method word: ignored
+    { input: '王桂兰 上个月', expected: request('王桂兰', months(['2026-10'])) },
+    { input: '王桂兰 12月', expected: request('王桂兰', months(['2026-12'])) }, // next month: 预交
+    { input: '王桂兰 2025年12月', expected: request('王桂兰', months(['2025-12'])) },
+    {
+      input: '李建国 1200元 自愿 现金',
+      expected: request('李建国', fen(120000), { voluntary: true, method: 'cash' }),
+    },
+    { input: '李建国 50元 自愿多交', expected: request('李建国', fen(5000), { voluntary: true }) },
+    {
+      input: '刘强 15元 代缴 女儿刘小红',
+      expected: request('刘强', fen(1500), { proxy: { name: '刘小红', relation: '女儿' } }),
+    },
+    {
+      input: '刘强 15元 代缴 刘小红女儿',
+      expected: request('刘强', fen(1500), { proxy: { name: '刘小红', relation: '女儿' } }),
+    },
+    {
+      input: '刘强 15元 代缴 张建华',
+      expected: request('刘强', fen(1500), { proxy: { name: '张建华', relation: '' } }),
+    },
+    {
+      input: '刘强 代交 老伴 三个月',
+      expected: request('刘强', count(3), { proxy: { name: '', relation: '老伴' } }),
+    },
+  ])('$input', ({ input, expected }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
+  });
+
+  it('12月 in January is last December, not next', () => {
+    const january = new Date('2026-01-10T10:00:00+08:00');
+    expect(parsePaymentCommand('王桂兰 12月', january, ZONE)).toEqual(request('王桂兰', months(['2025-12'])));
+  });
+});
+
+describe('parsePaymentCommand: missing parts', () => {
+  it.each([
+    { input: '21元', missing: 'name' },
+    { input: '三个月', missing: 'name' },
+    { input: '十一月', missing: 'name' },
+    { input: '现金 21元', missing: 'name' },
+    { input: '二十一块 王桂兰', missing: 'name' },
+    { input: '', missing: 'name' },
+    { input: '王桂兰', missing: 'amount' },
+    { input: '王桂兰 现金', missing: 'amount' },
+    { input: '刘强 代缴 刘小红(女儿)', missing: 'amount' },
+  ])('$input → missing $missing', ({ input, missing }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual({ ok: false, missing });
+  });
+});
+
+describe('parsePaymentCommand: refusals', () => {
+  it.each([
+    { input: '王桂兰 0元', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 0', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 -5元', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 负5元', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 0个月', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 负3个月', error: PAYMENT_ERRORS.notPositive },
+    { input: '王桂兰 13个月', error: PAYMENT_ERRORS.tooManyMonths },
+    { input: '王桂兰 十三个月', error: PAYMENT_ERRORS.tooManyMonths },
+    { input: '王桂兰 1000.01元', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
+    { input: '李建国 1200元 现金', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
+    { input: '王桂兰 21元 11月', error: PAYMENT_ERRORS.amountAndMonths },
+    { input: '王桂兰 3个月 63元', error: PAYMENT_ERRORS.amountAndMonths },
+    { input: '刘强 15元 代缴', error: PAYMENT_ERRORS.proxy },
+    { input: '刘强 15元 代缴 欧阳建国华(儿子)', error: PAYMENT_ERRORS.proxy },
+  ])('$input → $error', ({ input, error }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual({ ok: false, error });
+  });
+});
