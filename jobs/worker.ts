@@ -15,7 +15,7 @@ export interface Workers {
 /** Stall detection settings: defaults in production; tests shorten them to see a killed worker's job resume. */
 export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 
-export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
+export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promise<Workers> {
   const connection = createWorkerConnection(deps.config.redisUrl);
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
   const common = { connection, prefix: deps.queuePrefix, ...tuning };
@@ -40,9 +40,7 @@ export function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Workers {
     ...common,
     concurrency: 1,
   });
-  void upsertSchedulers(deps.queues.scheduled, deps.config.timeZone).catch((err) =>
-    deps.log.error({ err }, 'could not register the scheduled jobs'),
-  );
+  await upsertSchedulers(deps.queues.scheduled, deps.config.timeZone);
 
   for (const worker of [inbound, outbound, scheduled]) {
     // Without an error listener a Redis hiccup becomes an unhandled error that kills the process.

@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { createModels, type Models, syncIndexes } from '../src/models/index.js';
-import { projectPath } from '../src/paths.js';
 import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../src/roster/demo.js';
 import { exportRoster } from '../src/roster/export.js';
 import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../src/roster/import.js';

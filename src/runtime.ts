@@ -59,7 +59,7 @@ export async function startRuntime(
     url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     log.info({ url, role: config.role }, 'listening');
   }
-  const workers = config.role !== 'web' ? startWorkers(deps, options.workerTuning) : null;
+  const workers = config.role !== 'web' ? await startWorkers(deps, options.workerTuning) : null;
 
   return {
     deps,

@@ -1,4 +1,6 @@
+import { duesCharges } from './dues-charges.js';
+import { duesReminders } from './dues-reminders.js';
 import type { ScheduledJob } from './types.js';
 
 /** Every scheduled job; upserted as BullMQ job schedulers when a worker starts. */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [duesCharges, duesReminders];

@@ -8,6 +8,7 @@ import type { WecomApi } from '../wecom/api/client.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import type { DialogueStore } from './dialogue.js';
 import type { HeldMediaStore } from './held-media.js';
+import type { ConfirmationStore } from './pending-confirmation.js';
 import type { Registry } from './registry.js';
 import type { Sender, SenderResolver } from './sender.js';
 
@@ -23,6 +24,7 @@ export interface BotServices {
   senders: SenderResolver;
   dialogues: DialogueStore;
   held: HeldMediaStore;
+  confirmations: ConfirmationStore;
   /** Zone for people we cannot place in a community. */
   defaultTimeZone: string;
 }

@@ -85,7 +85,11 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   const { registry, dialogues } = ctx.services;
   const userId = ctx.message.fromUser;
   if (CANCEL.test(text)) {
-    return ctx.reply((await dialogues.clear(userId)) ? REPLY.cancelled : REPLY.nothingToCancel);
+    const [question, confirmation] = await Promise.all([
+      dialogues.clear(userId),
+      ctx.services.confirmations.clear(userId),
+    ]);
+    return ctx.reply(question || confirmation ? REPLY.cancelled : REPLY.nothingToCancel);
   }
   const allowed = (command: Command) => mayUse(command, ctx.sender);
   // A command named outright that this person may not use is refused, not re-read as something else.

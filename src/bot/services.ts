@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import type { BotServices } from './context.js';
 import { DialogueStore } from './dialogue.js';
 import { HeldMediaStore } from './held-media.js';
+import { ConfirmationStore } from './pending-confirmation.js';
 import { buildRegistry } from './registry.js';
 import { SenderResolver } from './sender.js';
 
@@ -19,6 +20,7 @@ export function createBotServices(deps: Deps): BotServices {
     senders: new SenderResolver(deps.models, deps.now),
     dialogues: new DialogueStore(deps.redis),
     held: new HeldMediaStore(deps.redis),
+    confirmations: new ConfirmationStore(deps.redis),
     defaultTimeZone: deps.config.timeZone,
   };
 }

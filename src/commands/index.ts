@@ -3,6 +3,9 @@ import { logActivity } from './activity-log.js';
 import { myActivities } from './activity-mine.js';
 import { activityStats, volunteerRanking } from './activity-stats.js';
 import { undoActivity } from './activity-undo.js';
+import { confirmDues, payDues } from './dues-pay.js';
+import { duesStandard } from './dues-standard.js';
+import { duesStatus } from './dues-status.js';
 import { findMember } from './find-member.js';
 import { help } from './help.js';
 import { myInfo } from './my-info.js';
@@ -17,4 +20,8 @@ export const commands: Command[] = [
   myActivities,
   activityStats,
   volunteerRanking,
+  duesStatus,
+  duesStandard,
+  payDues,
+  confirmDues,
 ] as Command[];

@@ -1,24 +1,59 @@
 import type { Types } from 'mongoose';
+import type { DuesPayment } from '../models/dues.js';
 import type { Models } from '../models/index.js';
 
-const counterId = (communityId: Types.ObjectId, year: number) => `receipt:${String(communityId)}:${year}`;
-
+const prefix = (code: string, year: number) => `${code.toUpperCase()}-${year}-`;
 const format = (code: string, year: number, seq: number) =>
-  `${code.toUpperCase()}-${year}-${String(seq).padStart(5, '0')}`;
+  `${prefix(code, year)}${String(seq).padStart(5, '0')}`;
 
-/** Takes the next receipt number, atomically: concurrent payments never share one. */
-export async function takeReceiptNo(models: Models, community: { _id: unknown; code: string }, year: number) {
-  const counter = await models.Counter.findOneAndUpdate(
-    { _id: counterId(community._id as Types.ObjectId, year) },
-    { $inc: { seq: 1 } },
-    { upsert: true, returnDocument: 'after' },
-  );
-  if (!counter) throw new Error('receipt counter upsert returned nothing');
-  return format(community.code, year, counter.seq);
+async function nextSeq(models: Models, communityId: unknown, code: string, year: number): Promise<number> {
+  const latest = await models.DuesPayment.findOne(
+    { communityId: communityId as Types.ObjectId, receiptNo: { $regex: `^${prefix(code, year)}` } },
+    { receiptNo: 1 },
+  )
+    .sort({ receiptNo: -1 })
+    .lean();
+  return latest ? Number(latest.receiptNo.slice(-5)) + 1 : 1;
 }
 
-/** The number the next payment will get, without taking it (shown in the preview). */
+/** The number the next payment will get (shown in the preview; the payment may still get a later one). */
 export async function peekReceiptNo(models: Models, community: { _id: unknown; code: string }, year: number) {
-  const counter = await models.Counter.findById(counterId(community._id as Types.ObjectId, year));
-  return format(community.code, year, (counter?.seq ?? 0) + 1);
+  return format(community.code, year, await nextSeq(models, community._id, community.code, year));
+}
+
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/**
+ * Writes a payment under the next free receipt number. The unique (community, receipt number) index is
+ * the sequence: two concurrent payments that pick the same number collide and the loser takes the next.
+ * (A counter document with findOneAndUpdate+$inc is not atomic on FerretDB 1.x: 20 concurrent takes gave
+ * 11 distinct numbers.) A retried write with the same sourceKey returns the payment already written.
+ */
+export async function insertWithReceipt(
+  models: Models,
+  community: { _id: unknown; code: string },
+  year: number,
+  payment: Omit<DuesPayment, 'receiptNo'>,
+): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const receiptNo = format(
+      community.code,
+      year,
+      await nextSeq(models, community._id, community.code, year),
+    );
+    try {
+      await models.DuesPayment.create({ ...payment, receiptNo });
+      return receiptNo;
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      const existing = await models.DuesPayment.findOne(
+        { sourceKey: payment.sourceKey },
+        { receiptNo: 1 },
+      ).lean();
+      if (existing) return existing.receiptNo;
+    }
+  }
+  throw new Error(
+    `no free receipt number for community ${String(community._id as Types.ObjectId)} after 50 tries`,
+  );
 }

@@ -93,12 +93,6 @@ const WaiverSchema = new Schema(
 );
 WaiverSchema.index({ memberId: 1 });
 
-/** Atomic sequences (receipt numbers, ticket numbers): findOneAndUpdate with $inc is atomic. */
-const CounterSchema = new Schema({
-  _id: { type: String, required: true },
-  seq: { type: Number, required: true },
-});
-
 /** One reminder per member, kind and period: inserted before sending, so a re-run sends nothing twice. */
 const ReminderSchema = new Schema(
   {
@@ -159,10 +153,6 @@ export interface DuesWaiver extends Base {
   reducedToFen: number;
   approvalRef: string;
 }
-export interface Counter {
-  _id: string;
-  seq: number;
-}
 export interface Reminder extends Base {
   memberId: Types.ObjectId;
   kind: string;
@@ -185,7 +175,6 @@ export function duesModels(db: Connection) {
       db.model<DuesReversal>('DuesReversal', ReversalSchema)) as Model<DuesReversal>,
     DuesWaiver: (db.models.DuesWaiver ??
       db.model<DuesWaiver>('DuesWaiver', WaiverSchema)) as Model<DuesWaiver>,
-    Counter: (db.models.Counter ?? db.model<Counter>('Counter', CounterSchema)) as Model<Counter>,
     Reminder: (db.models.Reminder ?? db.model<Reminder>('Reminder', ReminderSchema)) as Model<Reminder>,
   };
 }
