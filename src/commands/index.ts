@@ -3,7 +3,9 @@ import { logActivity } from './activity-log.js';
 import { myActivities } from './activity-mine.js';
 import { activityStats, volunteerRanking } from './activity-stats.js';
 import { undoActivity } from './activity-undo.js';
+import { duesArrears, duesStats } from './dues-figures.js';
 import { confirmDues, payDues } from './dues-pay.js';
+import { reverseDues } from './dues-reverse.js';
 import { duesStandard } from './dues-standard.js';
 import { duesStatus } from './dues-status.js';
 import { findMember } from './find-member.js';
@@ -24,4 +26,7 @@ export const commands: Command[] = [
   duesStandard,
   payDues,
   confirmDues,
+  reverseDues,
+  duesArrears,
+  duesStats,
 ] as Command[];

@@ -24,6 +24,9 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'dues.standard': { unknown: false, roles: EVERYONE_REGISTERED },
   'dues.pay': { unknown: false, roles: OFFICERS },
   'dues.confirm': { unknown: false, roles: OFFICERS },
+  'dues.reverse': { unknown: false, roles: OFFICERS },
+  'dues.arrears': { unknown: false, roles: OFFICERS },
+  'dues.stats': { unknown: false, roles: OFFICERS },
 };
 
 const memberWith = (role: Role) =>

@@ -1,0 +1,77 @@
+import type { Types } from 'mongoose';
+import type { Deps } from '../../src/deps.js';
+import { enqueueOutbound } from '../../src/queues/queues.js';
+import { fanoutDelayMs } from '../../src/queues/send-timing.js';
+
+/** Every branch with at least one member, and the WeCom userids of its secretary and deputies. */
+export async function branchesWithOfficers(deps: Deps) {
+  const { models } = deps;
+  const branches = await models.Branch.find({}).lean();
+  const officers = await models.Member.find(
+    { roles: { $in: ['secretary', 'deputy_secretary'] }, status: { $in: ['active', 'mobile'] } },
+    { wecomUserId: 1, branchId: 1 },
+  ).lean();
+  return branches.map((branch) => ({
+    branch,
+    officers: officers.filter((o) => String(o.branchId) === String(branch._id)).map((o) => o.wecomUserId),
+  }));
+}
+
+/**
+ * Sends `text` to a branch's officers once per (subject, kind, period): a Reminder per subject member is
+ * written first, and only subjects not yet recorded make the message. Returns how many were new.
+ */
+export async function noticeOnce(
+  deps: Deps,
+  p: {
+    branchId: Types.ObjectId;
+    officers: string[];
+    kind: string;
+    period: string;
+    subjects: Types.ObjectId[];
+    communityId: Types.ObjectId;
+    at: Date;
+  },
+  text: (fresh: Set<string>) => string,
+): Promise<number> {
+  if (p.officers.length === 0 || p.subjects.length === 0) return 0;
+  const { Reminder } = deps.models;
+  const jobId = `${p.kind}-${p.period}-${String(p.branchId)}`;
+  const known = new Set(
+    (
+      await Reminder.find(
+        { memberId: { $in: p.subjects }, kind: p.kind, period: p.period },
+        { memberId: 1 },
+      ).lean()
+    ).map((r) => String(r.memberId)),
+  );
+  const fresh = p.subjects.filter((s) => !known.has(String(s)));
+  if (fresh.length === 0) return 0;
+  try {
+    await Reminder.insertMany(
+      fresh.map((memberId) => ({
+        communityId: p.communityId,
+        memberId,
+        kind: p.kind,
+        period: p.period,
+        jobId,
+        state: 'queued',
+      })),
+      { ordered: false },
+    );
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000 && !(error as { writeErrors?: unknown }).writeErrors)
+      throw error;
+  }
+  await enqueueOutbound(
+    deps.queues.outbound,
+    jobId,
+    {
+      touser: p.officers,
+      content: { type: 'text', content: text(new Set(fresh.map(String))) },
+      purpose: p.kind,
+    },
+    fanoutDelayMs(p.at),
+  );
+  return fresh.length;
+}

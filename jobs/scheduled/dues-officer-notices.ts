@@ -1,0 +1,115 @@
+import { Types } from 'mongoose';
+import { addMonths, consecutiveUnpaid } from '../../src/domain/dues/allocation.js';
+import { formatYuan } from '../../src/domain/dues/calculator.js';
+import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
+import { collectionRate, duesFigures } from '../../src/dues/branch-figures.js';
+import { loadLedger } from '../../src/dues/ledger.js';
+import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
+import type { ScheduledJob } from './types.js';
+
+const monthWords = (m: YearMonth) => `${Number(m.slice(5))}月`;
+
+/** The morning after the reminders: each branch's secretaries get the unpaid names and the collection rate. */
+export const duesSummary: ScheduledJob = {
+  name: 'dues-summary',
+  summary: '每月16日向支部书记发送本月党费收缴情况',
+  pattern: '0 9 16 * *',
+  async run({ deps, at }) {
+    const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
+    let sent = 0;
+    for (const { branch, officers } of await branchesWithOfficers(deps)) {
+      const communityId = branch.communityId as Types.ObjectId;
+      const figures = await duesFigures(
+        deps.models,
+        { communityId, branchId: branch._id as Types.ObjectId },
+        [month],
+      );
+      if (figures.dueFen === 0) continue;
+      const subjects = (
+        await deps.models.Member.find(
+          { branchId: branch._id, roles: { $in: ['secretary', 'deputy_secretary'] } },
+          { _id: 1 },
+        ).lean()
+      ).map((m) => m._id as Types.ObjectId);
+      const names = figures.unpaid.map((u) => u.name);
+      const text = () =>
+        `${branch.name} ${monthWords(month)}党费：应缴 ${formatYuan(figures.dueFen)}，实缴 ${formatYuan(figures.paidFen)}，收缴率 ${collectionRate(figures)}。` +
+        (names.length ? `\n未交（${names.length}人）：${names.join('、')}` : '\n全部交齐。');
+      sent +=
+        (await noticeOnce(
+          deps,
+          {
+            branchId: branch._id as Types.ObjectId,
+            officers,
+            kind: 'dues-summary',
+            period: month,
+            subjects,
+            communityId,
+            at,
+          },
+          text,
+        )) > 0
+          ? 1
+          : 0;
+    }
+    return `${month} 党费收缴情况：发给 ${sent} 个支部的书记`;
+  },
+};
+
+/**
+ * Members 3 and 6 consecutive months behind, to their branch's secretaries, once per member and month.
+ * At 6 months the message names the Art. 9 procedure — a flag for the branch to act on, never a decision.
+ */
+export const duesArrearsAlerts: ScheduledJob = {
+  name: 'dues-arrears-alerts',
+  summary: '每月16日提醒书记：连续3个月、6个月未交党费的党员',
+  pattern: '30 9 16 * *',
+  async run({ deps, at }) {
+    const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
+    let flagged = 0;
+    for (const { branch, officers } of await branchesWithOfficers(deps)) {
+      const communityId = branch.communityId as Types.ObjectId;
+      const figures = await duesFigures(
+        deps.models,
+        { communityId, branchId: branch._id as Types.ObjectId },
+        [addMonths(month, -2), addMonths(month, -1), month],
+      );
+      const behind: Array<{ id: Types.ObjectId; name: string; months: number }> = [];
+      for (const u of figures.unpaid) {
+        const id = new Types.ObjectId(u.memberId);
+        const ledger = await loadLedger(deps.models, id);
+        const months = consecutiveUnpaid([...ledger.charged.keys()], ledger.covered, month);
+        if (months >= 3) behind.push({ id, name: u.name, months });
+      }
+      for (const [kind, min, max] of [
+        ['arrears-6', 6, Infinity],
+        ['arrears-3', 3, 6],
+      ] as const) {
+        const group = behind.filter((b) => b.months >= min && b.months < max);
+        const text = (fresh: Set<string>) => {
+          const names = group
+            .filter((b) => fresh.has(String(b.id)))
+            .map((b) => `${b.name}（连续${b.months}个月）`)
+            .join('、');
+          return kind === 'arrears-6'
+            ? `${branch.name}：${names} 已连续6个月以上未交党费。按党章第九条，无正当理由连续六个月不交纳党费的，以自行脱党论，须经支部大会讨论决定、报上级党组织批准。请先了解原因、谈心谈话，由支部按程序研究。`
+            : `${branch.name}：${names} 已连续3个月未交党费，请及时了解情况、提醒补交。`;
+        };
+        flagged += await noticeOnce(
+          deps,
+          {
+            branchId: branch._id as Types.ObjectId,
+            officers,
+            kind,
+            period: month,
+            subjects: group.map((b) => b.id),
+            communityId,
+            at,
+          },
+          text,
+        );
+      }
+    }
+    return `${month} 欠费提醒：新提醒 ${flagged} 人`;
+  },
+};
