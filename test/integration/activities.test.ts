@@ -21,11 +21,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-async function say(userId: string, text: string): Promise<string> {
-  const before = bot.standin.messages({ touser: userId }).length;
-  expect((await bot.wecom.sendText(userId, text)).status).toBe(200);
-  return textOf((await bot.messagesTo(userId, before + 1))[before]);
-}
+const say = (userId: string, text: string) => bot.say(userId, text);
 
 const activities = () => bot.runtime.deps.models.Activity;
 

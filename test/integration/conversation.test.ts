@@ -26,13 +26,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-/** Sends a text as `userId` and returns the bot's next reply to them. */
-async function say(userId: string, text: string): Promise<string> {
-  const before = bot.standin.messages({ touser: userId }).length;
-  expect((await bot.wecom.sendText(userId, text)).status).toBe(200);
-  const messages = await bot.messagesTo(userId, before + 1);
-  return textOf(messages[before]);
-}
+const say = (userId: string, text: string) => bot.say(userId, text);
 
 describe('帮助 is generated from the registry and filtered by role', () => {
   it('shows a member what a member can do, by name', async () => {

@@ -66,11 +66,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-async function say(userId: string, text: string): Promise<string> {
-  const before = bot.standin.messages({ touser: userId }).length;
-  expect((await bot.wecom.sendText(userId, text)).status).toBe(200);
-  return textOf((await bot.messagesTo(userId, before + 1))[before]);
-}
+const say = (userId: string, text: string) => bot.say(userId, text);
 
 describe('monthly charges', () => {
   it('charges each member once per month, at the assessed amount, and never an exempt member', async () => {

@@ -32,6 +32,8 @@ export interface TestBot {
   /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
   wecom: WecomCallbackClient;
   url: string;
+  /** Sends a text as `userId` through the webhook and returns the text of the bot's next message to them. */
+  say(userId: string, text: string): Promise<string>;
   /** Waits until `userid` has received at least `count` messages on the stand-in, and returns them. */
   messagesTo(userid: string, count?: number, timeoutMs?: number): Promise<RecordedMessage[]>;
   close(): Promise<void>;
@@ -116,6 +118,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     standin,
     wecom,
     url,
+    async say(userId, text) {
+      const before = standin.messages({ touser: userId }).length;
+      const { status } = await wecom.sendText(userId, text);
+      if (status !== 200) throw new Error(`the webhook answered ${status} to ${userId}'s "${text}"`);
+      const messages = await waitFor(
+        () => standin.messages({ touser: userId }),
+        (m) => m.length > before,
+        10_000,
+        `a reply to ${userId}'s "${text}"`,
+      );
+      return textOf(messages[before]);
+    },
     messagesTo: (userid, count = 1, timeoutMs = 10_000) =>
       waitFor(
         () => standin.messages({ touser: userid }),
