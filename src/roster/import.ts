@@ -177,6 +177,29 @@ function changedFields(stored: Record<string, unknown>, target: object): Record<
 }
 
 /** Members: validate everything, then upsert by WeCom userid (case-insensitive, as WeCom treats it). */
+/**
+ * One row's write, counted in the report: an insert when it is new, a $set of the fields that differ when
+ * it exists, nothing when it is the same — which is what makes re-importing a file change nothing.
+ */
+function writeFor(
+  existing: { _id: unknown } | undefined,
+  target: Record<string, unknown>,
+  communityId: unknown,
+  report: ImportReport,
+): Record<string, unknown> | null {
+  if (!existing) {
+    report.created++;
+    return { insertOne: { document: { communityId, ...target } } };
+  }
+  const changed = changedFields(existing as Record<string, unknown>, target);
+  if (Object.keys(changed).length === 0) {
+    report.unchanged++;
+    return null;
+  }
+  report.updated++;
+  return { updateOne: { filter: { _id: existing._id }, update: { $set: changed } } };
+}
+
 export async function importRoster(models: Models, options: ImportOptions): Promise<ImportReport> {
   const { rows, problems, stop } = await start(options, MEMBER_COLUMNS);
   if (stop) return stop;
@@ -230,19 +253,8 @@ export async function importRoster(models: Models, options: ImportOptions): Prom
       partyGroupId: refOf(row.partyGroup, () => groupIds.get(`${branchId}|${row.partyGroup}`)),
       gridId: refOf(row.grid, () => gridId(`${row.grid}`)),
     });
-    const existing = storedById.get(row.wecomUserId.toLowerCase());
-    if (!existing) {
-      report.created++;
-      ops.push({ insertOne: { document: { communityId, ...target } } });
-      continue;
-    }
-    const changed = changedFields(existing as Record<string, unknown>, target);
-    if (Object.keys(changed).length === 0) {
-      report.unchanged++;
-    } else {
-      report.updated++;
-      ops.push({ updateOne: { filter: { _id: existing._id }, update: { $set: changed } } });
-    }
+    const op = writeFor(storedById.get(row.wecomUserId.toLowerCase()), target, communityId, report);
+    if (op) ops.push(op as (typeof ops)[number]);
   }
   if (write && ops.length > 0) await models.Member.bulkWrite(ops, { ordered: true });
   return report;
@@ -379,19 +391,8 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
   const storedByCode = new Map(stored.map((g) => [g.code.toLowerCase(), g]));
   const ops: Parameters<typeof models.Grid.bulkWrite>[0] = [];
   for (const target of valid) {
-    const existing = storedByCode.get(target.code.toLowerCase());
-    if (!existing) {
-      report.created++;
-      ops.push({ insertOne: { document: { communityId, ...target } } });
-      continue;
-    }
-    const changed = changedFields(existing as Record<string, unknown>, target);
-    if (Object.keys(changed).length === 0) {
-      report.unchanged++;
-    } else {
-      report.updated++;
-      ops.push({ updateOne: { filter: { _id: existing._id }, update: { $set: changed } } });
-    }
+    const op = writeFor(storedByCode.get(target.code.toLowerCase()), target, communityId, report);
+    if (op) ops.push(op as (typeof ops)[number]);
   }
   if (write && ops.length > 0) await models.Grid.bulkWrite(ops, { ordered: true });
   return report;
