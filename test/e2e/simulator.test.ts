@@ -7,7 +7,8 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noScheduledJobs } from '../../src/devtools/dev-config.js';
+import { scheduledJobRunner } from '../../jobs/scheduled/job-runner.js';
+import { currentYearMonth } from '../../src/domain/text/index.js';
 import { projectPath } from '../../src/paths.js';
 import type { OutboundContent } from '../../src/queues/definitions.js';
 import { enqueueOutbound } from '../../src/queues/queues.js';
@@ -47,9 +48,10 @@ beforeAll(async () => {
       'sunli',
       'zhouming',
     ],
-    devtools: { jobs: () => noScheduledJobs },
+    devtools: { jobs: scheduledJobRunner },
   });
   await seedCommunity(bot.runtime.deps.models);
+  await bot.runtime.deps.models.Member.updateOne({ wecomUserId: 'wangguilan' }, { duesBaseFen: 420_000 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -255,8 +257,27 @@ describe('chatting as a member', () => {
     expect(listed).toContain('手机：138****1234'); // summaries drop markdown, not a masked number's stars
   });
 
-  it('shows the time machine empty until scheduled jobs exist', async () => {
-    await page.getByText('暂无定时任务').waitFor();
+  it('runs scheduled jobs from the time machine: the monthly charge, then the reminder reaches the chat', async () => {
+    const month = currentYearMonth(new Date(), 'Asia/Shanghai');
+    const runJob = async (name: string, at: string) => {
+      await page.getByLabel('任务').selectOption(name);
+      await page.getByLabel('假装现在是').fill(at);
+      await page.getByRole('button', { name: '运行', exact: true }).click();
+    };
+    await runJob('dues-charges', `${month}-01T00:10`);
+    await page.locator('.job-report', { hasText: '新生成 1 笔' }).waitFor();
+
+    const composer = page.getByLabel(/以 王桂兰 的身份发消息/);
+    await composer.fill('党费');
+    await composer.press('Enter');
+    await lastBotBubble().filter({ hasText: '未交（21.00元）' }).waitFor();
+
+    await runJob('dues-reminders', `${month}-15T10:15`);
+    await page.locator('.job-report', { hasText: '本次提醒 1 人' }).waitFor();
+    // The reminder leaves a little after 10:15 (kept off the crowded minutes): release it now.
+    for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
+    await lastBotBubble().filter({ hasText: '党费还没有交' }).waitFor();
+    await shot(page, 'time-machine');
   });
 
   it('labels every control', async () => {
