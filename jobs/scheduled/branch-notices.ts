@@ -3,7 +3,7 @@ import type { Deps } from '../../src/deps.js';
 import { enqueueOutbound } from '../../src/queues/queues.js';
 import { fanoutDelayMs } from '../../src/queues/send-timing.js';
 
-/** Every branch with at least one member, and the WeCom userids of its secretary and deputies. */
+/** Every branch with its ids, and its secretary and deputies (WeCom userids and member ids). */
 export async function branchesWithOfficers(deps: Deps) {
   const { models } = deps;
   const branches = await models.Branch.find({}).lean();
@@ -11,10 +11,15 @@ export async function branchesWithOfficers(deps: Deps) {
     { roles: { $in: ['secretary', 'deputy_secretary'] }, status: { $in: ['active', 'mobile'] } },
     { wecomUserId: 1, branchId: 1 },
   ).lean();
-  return branches.map((branch) => ({
-    branch,
-    officers: officers.filter((o) => String(o.branchId) === String(branch._id)).map((o) => o.wecomUserId),
-  }));
+  return branches.map((branch) => {
+    const mine = officers.filter((o) => String(o.branchId) === String(branch._id));
+    return {
+      branch,
+      scope: { communityId: branch.communityId as Types.ObjectId, branchId: branch._id as Types.ObjectId },
+      officers: mine.map((o) => o.wecomUserId),
+      officerIds: mine.map((o) => o._id as Types.ObjectId),
+    };
+  });
 }
 
 /**

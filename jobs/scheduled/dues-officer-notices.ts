@@ -17,40 +17,15 @@ export const duesSummary: ScheduledJob = {
   async run({ deps, at }) {
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
     let sent = 0;
-    for (const { branch, officers } of await branchesWithOfficers(deps)) {
-      const communityId = branch.communityId as Types.ObjectId;
-      const figures = await duesFigures(
-        deps.models,
-        { communityId, branchId: branch._id as Types.ObjectId },
-        [month],
-      );
+    for (const { branch, scope, officers, officerIds } of await branchesWithOfficers(deps)) {
+      const figures = await duesFigures(deps.models, scope, [month]);
       if (figures.dueFen === 0) continue;
-      const subjects = (
-        await deps.models.Member.find(
-          { branchId: branch._id, roles: { $in: ['secretary', 'deputy_secretary'] } },
-          { _id: 1 },
-        ).lean()
-      ).map((m) => m._id as Types.ObjectId);
       const names = figures.unpaid.map((u) => u.name);
       const text = () =>
         `${branch.name} ${monthWords(month)}党费：应缴 ${formatYuan(figures.dueFen)}，实缴 ${formatYuan(figures.paidFen)}，收缴率 ${collectionRate(figures)}。` +
         (names.length ? `\n未交（${names.length}人）：${names.join('、')}` : '\n全部交齐。');
-      sent +=
-        (await noticeOnce(
-          deps,
-          {
-            branchId: branch._id as Types.ObjectId,
-            officers,
-            kind: 'dues-summary',
-            period: month,
-            subjects,
-            communityId,
-            at,
-          },
-          text,
-        )) > 0
-          ? 1
-          : 0;
+      const notice = { ...scope, officers, kind: 'dues-summary', period: month, subjects: officerIds, at };
+      sent += (await noticeOnce(deps, notice, text)) > 0 ? 1 : 0;
     }
     return `${month} 党费收缴情况：发给 ${sent} 个支部的书记`;
   },
@@ -67,13 +42,13 @@ export const duesArrearsAlerts: ScheduledJob = {
   async run({ deps, at }) {
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
     let flagged = 0;
-    for (const { branch, officers } of await branchesWithOfficers(deps)) {
-      const communityId = branch.communityId as Types.ObjectId;
-      const figures = await duesFigures(
-        deps.models,
-        { communityId, branchId: branch._id as Types.ObjectId },
-        [addMonths(month, -2), addMonths(month, -1), month],
-      );
+    for (const { branch, scope, officers } of await branchesWithOfficers(deps)) {
+      // Anyone 3 months behind is unpaid in each of the last three months.
+      const figures = await duesFigures(deps.models, scope, [
+        addMonths(month, -2),
+        addMonths(month, -1),
+        month,
+      ]);
       const behind: Array<{ id: Types.ObjectId; name: string; months: number }> = [];
       for (const u of figures.unpaid) {
         const id = new Types.ObjectId(u.memberId);
@@ -95,19 +70,8 @@ export const duesArrearsAlerts: ScheduledJob = {
             ? `${branch.name}：${names} 已连续6个月以上未交党费。按党章第九条，无正当理由连续六个月不交纳党费的，以自行脱党论，须经支部大会讨论决定、报上级党组织批准。请先了解原因、谈心谈话，由支部按程序研究。`
             : `${branch.name}：${names} 已连续3个月未交党费，请及时了解情况、提醒补交。`;
         };
-        flagged += await noticeOnce(
-          deps,
-          {
-            branchId: branch._id as Types.ObjectId,
-            officers,
-            kind,
-            period: month,
-            subjects: group.map((b) => b.id),
-            communityId,
-            at,
-          },
-          text,
-        );
+        const notice = { ...scope, officers, kind, period: month, subjects: group.map((b) => b.id), at };
+        flagged += await noticeOnce(deps, notice, text);
       }
     }
     return `${month} 欠费提醒：新提醒 ${flagged} 人`;
