@@ -24,6 +24,7 @@ export class DisposableRedis {
   }
 
   async up(): Promise<void> {
+    if (this.child && this.child.exitCode === null) return; // already running: a second one could not bind
     this.child = spawn(
       'redis-server',
       [
