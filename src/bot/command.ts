@@ -37,6 +37,31 @@ export interface Command<A = unknown> {
    * an activity just recorded). Photos nobody takes are held for the next command.
    */
   onImage?(ctx: BotContext, image: { mediaId: string; msgId: string }): Promise<boolean>;
+  /**
+   * A button pressed on a card this command sent. Buttons carry `cardKey(id, payload)` as their key,
+   * so the press comes back here with the payload; the card is updated with `press.responseCode`.
+   */
+  onCardPress?(ctx: BotContext, press: CardPress): Promise<void>;
+}
+
+export interface CardPress {
+  /** What the button's key carried after the command id. */
+  payload: string;
+  taskId: string;
+  /** Single use, 72 h: lets update_template_card replace the presser's copy of the card. */
+  responseCode: string;
+}
+
+const CARD_KEY_SEPARATOR = '|';
+
+/** A card button's key: routes the press back to command `commandId` with `payload`. */
+export function cardKey(commandId: string, payload: string): string {
+  return `${commandId}${CARD_KEY_SEPARATOR}${payload}`;
+}
+
+export function parseCardKey(key: string): { commandId: string; payload: string } | null {
+  const at = key.indexOf(CARD_KEY_SEPARATOR);
+  return at > 0 ? { commandId: key.slice(0, at), payload: key.slice(at + 1) } : null;
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args });

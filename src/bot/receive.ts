@@ -1,6 +1,6 @@
 import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
-import type { Command } from './command.js';
+import { type Command, parseCardKey } from './command.js';
 import { type BotContext, type BotServices, createContext } from './context.js';
 import { menuCommandId } from './menu.js';
 import { mayUse } from './permissions.js';
@@ -76,6 +76,20 @@ async function onEvent(ctx: BotContext, event: InboundEvent): Promise<void> {
     if (command) return startCommand(ctx, command, '');
     ctx.log.warn({ eventKey: event.eventKey }, 'menu key without a command');
     return;
+  }
+  if (event.event === 'template_card_event' && 'taskId' in event) {
+    const key = parseCardKey(event.eventKey);
+    const command = key && ctx.services.registry.byId(key.commandId);
+    if (!key || !command?.onCardPress) {
+      ctx.log.warn({ eventKey: event.eventKey }, 'card button without a command');
+      return;
+    }
+    if (!mayUse(command, ctx.sender)) return refuse(ctx);
+    return command.onCardPress(ctx, {
+      payload: key.payload,
+      taskId: event.taskId,
+      responseCode: event.responseCode,
+    });
   }
   // Opening the app, automatic location reports and the like need no answer.
   ctx.log.debug({ event: event.event }, 'event needs no reply');
