@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import type { Deps } from '../../src/deps.js';
 import { enqueueOutbound } from '../../src/queues/queues.js';
 import { fanoutDelayMs } from '../../src/queues/send-timing.js';
+import { claimReminders, markQueued, queuedJobIds } from '../../src/reminders/once.js';
 
 /** Every branch with its ids, and its secretary and deputies (WeCom userids and member ids). */
 export async function branchesWithOfficers(deps: Deps) {
@@ -23,8 +24,9 @@ export async function branchesWithOfficers(deps: Deps) {
 }
 
 /**
- * Sends `text` to a branch's officers once per (subject, kind, period): a Reminder per subject member is
- * written first, and only subjects not yet recorded make the message. Returns how many were new.
+ * Sends `text` to a branch's officers once per (subject, kind, period) (src/reminders/once.ts): a Reminder
+ * per subject member is claimed first, and only subjects not yet in a queued notice make the message.
+ * Returns how many were new.
  */
 export async function noticeOnce(
   deps: Deps,
@@ -40,43 +42,35 @@ export async function noticeOnce(
   text: (fresh: Set<string>) => string,
 ): Promise<number> {
   if (p.officers.length === 0 || p.subjects.length === 0) return 0;
-  const { Reminder } = deps.models;
+  const { models } = deps;
+  const key = { kind: p.kind, period: p.period };
   const jobId = `${p.kind}-${p.period}-${String(p.branchId)}`;
+  const queued = await queuedJobIds(models, key);
   const known = new Set(
-    (
-      await Reminder.find(
-        { memberId: { $in: p.subjects }, kind: p.kind, period: p.period },
-        { memberId: 1 },
-      ).lean()
-    ).map((r) => String(r.memberId)),
+    (await models.Reminder.find({ ...key, memberId: { $in: p.subjects } }, { memberId: 1, jobId: 1 }).lean())
+      .filter((r) => queued.has(r.jobId))
+      .map((r) => String(r.memberId)),
   );
   const fresh = p.subjects.filter((s) => !known.has(String(s)));
   if (fresh.length === 0) return 0;
-  try {
-    await Reminder.insertMany(
-      fresh.map((memberId) => ({
-        communityId: p.communityId,
-        memberId,
-        kind: p.kind,
-        period: p.period,
-        jobId,
-        state: 'queued',
-      })),
-      { ordered: false },
-    );
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000 && !(error as { writeErrors?: unknown }).writeErrors)
-      throw error;
-  }
+  const mine = await claimReminders(
+    models,
+    key,
+    jobId,
+    fresh.map((memberId) => ({ memberId, communityId: p.communityId })),
+  );
+  const subjects = fresh.filter((s) => mine.has(String(s)));
+  if (subjects.length === 0) return 0;
   await enqueueOutbound(
     deps.queues.outbound,
     jobId,
     {
       touser: p.officers,
-      content: { type: 'text', content: text(new Set(fresh.map(String))) },
+      content: { type: 'text', content: text(new Set(subjects.map(String))) },
       purpose: p.kind,
     },
     fanoutDelayMs(p.at),
   );
-  return fresh.length;
+  await markQueued(models, key, jobId);
+  return subjects.length;
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
+import { idKey, SortedLookup } from '../../src/db/sorted-lookup.js';
 import type { Deps } from '../../src/deps.js';
 import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
-import { MAX_RECIPIENTS_PER_SEND } from '../../src/queues/queues.js';
+import { enqueueOutbound, MAX_RECIPIENTS_PER_SEND } from '../../src/queues/queues.js';
 import { fanoutDelayMs } from '../../src/queues/send-timing.js';
+import { claimReminders, markQueued, queuedJobIds, type ReminderKey } from '../../src/reminders/once.js';
 import type { ScheduledJob } from './types.js';
 
 const KIND = 'dues-unpaid';
@@ -14,63 +16,102 @@ export function reminderText(month: YearMonth): string {
   return `您好！您${year}年${Number(m)}月的党费还没有交。请在本月内交给支部书记，也可以委托家人代交。\n发「党费」可以查应交金额和欠交月份。已经交了请忽略。`;
 }
 
-interface Unpaid {
+interface Candidate {
   memberId: Types.ObjectId;
   communityId: Types.ObjectId;
   userId: string;
+  /** Receipts of payments covering the month: the member has paid unless every one was reversed. */
+  receipts: Array<{ communityId: Types.ObjectId; receiptNo: string }>;
 }
 
-/** Members charged for `month` who have not paid it (reversed payments do not count), per batch of charges. */
-async function* unpaidMembers(deps: Deps, month: YearMonth): AsyncGenerator<Unpaid[]> {
+/** What one pass over the month's charges found. */
+interface Walk {
+  /** Members to remind, in batches of at most one WeCom call. */
+  batches: AsyncGenerator<Candidate[]>;
+  /** Reminders a crashed run wrote but never enqueued: job id → recipients. Complete once batches end. */
+  stranded: Map<string, string[]>;
+}
+
+/**
+ * One sorted pass over the month's charges, merged with members, payments covering the month and the
+ * reminders already written (all sorted by member id): every collection is read once, whatever its size.
+ */
+function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queued: Set<string>): Walk {
   const { models } = deps;
-  let batch: Array<{ memberId: Types.ObjectId; communityId: Types.ObjectId }> = [];
-  const check = async (): Promise<Unpaid[]> => {
-    const ids = batch.map((c) => c.memberId);
-    const [payments, members] = await Promise.all([
-      models.DuesPayment.find(
-        { memberId: { $in: ids }, 'covered.month': month },
-        { memberId: 1, receiptNo: 1, communityId: 1 },
-      ).lean(),
-      models.Member.find({ _id: { $in: ids } }, { wecomUserId: 1, duesSchedule: 1 }).lean(),
-    ]);
-    const reversed = new Set(
-      (await models.DuesReversal.find({ receiptNo: { $in: payments.map((p) => p.receiptNo) } }).lean()).map(
-        (r) => `${String(r.communityId)}:${r.receiptNo}`,
-      ),
-    );
-    const paid = new Set(
-      payments
-        .filter((p) => !reversed.has(`${String(p.communityId)}:${p.receiptNo}`))
-        .map((p) => String(p.memberId)),
-    );
-    const byId = new Map(members.map((m) => [String(m._id), m]));
-    const quarterEnd = QUARTER_END_MONTHS.has(month.slice(5));
-    const result = batch.flatMap((c) => {
-      const member = byId.get(String(c.memberId));
-      // Approved quarterly payers are reminded in the last month of a quarter only.
-      if (!member || paid.has(String(c.memberId)) || (member.duesSchedule === 'quarterly' && !quarterEnd))
-        return [];
-      return [{ ...c, userId: member.wecomUserId }];
-    });
-    batch = [];
-    return result;
-  };
+  const month = key.period;
+  const byMember = <T extends { memberId: unknown }>(item: T) => idKey(item.memberId);
+  const members = new SortedLookup(
+    models.Member.find({}, { wecomUserId: 1, duesSchedule: 1 }).sort({ _id: 1 }).lean().cursor(),
+    (m) => idKey(m._id),
+  );
+  const payments = new SortedLookup(
+    models.DuesPayment.find({ 'covered.month': month }, { memberId: 1, communityId: 1, receiptNo: 1 })
+      .sort({ memberId: 1 })
+      .lean()
+      .cursor(),
+    byMember,
+  );
+  const reminders = new SortedLookup(
+    models.Reminder.find(key, { memberId: 1, jobId: 1 }).sort({ memberId: 1 }).lean().cursor(),
+    byMember,
+  );
   const charges = models.DuesCharge.find({ month }, { memberId: 1, communityId: 1 })
     .sort({ memberId: 1 })
     .lean()
     .cursor();
-  for await (const charge of charges) {
-    batch.push({ memberId: charge.memberId, communityId: charge.communityId });
-    if (batch.length >= MAX_RECIPIENTS_PER_SEND) yield check();
+  const quarterEnd = QUARTER_END_MONTHS.has(month.slice(5));
+  const stranded = new Map<string, string[]>();
+
+  async function* batches(): AsyncGenerator<Candidate[]> {
+    let batch: Candidate[] = [];
+    for await (const charge of charges) {
+      const id = idKey(charge.memberId);
+      const [member] = await members.take(id);
+      const paid = await payments.take(id);
+      const [reminded] = await reminders.take(id);
+      if (!member) continue;
+      if (reminded) {
+        if (!queued.has(reminded.jobId))
+          stranded.set(reminded.jobId, [...(stranded.get(reminded.jobId) ?? []), member.wecomUserId]);
+        continue;
+      }
+      // Approved quarterly payers are reminded in the last month of a quarter only.
+      if (member.duesSchedule === 'quarterly' && !quarterEnd) continue;
+      batch.push({
+        memberId: charge.memberId,
+        communityId: charge.communityId,
+        userId: member.wecomUserId,
+        receipts: paid,
+      });
+      if (batch.length >= MAX_RECIPIENTS_PER_SEND) {
+        yield await withoutPaid(deps, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield await withoutPaid(deps, batch);
   }
-  if (batch.length > 0) yield check();
+  return { batches: batches(), stranded };
+}
+
+/** Drops members with a payment for the month that was not reversed (reversals are rare: one small query). */
+async function withoutPaid(deps: Deps, batch: Candidate[]): Promise<Candidate[]> {
+  const receipts = batch.flatMap((c) => c.receipts);
+  if (receipts.length === 0) return batch;
+  const reversals = await deps.models.DuesReversal.find(
+    { receiptNo: { $in: receipts.map((r) => r.receiptNo) } },
+    { communityId: 1, receiptNo: 1 },
+  ).lean();
+  const reversed = new Set(reversals.map((r) => `${String(r.communityId)}:${r.receiptNo}`));
+  return batch.filter((c) =>
+    c.receipts.every((r) => reversed.has(`${String(r.communityId)}:${r.receiptNo}`)),
+  );
 }
 
 /**
- * On the 15th: one reminder to every member whose month is unpaid, exactly once. A Reminder document per
- * member, kind and month is inserted (pending) before the send is enqueued, under a job id derived from
- * its recipients; a re-run skips members already reminded and re-enqueues, under the same id, any batch a
- * crashed run had written but not enqueued. Identical text lets WeCom take 1000 recipients per call.
+ * On the 15th: one reminder to every member whose month is unpaid, exactly once (src/reminders/once.ts):
+ * the batch's reminders are claimed under a job id derived from its recipients, the job is enqueued, then
+ * the batch is marked queued. A re-run skips members already reminded and re-enqueues, under the same id,
+ * any batch a crashed run had claimed but not marked. Identical text lets WeCom take 1000 users a call.
  */
 export const duesReminders: ScheduledJob = {
   name: 'dues-reminders',
@@ -79,70 +120,30 @@ export const duesReminders: ScheduledJob = {
   async run({ deps, at, log }) {
     const { models, queues } = deps;
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
+    const key = { kind: KIND, period: month };
     const content = { type: 'text' as const, content: reminderText(month) };
     const delay = fanoutDelayMs(at);
+    const send = async (jobId: string, touser: string[]) => {
+      await enqueueOutbound(queues.outbound, jobId, { touser, content, purpose: 'reminder' }, delay);
+      await markQueued(models, key, jobId);
+      return touser.length;
+    };
+
     let reminded = 0;
-
-    for await (const unpaid of unpaidMembers(deps, month)) {
+    const walk = walkCharges(deps, key, await queuedJobIds(models, key));
+    for await (const unpaid of walk.batches) {
       if (unpaid.length === 0) continue;
-      const already = new Set(
-        (
-          await models.Reminder.find(
-            { memberId: { $in: unpaid.map((u) => u.memberId) }, kind: KIND, period: month },
-            { memberId: 1 },
-          ).lean()
-        ).map((r) => String(r.memberId)),
+      const ids = unpaid.map((u) => String(u.memberId));
+      const jobId = `dues-reminder-${month}-${createHash('sha1').update(ids.join(',')).digest('hex').slice(0, 20)}`;
+      const mine = await claimReminders(models, key, jobId, unpaid);
+      reminded += await send(
+        jobId,
+        unpaid.filter((u) => mine.has(String(u.memberId))).map((u) => u.userId),
       );
-      const fresh = unpaid.filter((u) => !already.has(String(u.memberId)));
-      if (fresh.length === 0) continue;
-      const jobId = `dues-reminder-${month}-${createHash('sha1')
-        .update(fresh.map((u) => String(u.memberId)).join(','))
-        .digest('hex')
-        .slice(0, 20)}`;
-      try {
-        await models.Reminder.insertMany(
-          fresh.map((u) => ({
-            communityId: u.communityId,
-            memberId: u.memberId,
-            kind: KIND,
-            period: month,
-            jobId,
-            state: 'pending',
-          })),
-          { ordered: false },
-        );
-      } catch (error) {
-        // Another run reminded some of them meanwhile: send only to those this batch holds.
-        if ((error as { code?: number }).code !== 11000 && !(error as { writeErrors?: unknown }).writeErrors)
-          throw error;
-      }
-      const mine = new Set(
-        (await models.Reminder.find({ jobId }, { memberId: 1 }).lean()).map((r) => String(r.memberId)),
-      );
-      const touser = fresh.filter((u) => mine.has(String(u.memberId))).map((u) => u.userId);
-      await queues.outbound.add('reminder', { touser, content, purpose: 'reminder' }, { jobId, delay });
-      await models.Reminder.updateMany({ jobId }, { $set: { state: 'queued' } });
-      reminded += touser.length;
     }
+    for (const [jobId, touser] of walk.stranded) reminded += await send(jobId, touser);
 
-    // A run that died between writing reminders and enqueueing them: same recipients, same job id.
-    const stranded = await models.Reminder.find({ kind: KIND, period: month, state: 'pending' }).lean();
-    const byJob = new Map<string, typeof stranded>();
-    for (const r of stranded) byJob.set(r.jobId, [...(byJob.get(r.jobId) ?? []), r]);
-    for (const [jobId, reminders] of byJob) {
-      const users = await models.Member.find(
-        { _id: { $in: reminders.map((r) => r.memberId) } },
-        { wecomUserId: 1 },
-      ).lean();
-      await queues.outbound.add(
-        'reminder',
-        { touser: users.map((u) => u.wecomUserId), content, purpose: 'reminder' },
-        { jobId, delay },
-      );
-      await models.Reminder.updateMany({ jobId }, { $set: { state: 'queued' } });
-      reminded += reminders.length;
-    }
-    log.info({ month, reminded }, 'dues reminders');
+    log.info({ month, reminded, recovered: walk.stranded.size }, 'dues reminders');
     return `${month} 党费提醒：本次提醒 ${reminded} 人`;
   },
 };

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { ask, defineCommand, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import {
   ACTIVITY_TYPE_LABELS,
   type ActivityDraft,
@@ -17,10 +18,6 @@ import { storeEvidence } from './evidence.js';
 export const EVIDENCE_WINDOW_MS = 10 * 60_000;
 
 const TYPE_QUESTION = `请问这是哪一类活动？可以回复：${Object.values(ACTIVITY_TYPE_LABELS).join('、')}。`;
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
-}
 
 async function memberInContext(ctx: BotContext) {
   if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
@@ -90,7 +87,7 @@ export const logActivity = defineCommand<ActivityDraft & { type: ActivityType }>
       });
     } catch (error) {
       // The same message again (a retry): already recorded, so the confirmation below is still true.
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     const attached = await attachHeldPhotos(ctx, msgId);
     const parts = [

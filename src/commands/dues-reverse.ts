@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { ask, defineCommand, ok } from '../bot/command.js';
 import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import { formatYuan } from '../domain/dues/calculator.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import { OFFICERS } from './activity-stats.js';
@@ -41,7 +42,7 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
         byMemberId: ctx.sender.member._id as Types.ObjectId,
       });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error; // a retry of this same 冲正
+      if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
     }
     const months = payment.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、');
     const member = await Member.findById(payment.memberId);

@@ -1,7 +1,10 @@
 import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { idKey, SortedLookup } from '../db/sorted-lookup.js';
 import { monthlyDuesFen } from '../domain/dues/calculator.js';
 import type { DuesCategory } from '../domain/member-vocabulary.js';
 import type { Models } from '../models/index.js';
+import type { Member } from '../models/member.js';
 
 export interface AssessableMember {
   _id: unknown;
@@ -32,6 +35,56 @@ export async function monthlyDuesFor(
     { upsert: true },
   );
   return assessed.fen;
+}
+
+/** Members who owe dues; suspended, transferred and deceased members are never charged. */
+export const CHARGEABLE_STATUSES = ['active', 'mobile'] as const;
+
+const ASSESS_BATCH = 500;
+
+/**
+ * Every chargeable member with the year's monthly amount (null: none known), in batches, from one sorted
+ * pass over members and the year's assessments; assessments missing so far are computed and stored in
+ * bulk before their batch is yielded. (A lookup per member rescans the collection on FerretDB.)
+ */
+export async function* chargeableMembersWithDues(models: Models, year: number) {
+  const assessments = new SortedLookup(
+    models.DuesAssessment.find({ year }, { memberId: 1, fen: 1 }).sort({ memberId: 1 }).lean().cursor(),
+    (a) => idKey(a.memberId),
+  );
+  const members = models.Member.find({ status: { $in: CHARGEABLE_STATUSES } })
+    .sort({ _id: 1 })
+    .lean()
+    .cursor();
+  let batch: Array<{ member: Member & { _id: Types.ObjectId }; fen: number | null }> = [];
+  let fresh: Array<Record<string, unknown>> = [];
+  const flush = async () => {
+    if (fresh.length > 0) {
+      try {
+        await models.DuesAssessment.insertMany(fresh, { ordered: false });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error; // assessed meanwhile by a payment: same rule, same amount
+      }
+    }
+    const rows = batch;
+    batch = [];
+    fresh = [];
+    return rows;
+  };
+  for await (const member of members) {
+    const [stored] = await assessments.take(idKey(member._id));
+    let fen = stored?.fen ?? null;
+    if (!stored) {
+      const assessed = assessMember(member);
+      if (assessed) {
+        fen = assessed.fen;
+        fresh.push({ communityId: member.communityId, memberId: member._id, year, ...assessed });
+      }
+    }
+    batch.push({ member, fen });
+    if (batch.length >= ASSESS_BATCH) yield await flush();
+  }
+  if (batch.length > 0) yield await flush();
 }
 
 export function assessMember(
@@ -65,7 +118,7 @@ export interface AssessmentReport {
  */
 export async function assessYear(models: Models, year: number): Promise<AssessmentReport> {
   const report: AssessmentReport = { created: 0, unchanged: 0, changed: [], missing: [] };
-  const members = models.Member.find({ status: { $in: ['active', 'mobile'] } })
+  const members = models.Member.find({ status: { $in: CHARGEABLE_STATUSES } })
     .lean()
     .cursor();
   for await (const member of members) {

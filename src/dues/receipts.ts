@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import type { DuesPayment } from '../models/dues.js';
 import type { Models } from '../models/index.js';
 
@@ -20,8 +21,6 @@ async function nextSeq(models: Models, communityId: unknown, code: string, year:
 export async function peekReceiptNo(models: Models, community: { _id: unknown; code: string }, year: number) {
   return format(community.code, year, await nextSeq(models, community._id, community.code, year));
 }
-
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
  * Writes a payment under the next free receipt number. The unique (community, receipt number) index is
@@ -45,7 +44,7 @@ export async function insertWithReceipt(
       await models.DuesPayment.create({ ...payment, receiptNo });
       return receiptNo;
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = await models.DuesPayment.findOne(
         { sourceKey: payment.sourceKey },
         { receiptNo: 1 },

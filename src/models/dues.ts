@@ -102,12 +102,26 @@ const ReminderSchema = new Schema(
     period: { type: String, required: true },
     /** The outbound job carrying it; re-enqueued with the same id when a run died before enqueueing. */
     jobId: { type: String, required: true },
-    state: { type: String, enum: ['pending', 'queued'], required: true },
   },
   { timestamps: true },
 );
 ReminderSchema.index({ memberId: 1, kind: 1, period: 1 }, { unique: true });
-ReminderSchema.index({ communityId: 1, kind: 1, period: 1, state: 1 });
+ReminderSchema.index({ kind: 1, period: 1, jobId: 1 });
+
+/**
+ * Written once a batch of reminders is on the outbound queue: one document per job rather than a state
+ * flag on each reminder, because updating a thousand documents costs FerretDB seconds.
+ */
+const ReminderBatchSchema = new Schema(
+  {
+    jobId: { type: String, required: true },
+    kind: { type: String, required: true },
+    period: { type: String, required: true },
+  },
+  { timestamps: true },
+);
+ReminderBatchSchema.index({ jobId: 1 }, { unique: true });
+ReminderBatchSchema.index({ kind: 1, period: 1 });
 
 // Written out rather than inferred: inferring these schemas (sub-documents in arrays) exhausts tsc's memory.
 interface Base {
@@ -158,7 +172,12 @@ export interface Reminder extends Base {
   kind: string;
   period: string;
   jobId: string;
-  state: 'pending' | 'queued';
+}
+export interface ReminderBatch {
+  jobId: string;
+  kind: string;
+  period: string;
+  createdAt?: Date;
 }
 
 // One accessor per model, concrete types only: a generic helper around db.model<T>() sends tsc into
@@ -176,5 +195,7 @@ export function duesModels(db: Connection) {
     DuesWaiver: (db.models.DuesWaiver ??
       db.model<DuesWaiver>('DuesWaiver', WaiverSchema)) as Model<DuesWaiver>,
     Reminder: (db.models.Reminder ?? db.model<Reminder>('Reminder', ReminderSchema)) as Model<Reminder>,
+    ReminderBatch: (db.models.ReminderBatch ??
+      db.model<ReminderBatch>('ReminderBatch', ReminderBatchSchema)) as Model<ReminderBatch>,
   };
 }
