@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { parseConfig } from '../../src/config.js';
 import { buildDeps, type Deps } from '../../src/deps.js';
@@ -51,10 +51,20 @@ export type WorkerMessage =
   | { type: 'job-start'; t: number }
   | { type: 'job-done'; t: number; summary: string }
   | { type: 'job-failed'; t: number; error: string }
-  | { type: 'profile'; profile: Profile; heapUsed: number };
+  | { type: 'profile'; profile: Profile; heapUsed: number; retainedHeap: number };
 
 const send = (m: WorkerMessage) => process.send?.(m);
-const sendProfile = () => send({ type: 'profile', profile, heapUsed: process.memoryUsage().heapUsed });
+// The heap right after each full GC is what the process keeps (the instantaneous heap also holds garbage
+// V8 has not collected yet): it is what must stay flat while a cursor streams.
+let retainedHeap = 0;
+new PerformanceObserver((list) => {
+  const major = list
+    .getEntries()
+    .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+  if (major) retainedHeap = process.memoryUsage().heapUsed;
+}).observe({ entryTypes: ['gc'] });
+const sendProfile = () =>
+  send({ type: 'profile', profile, heapUsed: process.memoryUsage().heapUsed, retainedHeap });
 const profile: Profile = {};
 function record(key: string, ms: number): void {
   const t = profile[key] ?? { calls: 0, ms: 0, maxMs: 0, recentMs: ms };

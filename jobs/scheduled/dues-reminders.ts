@@ -55,16 +55,16 @@ function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queue
     models.Reminder.find(key, { memberId: 1, jobId: 1 }).sort({ memberId: 1 }).lean().cursor(),
     byMember,
   );
-  const charges = models.DuesCharge.find({ month }, { memberId: 1, communityId: 1 })
-    .sort({ memberId: 1 })
-    .lean()
-    .cursor();
+  const charges = new SortedLookup(
+    models.DuesCharge.find({ month }, { memberId: 1, communityId: 1 }).sort({ memberId: 1 }).lean().cursor(),
+    byMember,
+  );
   const quarterEnd = QUARTER_END_MONTHS.has(month.slice(5));
   const stranded = new Map<string, string[]>();
 
   async function* batches(): AsyncGenerator<Candidate[]> {
     let batch: Candidate[] = [];
-    for await (const charge of charges) {
+    for await (const charge of charges.remaining()) {
       const id = idKey(charge.memberId);
       const [member] = await members.take(id);
       const paid = await payments.take(id);

@@ -7,12 +7,17 @@ export class SortedLookup<T> {
   private readonly source: AsyncIterator<T>;
   private head: T | undefined;
   private exhausted = false;
+  private first: Promise<IteratorResult<T>> | null;
 
+  /** Starts the query at once, so the lookups of one join run their (sorting) queries side by side. */
   constructor(
     source: AsyncIterable<T>,
     private readonly keyOf: (item: T) => string,
   ) {
     this.source = source[Symbol.asyncIterator]();
+    this.first = this.source.next();
+    // Handled here so a join abandoned before its first take cannot crash the process; take() rethrows.
+    this.first.catch(() => undefined);
   }
 
   /**
@@ -31,9 +36,18 @@ export class SortedLookup<T> {
     }
   }
 
+  /** Every item not yet taken, in order: for the side that drives the join. */
+  async *remaining(): AsyncGenerator<T> {
+    for (let item = await this.peek(); item !== undefined; item = await this.peek()) {
+      this.head = undefined;
+      yield item;
+    }
+  }
+
   private async peek(): Promise<T | undefined> {
     if (this.head === undefined && !this.exhausted) {
-      const next = await this.source.next();
+      const next = await (this.first ?? this.source.next());
+      this.first = null;
       if (next.done) this.exhausted = true;
       else this.head = next.value;
     }

@@ -52,10 +52,13 @@ export async function* chargeableMembersWithDues(models: Models, year: number) {
     models.DuesAssessment.find({ year }, { memberId: 1, fen: 1 }).sort({ memberId: 1 }).lean().cursor(),
     (a) => idKey(a.memberId),
   );
-  const members = models.Member.find({ status: { $in: CHARGEABLE_STATUSES } })
-    .sort({ _id: 1 })
-    .lean()
-    .cursor();
+  const members = new SortedLookup(
+    models.Member.find({ status: { $in: CHARGEABLE_STATUSES } })
+      .sort({ _id: 1 })
+      .lean()
+      .cursor(),
+    (m) => idKey(m._id),
+  );
   let batch: Array<{ member: Member & { _id: Types.ObjectId }; fen: number | null }> = [];
   let fresh: Array<Record<string, unknown>> = [];
   const flush = async () => {
@@ -71,7 +74,7 @@ export async function* chargeableMembersWithDues(models: Models, year: number) {
     fresh = [];
     return rows;
   };
-  for await (const member of members) {
+  for await (const member of members.remaining()) {
     const [stored] = await assessments.take(idKey(member._id));
     let fen = stored?.fen ?? null;
     if (!stored) {

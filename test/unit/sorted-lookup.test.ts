@@ -28,6 +28,24 @@ describe('SortedLookup (merge join over a sorted cursor)', () => {
     expect((await lookup.take('a')).map((r) => r.v)).toEqual([1]);
   });
 
+  it('walks what is left in order, for the side that drives the join', async () => {
+    const lookup = new SortedLookup(from(rows), (r) => r.k);
+    await lookup.take('a');
+    const rest: number[] = [];
+    for await (const r of lookup.remaining()) rest.push(r.v);
+    expect(rest).toEqual([2, 3, 4]);
+  });
+
+  it('reports a failed query when it is read, not when it starts', async () => {
+    async function* failing(): AsyncGenerator<{ k: string }> {
+      yield* [];
+      throw new Error('query failed');
+    }
+    const lookup = new SortedLookup(failing(), (r) => r.k);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await expect(lookup.take('a')).rejects.toThrow('query failed');
+  });
+
   it('orders ObjectId hex strings like the ids themselves', () => {
     const ids = ['65a000000000000000000010', '65a00000000000000000000f', '65a0000000000000000000a0'];
     expect([...ids].sort()).toEqual([ids[1], ids[0], ids[2]]);
