@@ -364,10 +364,8 @@ try {
     charges.child.kill('SIGKILL');
     await charges.exited;
     const made = await models.DuesCharge.countDocuments({ month });
-    // The job writes charges 500 at a time; it looks up (and upserts) one assessment per member it reaches.
-    const assessed = charges.profile['mongo find duesassessments']?.calls ?? 0;
     console.log(
-      `dues-charges: stopped at the ${s(CHARGES_CEILING_MS)} ceiling: ${fmt(assessed)} of ${fmt(MEMBERS)} members assessed (${(assessed / (CHARGES_CEILING_MS / 1000)).toFixed(1)}/s), ${fmt(made)} charges written`,
+      `dues-charges: stopped at the ${s(CHARGES_CEILING_MS)} ceiling: ${fmt(made)} of ${fmt(MEMBERS)} charges written (${(made / (CHARGES_CEILING_MS / 1000)).toFixed(1)}/s)`,
     );
     printProfile(charges.profile);
     t = Date.now();
@@ -381,9 +379,11 @@ try {
       written += rest.length;
       rest = [];
     };
-    for await (const m of models.Member.find({}, { communityId: 1, branchId: 1 }).lean().cursor()) {
+    const fields = { communityId: 1, branchId: 1, wecomUserId: 1, duesSchedule: 1 };
+    for await (const m of models.Member.find({}, fields).lean().cursor()) {
       if (have.has(String(m._id))) continue;
-      rest.push({ communityId: m.communityId, memberId: m._id, branchId: m.branchId, month, fen: FLAT_FEN });
+      const { communityId, branchId, wecomUserId, duesSchedule } = m;
+      rest.push({ communityId, memberId: m._id, branchId, wecomUserId, duesSchedule, month, fen: FLAT_FEN });
       if (rest.length >= INSERT_BATCH) await flush();
     }
     await flush();

@@ -27,6 +27,8 @@ export const duesCharges: ScheduledJob = {
             communityId: member.communityId,
             memberId: member._id as Types.ObjectId,
             branchId: member.branchId,
+            wecomUserId: member.wecomUserId,
+            duesSchedule: member.duesSchedule,
             month,
             fen,
           },

@@ -33,17 +33,14 @@ interface Walk {
 }
 
 /**
- * One sorted pass over the month's charges, merged with members, payments covering the month and the
- * reminders already written (all sorted by member id): every collection is read once, whatever its size.
+ * One sorted pass over the month's charges (which carry the member's userid and schedule), merged with the
+ * payments covering the month and the reminders already written (all sorted by member id): every
+ * collection is read once, whatever its size.
  */
 function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queued: Set<string>): Walk {
   const { models } = deps;
   const month = key.period;
   const byMember = <T extends { memberId: unknown }>(item: T) => idKey(item.memberId);
-  const members = new SortedLookup(
-    models.Member.find({}, { wecomUserId: 1, duesSchedule: 1 }).sort({ _id: 1 }).lean().cursor(),
-    (m) => idKey(m._id),
-  );
   const payments = new SortedLookup(
     models.DuesPayment.find({ 'covered.month': month }, { memberId: 1, communityId: 1, receiptNo: 1 })
       .sort({ memberId: 1 })
@@ -56,7 +53,10 @@ function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queue
     byMember,
   );
   const charges = new SortedLookup(
-    models.DuesCharge.find({ month }, { memberId: 1, communityId: 1 }).sort({ memberId: 1 }).lean().cursor(),
+    models.DuesCharge.find({ month }, { memberId: 1, communityId: 1, wecomUserId: 1, duesSchedule: 1 })
+      .sort({ memberId: 1 })
+      .lean()
+      .cursor(),
     byMember,
   );
   const quarterEnd = QUARTER_END_MONTHS.has(month.slice(5));
@@ -66,21 +66,19 @@ function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queue
     let batch: Candidate[] = [];
     for await (const charge of charges.remaining()) {
       const id = idKey(charge.memberId);
-      const [member] = await members.take(id);
       const paid = await payments.take(id);
       const [reminded] = await reminders.take(id);
-      if (!member) continue;
       if (reminded) {
         if (!queued.has(reminded.jobId))
-          stranded.set(reminded.jobId, [...(stranded.get(reminded.jobId) ?? []), member.wecomUserId]);
+          stranded.set(reminded.jobId, [...(stranded.get(reminded.jobId) ?? []), charge.wecomUserId]);
         continue;
       }
       // Approved quarterly payers are reminded in the last month of a quarter only.
-      if (member.duesSchedule === 'quarterly' && !quarterEnd) continue;
+      if (charge.duesSchedule === 'quarterly' && !quarterEnd) continue;
       batch.push({
         memberId: charge.memberId,
         communityId: charge.communityId,
-        userId: member.wecomUserId,
+        userId: charge.wecomUserId,
         receipts: paid,
       });
       if (batch.length >= MAX_RECIPIENTS_PER_SEND) {

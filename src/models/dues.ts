@@ -21,12 +21,17 @@ const AssessmentSchema = new Schema(
 );
 AssessmentSchema.index({ memberId: 1, year: 1 }, { unique: true });
 
-/** One charge per member and month, generated on the 1st. */
+/**
+ * One charge per member and month, generated on the 1st. It carries, as of that day, who to remind and
+ * how the member pays, so the reminder job reads charges alone rather than every member as well.
+ */
 const ChargeSchema = new Schema(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
     branchId: { type: Schema.Types.ObjectId, default: null },
+    wecomUserId: { type: String, required: true },
+    duesSchedule: { type: String, enum: ['monthly', 'quarterly'], required: true },
     month: MONTH,
     fen: { type: Number, required: true },
   },
@@ -139,6 +144,8 @@ export interface DuesAssessment extends Base {
 export interface DuesCharge extends Base {
   memberId: Types.ObjectId;
   branchId: Types.ObjectId | null;
+  wecomUserId: string;
+  duesSchedule: 'monthly' | 'quarterly';
   month: string;
   fen: number;
 }

@@ -22,6 +22,8 @@ beforeAll(async () => {
         communityId: m.communityId,
         memberId: m._id as Types.ObjectId,
         branchId: m.branchId,
+        wecomUserId: m.wecomUserId,
+        duesSchedule: m.duesSchedule,
         month: addMonths(month, -i),
         fen,
       });

@@ -110,7 +110,14 @@ describe('the reminder on the 15th', () => {
         name: userid,
       })),
     );
-    await DuesCharge.create({ communityId: stranded.communityId, memberId: stranded._id, month, fen: 20 });
+    await DuesCharge.create({
+      communityId: stranded.communityId,
+      memberId: stranded._id,
+      wecomUserId: stranded.wecomUserId,
+      duesSchedule: 'monthly',
+      month,
+      fen: 20,
+    });
     await Reminder.create({
       communityId: stranded.communityId,
       memberId: stranded._id,
