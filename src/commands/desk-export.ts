@@ -14,7 +14,7 @@ const triggersOf = (spec: ExportSpec) => spec.names.flatMap((n) => [`导出 ${n}
 export function exportCommand<A>(spec: ExportSpec<A>): Command {
   return defineCommand<A>({
     id: `export.${spec.id}`,
-    triggers: triggersOf(spec as ExportSpec),
+    triggers: triggersOf(spec),
     keywords: [],
     audience: spec.audience ?? OFFICERS,
     summary: `${spec.summary}（书记、委员）`,
@@ -30,7 +30,7 @@ export function exportCommand<A>(spec: ExportSpec<A>): Command {
         `${file.summary}表格见下方文件。`,
       );
     },
-  }) as Command;
+  });
 }
 
 export const exportCommands: Command[] = EXPORTS.map(exportCommand);
