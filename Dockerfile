@@ -20,6 +20,8 @@ RUN npm install --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production ROLE=all PORT=3000
+# Charts are drawn on the server (ECharts → SVG → resvg → PNG) and need Chinese fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DISCLOSURE_CADENCES } from './domain/disclosure-period.js';
+import { DEFAULT_POINT_RULES, type PointRules, PointRulesSchema } from './domain/points/index.js';
 
 /** Operators and scripts depend on these names; change them only with a migration note. */
 const EnvSchema = z.object({
@@ -18,6 +20,27 @@ const EnvSchema = z.object({
     .default('Asia/Shanghai')
     .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 党务公开 every N months (a divisor of 12): the scheduled disclosure and the default of 「党务公开」. */
+  DISCLOSURE_EVERY_MONTHS: z.coerce
+    .number()
+    .refine(
+      (n) => (DISCLOSURE_CADENCES as readonly number[]).includes(n),
+      `must divide the year: ${DISCLOSURE_CADENCES.join(', ')}`,
+    )
+    .default(2),
+  /** The whole points rule table as JSON (see src/domain/points/rules.ts); the built-in table when unset. */
+  POINTS_RULES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(PointRulesSchema)
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -38,6 +61,13 @@ export interface Config {
   };
   timeZone: string;
   logLevel: Env['LOG_LEVEL'];
+  /** The secretary's desk: 党务公开 cadence and the points rule table. */
+  desk: DeskSettings;
+}
+
+export interface DeskSettings {
+  disclosureEveryMonths: number;
+  points: PointRules;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +119,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     timeZone: e.APP_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    desk: { disclosureEveryMonths: e.DISCLOSURE_EVERY_MONTHS, points: e.POINTS_RULES ?? DEFAULT_POINT_RULES },
   };
 }

@@ -2,6 +2,7 @@ import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';
+import { AttachmentStore } from '../../src/queues/attachments.js';
 import { type OutboundContent, type OutboundJob, OutboundJobSchema } from '../../src/queues/definitions.js';
 import type { RecipientRateLimiter } from '../../src/queues/recipient-rate-limit.js';
 import type { MessageSendBody, WecomApi } from '../../src/wecom/api/client.js';
@@ -20,8 +21,17 @@ export interface OutboundDeps {
 const SENT_MARK_SECONDS = 7 * 24 * 3600;
 const RATE_LIMITED_RETRY_MS = 60_000;
 
+/** An image or file part: its media is uploaded only when the part is sent (media ids expire after 3 days). */
+interface MediaPart {
+  touser: string[];
+  media: { kind: 'image' | 'file'; attachmentId: string };
+}
+
 /** The wire messages one outbound job becomes, in order. Long text is split on UTF-8 bytes. */
-export function toWireMessages(touser: string[], content: OutboundContent): MessageSendBody[] {
+export function toWireMessages(
+  touser: string[],
+  content: OutboundContent,
+): Array<MessageSendBody | MediaPart> {
   switch (content.type) {
     case 'text':
       return splitUtf8(content.content).map((part) => ({ touser, msgtype: 'text', text: { content: part } }));
@@ -37,7 +47,30 @@ export function toWireMessages(touser: string[], content: OutboundContent): Mess
     }
     case 'template_card':
       return [{ touser, msgtype: 'template_card', template_card: content.card }];
+    case 'image':
+    case 'file': {
+      const media = { touser, media: { kind: content.type, attachmentId: content.attachmentId } };
+      return content.caption
+        ? [...toWireMessages(touser, { type: 'text', content: content.caption }), media]
+        : [media];
+    }
   }
+}
+
+/** Uploads the stored attachment and returns the message carrying its fresh media id. */
+async function withUploadedMedia(
+  wecom: WecomApi,
+  attachments: AttachmentStore,
+  part: MediaPart,
+): Promise<MessageSendBody> {
+  const { kind, attachmentId } = part.media;
+  const stored = await attachments.get(attachmentId);
+  // Gone only when the job outlived the store: nothing left to send, and retrying will not bring it back.
+  if (!stored) throw new UnrecoverableError(`attachment ${attachmentId} has expired`);
+  const { mediaId } = await wecom.uploadMedia(kind, stored.filename, stored.data, stored.contentType);
+  return kind === 'image'
+    ? { touser: part.touser, msgtype: 'image', image: { media_id: mediaId } }
+    : { touser: part.touser, msgtype: 'file', file: { media_id: mediaId } };
 }
 
 async function deferTo(job: Job, until: number, token: string | undefined): Promise<never> {
@@ -52,6 +85,7 @@ async function deferTo(job: Job, until: number, token: string | undefined): Prom
  * duplicate check cannot close it without also swallowing deliberate repeats.
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
+  const attachments = new AttachmentStore(deps.redis);
   return async (
     job: Job<OutboundJob>,
     token?: string,
@@ -63,7 +97,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     const parts = toWireMessages(touser, content);
     const invalidUsers = new Set<string>();
 
-    for (const [index, body] of parts.entries()) {
+    for (const [index, part] of parts.entries()) {
       const mark = `outbound:sent:${job.id}:${index}`;
       if (await deps.redis.exists(mark)) continue;
 
@@ -76,6 +110,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
 
       let result: Awaited<ReturnType<WecomApi['sendMessage']>>;
       try {
+        const body = 'media' in part ? await withUploadedMedia(deps.wecom, attachments, part) : part;
         result = await sendWithFallback(deps.wecom, body, content);
       } catch (error) {
         if (!(error instanceof WecomApiError)) throw error; // network and the like: BullMQ retries with backoff

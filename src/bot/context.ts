@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
 import type { OutboundJob } from '../queues/definitions.js';
@@ -27,6 +28,8 @@ export interface BotServices {
   confirmations: ConfirmationStore;
   /** Zone for people we cannot place in a community. */
   defaultTimeZone: string;
+  /** 党务公开 cadence and the points rule table. */
+  desk: DeskSettings;
 }
 
 /** Everything a handler needs for one message. Handlers never see Koa, BullMQ jobs or process.env. */

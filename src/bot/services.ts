@@ -22,5 +22,6 @@ export function createBotServices(deps: Deps): BotServices {
     held: new HeldMediaStore(deps.redis),
     confirmations: new ConfirmationStore(deps.redis),
     defaultTimeZone: deps.config.timeZone,
+    desk: deps.config.desk,
   };
 }

@@ -1,53 +1,13 @@
-import type { Types } from 'mongoose';
+import { type Bucket, groupBy, namesOf } from '../activities/grouping.js';
 import { defineCommand, ok } from '../bot/command.js';
 import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../domain/activity.js';
 import type { Role } from '../domain/member-vocabulary.js';
 import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
-import type { Models } from '../models/index.js';
 import { formatPeriod, hours } from './activity-format.js';
 
 export const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
-
-interface Bucket {
-  _id: unknown;
-  count: number;
-  minutes: number;
-}
-
-/**
- * Count and minutes per value of `field`. Minutes are summed over entries that have them: FerretDB 1.x
- * answers 0 for a $sum over a group that contains a null, where MongoDB skips the null.
- */
-async function groupBy(
-  models: Models,
-  match: Record<string, unknown>,
-  field: string,
-  limit?: number,
-): Promise<Bucket[]> {
-  const group = (sum: unknown) => ({ $group: { _id: `$${field}`, n: { $sum: sum } } });
-  const [counts, minutes] = await Promise.all([
-    models.Activity.aggregate<{ _id: unknown; n: number }>([{ $match: match }, group(1)] as never),
-    models.Activity.aggregate<{ _id: unknown; n: number }>([
-      { $match: { ...match, minutes: { $gt: 0 } } },
-      group('$minutes'),
-    ] as never),
-  ]);
-  const minutesOf = new Map(minutes.map((b) => [String(b._id), b.n]));
-  const buckets = counts
-    .map((b) => ({ _id: b._id, count: b.n, minutes: minutesOf.get(String(b._id)) ?? 0 }))
-    .sort((a, b) => b.minutes - a.minutes || b.count - a.count);
-  return limit ? buckets.slice(0, limit) : buckets;
-}
-
-async function namesOf(model: Models['Branch'] | Models['PartyGroup'] | Models['Member'], ids: unknown[]) {
-  const docs = await (model as Models['Branch']).find(
-    { _id: { $in: ids.filter(Boolean) as Types.ObjectId[] } },
-    { name: 1 },
-  );
-  return new Map(docs.map((d) => [String(d._id), d.name]));
-}
 
 const line = (label: string, b: Bucket) => `${label} ${b.count}次/${hours(b.minutes)}`;
 

@@ -3,20 +3,13 @@ import { defineCommand, ok } from '../bot/command.js';
 import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
 import { formatYuan } from '../domain/dues/calculator.js';
-import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
-import { collectionRate, duesFigures } from '../dues/branch-figures.js';
+import { currentYearMonth, parsePeriod, type YearMonth } from '../domain/text/index.js';
+import { collectionRate, describeArrears, duesFigures } from '../dues/branch-figures.js';
 import { formatPeriod } from './activity-format.js';
 import { OFFICERS } from './activity-stats.js';
 
-const monthsOf = (rest: string, now: Date, timeZone: string, fallback: string): YearMonth[] => {
-  const quarter = /([一二三四1-4])季度/.exec(rest);
-  if (quarter) {
-    const q = '一二三四'.indexOf(quarter[1]!) + 1 || Number(quarter[1]);
-    const year = currentYearMonth(now, timeZone).slice(0, 4);
-    return [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}` as YearMonth);
-  }
-  return parseMonths(rest || fallback, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)];
-};
+const monthsOf = (rest: string, now: Date, timeZone: string, fallback: string): YearMonth[] =>
+  parsePeriod(rest || fallback, now, timeZone) ?? [currentYearMonth(now, timeZone)];
 
 /** 欠费名单: who owes, with months and amounts, for the asker's branch (or community for staff/admin). */
 export const duesArrears = defineCommand<{ months: YearMonth[] }>({
@@ -32,10 +25,7 @@ export const duesArrears = defineCommand<{ months: YearMonth[] }>({
     const figures = await duesFigures(ctx.services.models, scope.filter, months);
     const period = formatPeriod(months);
     if (figures.unpaid.length === 0) throw new UserError(`${period}（${scope.label}）没有欠交党费的党员。`);
-    const rows = figures.unpaid.map(
-      (u) =>
-        `${u.name}：欠${u.months.length}个月（${u.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）${formatYuan(u.fen)}`,
-    );
+    const rows = figures.unpaid.map(describeArrears);
     await ctx.reply(
       [`欠费名单 · ${period}（${scope.label}），共${figures.unpaid.length}人：`, ...rows].join('\n'),
     );

@@ -3,6 +3,10 @@ import { logActivity } from './activity-log.js';
 import { myActivities } from './activity-mine.js';
 import { activityStats, volunteerRanking } from './activity-stats.js';
 import { undoActivity } from './activity-undo.js';
+import { chartCommands, chartList } from './desk-chart.js';
+import { deskDisclosure } from './desk-disclosure.js';
+import { exportCommands, exportList } from './desk-export.js';
+import { deskReport } from './desk-report.js';
 import { duesArrears, duesStats } from './dues-figures.js';
 import { confirmDues, payDues } from './dues-pay.js';
 import { reverseDues } from './dues-reverse.js';
@@ -11,6 +15,8 @@ import { duesStatus } from './dues-status.js';
 import { findMember } from './find-member.js';
 import { help } from './help.js';
 import { myInfo } from './my-info.js';
+import { myPoints } from './points-mine.js';
+import { pointsRanking } from './points-ranking.js';
 
 /** Every command the bot knows; the registry checks them at start-up. */
 export const commands: Command[] = [
@@ -29,4 +35,12 @@ export const commands: Command[] = [
   reverseDues,
   duesArrears,
   duesStats,
+  deskReport,
+  deskDisclosure,
+  chartList,
+  ...chartCommands,
+  exportList,
+  ...exportCommands,
+  myPoints,
+  pointsRanking,
 ] as Command[];

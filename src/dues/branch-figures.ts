@@ -1,57 +1,68 @@
-import type { Types } from 'mongoose';
+import { formatYuan } from '../domain/dues/calculator.js';
 import type { YearMonth } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
+import { type DuesFilter, type DuesMonth, loadDuesMonths } from './month-rows.js';
 
-export interface DuesFigures {
+export interface Collection {
   dueFen: number;
   paidFen: number;
+}
+
+export interface Arrears {
+  memberId: string;
+  name: string;
+  months: YearMonth[];
+  fen: number;
+}
+
+export interface DuesFigures extends Collection {
   /** Members with a charge in the period not covered by a payment, with what they owe. */
-  unpaid: Array<{ memberId: string; name: string; months: YearMonth[]; fen: number }>;
+  unpaid: Arrears[];
+  /** Members charged in the period. */
   members: number;
+  /** 应缴 and 实缴 of each month of the period that had charges. */
+  byMonth: Map<YearMonth, Collection>;
+}
+
+/** 应缴 and 实缴 (the charged amount of months a payment covers) over ledger months. */
+function figuresOf(rows: readonly DuesMonth[]): Omit<DuesFigures, 'unpaid'> & {
+  owing: Map<string, { months: YearMonth[]; fen: number }>;
+} {
+  const owing = new Map<string, { months: YearMonth[]; fen: number }>();
+  const byMonth = new Map<YearMonth, Collection>();
+  const members = new Set<string>();
+  let dueFen = 0;
+  let paidFen = 0;
+  for (const row of rows) {
+    if (row.dueFen === null) continue;
+    members.add(row.memberId);
+    const month = byMonth.get(row.month) ?? { dueFen: 0, paidFen: 0 };
+    byMonth.set(row.month, month);
+    dueFen += row.dueFen;
+    month.dueFen += row.dueFen;
+    if (row.payment) {
+      paidFen += row.dueFen;
+      month.paidFen += row.dueFen;
+      continue;
+    }
+    const entry = owing.get(row.memberId) ?? { months: [], fen: 0 };
+    entry.months.push(row.month);
+    entry.fen += row.dueFen;
+    owing.set(row.memberId, entry);
+  }
+  return { dueFen, paidFen, members: members.size, byMonth, owing };
 }
 
 /**
  * 应缴, 实缴 and who is behind, for the members a filter selects (a branch, a community) over some months.
- * Read straight from the ledger (charges, payments, reversals), so nothing is stored twice.
+ * Read straight from the ledger (charges, payments, reversals, waivers), so nothing is stored twice.
  */
 export async function duesFigures(
   models: Models,
-  filter: { communityId: Types.ObjectId; branchId?: Types.ObjectId | null },
+  filter: DuesFilter,
   months: YearMonth[],
 ): Promise<DuesFigures> {
-  const charges = await models.DuesCharge.find({ ...filter, month: { $in: months } }).lean();
-  const memberIds = [...new Set(charges.map((c) => String(c.memberId)))];
-  const payments = await models.DuesPayment.find({
-    communityId: filter.communityId,
-    memberId: { $in: memberIds },
-    'covered.month': { $in: months },
-  }).lean();
-  const reversed = new Set(
-    (
-      await models.DuesReversal.find({
-        communityId: filter.communityId,
-        receiptNo: { $in: payments.map((p) => p.receiptNo) },
-      }).lean()
-    ).map((r) => r.receiptNo),
-  );
-  const covered = new Set<string>();
-  for (const p of payments)
-    if (!reversed.has(p.receiptNo))
-      for (const c of p.covered) covered.add(`${String(p.memberId)}:${c.month}`);
-  const owing = new Map<string, { months: YearMonth[]; fen: number }>();
-  let dueFen = 0;
-  let paidFen = 0;
-  for (const charge of charges) {
-    dueFen += charge.fen;
-    if (covered.has(`${String(charge.memberId)}:${charge.month}`)) {
-      paidFen += charge.fen;
-      continue;
-    }
-    const entry = owing.get(String(charge.memberId)) ?? { months: [], fen: 0 };
-    entry.months.push(charge.month as YearMonth);
-    entry.fen += charge.fen;
-    owing.set(String(charge.memberId), entry);
-  }
+  const { owing, ...figures } = figuresOf(await loadDuesMonths(models, filter, months));
   const names = new Map(
     (await models.Member.find({ _id: { $in: [...owing.keys()] } }, { name: 1 }).lean()).map((m) => [
       String(m._id),
@@ -66,8 +77,12 @@ export async function duesFigures(
       fen: o.fen,
     }))
     .sort((a, b) => b.months.length - a.months.length || a.name.localeCompare(b.name, 'zh'));
-  return { dueFen, paidFen, unpaid, members: memberIds.length };
+  return { ...figures, unpaid };
 }
 
-export const collectionRate = (f: Pick<DuesFigures, 'dueFen' | 'paidFen'>) =>
+export const collectionRate = (f: Collection) =>
   f.dueFen === 0 ? '—' : `${((f.paidFen / f.dueFen) * 100).toFixed(1)}%`;
+
+/** 王桂兰：欠3个月（9月、10月、11月）63.00元 — one line of an arrears list. */
+export const describeArrears = (a: Arrears) =>
+  `${a.name}：欠${a.months.length}个月（${a.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）${formatYuan(a.fen)}`;

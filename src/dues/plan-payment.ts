@@ -108,7 +108,7 @@ export async function planPayment(
   };
 }
 
-const METHOD_WORDS: Record<PaymentPlan['method'], string> = {
+export const METHOD_WORDS: Record<PaymentPlan['method'], string> = {
   cash: '现金',
   wechat: '微信',
   transfer: '转账',

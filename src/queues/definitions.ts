@@ -25,6 +25,12 @@ export const InboundJobSchema = z.object({
 
 const Recipients = z.array(z.string().min(1).max(64)).min(1).max(1000);
 
+const Attachment = {
+  attachmentId: z.string().min(1),
+  /** Text sent just before the image or file. */
+  caption: z.string().min(1).optional(),
+};
+
 export const OutboundContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), content: z.string().min(1) }),
   z.object({ type: z.literal('markdown'), content: z.string().min(1) }),
@@ -46,6 +52,9 @@ export const OutboundContentSchema = z.discriminatedUnion('type', [
     /** Sent instead where the card cannot render (WeChat plugin). */
     fallbackText: z.string().min(1),
   }),
+  // A chart or spreadsheet waiting in the AttachmentStore; uploaded with media/upload when sent.
+  z.object({ type: z.literal('image'), ...Attachment }),
+  z.object({ type: z.literal('file'), ...Attachment }),
 ]);
 export type OutboundContent = z.infer<typeof OutboundContentSchema>;
 

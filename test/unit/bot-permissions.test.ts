@@ -27,6 +27,15 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'dues.reverse': { unknown: false, roles: OFFICERS },
   'dues.arrears': { unknown: false, roles: OFFICERS },
   'dues.stats': { unknown: false, roles: OFFICERS },
+  'desk.report': { unknown: false, roles: OFFICERS },
+  'desk.disclosure': { unknown: false, roles: OFFICERS },
+  'chart.list': { unknown: false, roles: OFFICERS },
+  'chart.dues-rate': { unknown: false, roles: OFFICERS },
+  'export.list': { unknown: false, roles: OFFICERS },
+  'export.dues-ledger': { unknown: false, roles: OFFICERS },
+  'export.activities': { unknown: false, roles: OFFICERS },
+  'points.mine': { unknown: false, roles: EVERYONE_REGISTERED },
+  'points.ranking': { unknown: false, roles: OFFICERS },
 };
 
 const memberWith = (role: Role) =>

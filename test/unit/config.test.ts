@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
+import { DEFAULT_POINT_RULES } from '../../src/domain/points/index.js';
 
 const valid = {
   MONGODB_URI: 'mongodb://127.0.0.1:27017/dangjian',
@@ -58,6 +59,21 @@ describe('parseConfig', () => {
     ['ROLE', 'cron', /ROLE/],
     ['REDIS_URL', 'localhost:6379', /redis:\/\//],
     ['WECOM_API_BASE', 'not a url', /WECOM_API_BASE/],
+    ['DISCLOSURE_EVERY_MONTHS', '5', /must divide the year/],
+    ['POINTS_RULES', '{not json', /POINTS_RULES must be JSON/],
+    [
+      'POINTS_RULES',
+      JSON.stringify({ categories: [{ id: 'a', label: 'A' }], rules: [] }),
+      /POINTS_RULES\.rules/,
+    ],
+    [
+      'POINTS_RULES',
+      JSON.stringify({
+        categories: [{ id: 'a', label: 'A' }],
+        rules: [{ event: 'volunteer-hour', label: 'x', points: 1, category: 'b' }],
+      }),
+      /unknown category "b"/,
+    ],
   ])('rejects a bad %s', (name, value, message) => {
     const found = problems({ ...valid, [name]: value });
     expect(found).toHaveLength(1);
@@ -67,6 +83,24 @@ describe('parseConfig', () => {
   it('never echoes a value it rejects (it may be a secret)', () => {
     const found = problems({ ...valid, WECOM_TOKEN: 'has spaces and secrets!!' });
     expect(found.join()).not.toContain('secrets!!');
+  });
+
+  it('reads the desk settings: 党务公开 every two months and the built-in points table unless set', () => {
+    expect(parseConfig(valid).desk).toEqual({ disclosureEveryMonths: 2, points: DEFAULT_POINT_RULES });
+    const points = {
+      categories: [{ id: 'v', label: '志愿', cap: 10 }],
+      rules: [{ event: 'volunteer-hour', label: '每小时', points: 2, category: 'v' }],
+    };
+    const desk = parseConfig({
+      ...valid,
+      DISCLOSURE_EVERY_MONTHS: '3',
+      POINTS_RULES: JSON.stringify(points),
+    }).desk;
+    expect(desk.disclosureEveryMonths).toBe(3);
+    expect(desk.points).toEqual({
+      ...points,
+      excluded: { statuses: [], duesCategories: [], mobileAwayMonths: null },
+    });
   });
 
   it('drops a trailing slash from the API base so paths join cleanly', () => {

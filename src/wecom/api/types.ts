@@ -41,8 +41,20 @@ export interface TemplateCardMessage {
   template_card: TemplateCard;
 }
 
+/** media_id from media/upload (valid 3 days). */
+export interface ImageMessage {
+  msgtype: 'image';
+  image: { media_id: string };
+}
+
+/** media_id from media/upload with type=file; the upload's filename is what recipients see. */
+export interface FileMessage {
+  msgtype: 'file';
+  file: { media_id: string };
+}
+
 export type MessageSendBody = MessageTarget &
-  (TextMessage | MarkdownMessage | TextCardMessage | TemplateCardMessage);
+  (TextMessage | MarkdownMessage | TextCardMessage | TemplateCardMessage | ImageMessage | FileMessage);
 
 export interface CardSource {
   icon_url?: string;

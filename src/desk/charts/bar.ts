@@ -1,0 +1,53 @@
+import type { EChartsCoreOption } from 'echarts/core';
+
+/** What a chart shows, independent of how it is drawn: categories along the bottom, one bar per series. */
+export interface ChartData {
+  title: string;
+  subtitle: string;
+  categories: string[];
+  /** null: no figure for that category (drawn as a gap, not as 0). */
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** '%' draws a 0–100 axis; any other unit (人, 件) is appended to the labels. */
+  unit: string;
+  /** Series stacked into one bar per category (e.g. complaints by grid, stacked by category). */
+  stacked?: boolean;
+}
+
+/** A bar chart in large, plain type: most readers are elderly and read it on a phone. */
+export function barChart(data: ChartData): EChartsCoreOption {
+  const percent = data.unit === '%';
+  return {
+    title: {
+      text: data.title,
+      subtext: data.subtitle,
+      left: 'center',
+      textStyle: { fontSize: 22 },
+      subtextStyle: { fontSize: 14 },
+    },
+    legend: data.series.length > 1 ? { bottom: 0, textStyle: { fontSize: 14 } } : undefined,
+    grid: { top: 105, left: 60, right: 30, bottom: data.series.length > 1 ? 70 : 40 },
+    xAxis: {
+      type: 'category',
+      data: data.categories,
+      axisLabel: { fontSize: 13, interval: 0, rotate: data.categories.length > 8 ? 30 : 0 },
+    },
+    yAxis: {
+      type: 'value',
+      ...(percent ? { min: 0, max: 100 } : { minInterval: 1 }),
+      axisLabel: { fontSize: 13, formatter: `{value}${percent ? '%' : ''}` },
+    },
+    series: data.series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.values,
+      ...(data.stacked ? { stack: 'all' } : {}),
+      label: {
+        show: true,
+        position: data.stacked ? 'inside' : 'top',
+        fontSize: 12,
+        // An empty part of a stack carries no label.
+        formatter: (p: { value: unknown }) => (p.value ? `${p.value}${data.unit}` : ''),
+      },
+    })),
+  };
+}
