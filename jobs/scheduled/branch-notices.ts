@@ -38,13 +38,15 @@ export async function noticeOnce(
     subjects: Types.ObjectId[];
     communityId: Types.ObjectId;
     at: Date;
+    /** One notice per branch and period unless given (e.g. one per officer). */
+    jobId?: string;
   },
   text: (fresh: Set<string>) => string,
 ): Promise<number> {
   if (p.officers.length === 0 || p.subjects.length === 0) return 0;
   const { models } = deps;
   const key = { kind: p.kind, period: p.period };
-  const jobId = `${p.kind}-${p.period}-${String(p.branchId)}`;
+  const jobId = p.jobId ?? `${p.kind}-${p.period}-${String(p.branchId)}`;
   const queued = await queuedJobIds(models, key);
   const known = new Set(
     (await models.Reminder.find({ ...key, memberId: { $in: p.subjects } }, { memberId: 1, jobId: 1 }).lean())

@@ -1,46 +1,12 @@
-import type { Types } from 'mongoose';
 import { formatPeriod } from '../../src/commands/activity-format.js';
-import type { Deps } from '../../src/deps.js';
 import { disclosureText } from '../../src/desk/report.js';
 import { periodClosedBy, periodKey } from '../../src/domain/disclosure-period.js';
 import { civilToday, isoDate } from '../../src/domain/text/calendar.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
-import { enqueueOutbound } from '../../src/queues/queues.js';
-import { fanoutDelayMs } from '../../src/queues/send-timing.js';
-import { branchesWithOfficers } from './branch-notices.js';
+import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
 import type { ScheduledJob } from './types.js';
 
 const KIND = 'disclosure';
-
-/**
- * Sends one officer the notice, exactly once per period: a Reminder (officer, kind, period) is written first,
- * pending, and marked queued once the send is enqueued under a job id of its own. A re-run skips queued
- * ones and re-enqueues, under the same id, one a crashed run had written but not enqueued.
- */
-async function sendOnce(
-  deps: Deps,
-  p: { communityId: Types.ObjectId; officerId: Types.ObjectId; userId: string; period: string; at: Date },
-  text: string,
-): Promise<boolean> {
-  const { Reminder } = deps.models;
-  const jobId = `${KIND}-${p.period.replace('~', '-')}-${String(p.officerId)}`;
-  const found = { memberId: p.officerId, kind: KIND, period: p.period };
-  try {
-    await Reminder.create({ ...found, communityId: p.communityId, jobId, state: 'pending' });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    const existing = await Reminder.findOne(found, { state: 1 }).lean();
-    if (existing?.state === 'queued') return false;
-  }
-  await enqueueOutbound(
-    deps.queues.outbound,
-    jobId,
-    { touser: [p.userId], content: { type: 'text', content: text }, purpose: KIND },
-    fanoutDelayMs(p.at),
-  );
-  await Reminder.updateOne(found, { $set: { state: 'queued' } });
-  return true;
-}
 
 /**
  * 党务公开: when a period ends (every DISCLOSURE_EVERY_MONTHS months, 2 by default), each branch's secretary
@@ -67,10 +33,19 @@ export const partyAffairsDisclosure: ScheduledJob = {
         months,
         postedOn,
       );
+      // Each officer is the subject of their own notice: a deputy appointed later still gets the period's.
       for (const [i, userId] of officers.entries()) {
         const officerId = officerIds[i]!;
-        const notice = { communityId: scope.communityId, officerId, userId, period, at };
-        if (await sendOnce(deps, notice, `请审核后张贴或发到支部群：\n${text}`)) sent++;
+        const notice = {
+          ...scope,
+          officers: [userId],
+          kind: KIND,
+          period,
+          subjects: [officerId],
+          at,
+          jobId: `${KIND}-${period.replace('~', '-')}-${String(officerId)}`,
+        };
+        if ((await noticeOnce(deps, notice, () => `请审核后张贴或发到支部群：\n${text}`)) > 0) sent++;
       }
     }
     log.info({ period, sent }, 'party affairs disclosure');

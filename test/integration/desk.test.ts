@@ -87,6 +87,8 @@ beforeAll(async () => {
         communityId: community._id,
         memberId: m._id,
         branchId: m.branchId,
+        wecomUserId: m.wecomUserId,
+        duesSchedule: m.duesSchedule,
         month,
         fen,
       });
