@@ -435,7 +435,7 @@ try {
     `  elapsed, start of run 1's job to the last new recipient${all ? '' : ' (not all arrived: to the end of run 2)'}: ${s(elapsed)}`,
   );
   console.log(
-    `  messages: ${fmt(tally.calls)} message/send calls recorded (stand-in send counter ${fmt(standin.counts().send)}), ${fmt(tally.recipients)} recipients delivered, ${fmt(received.size)} distinct of ${fmt(MEMBERS)}; per-minute drops ${tally.dropped}, invalid ${tally.invalid}`,
+    `  messages: ${fmt(tally.calls)} message/send calls recorded (stand-in send counter ${fmt(standin.counts().send)}, of which WeCom's duplicate check swallowed ${fmt(standin.counts().duplicatesSuppressed)}), ${fmt(tally.recipients)} recipients delivered, ${fmt(received.size)} distinct of ${fmt(MEMBERS)}; per-minute drops ${tally.dropped}, invalid ${tally.invalid}`,
   );
   console.log(`  duplicates (members who received the reminder more than once): ${dup}`);
   console.log(

@@ -80,9 +80,9 @@ async function deferTo(job: Job, until: number, token: string | undefined): Prom
 
 /**
  * Sends one outbound job. Each part is marked sent in Redis right after WeCom accepts it, so a retry
- * (after a crash, a timeout or a later part failing) skips what was delivered. The one window left —
- * WeCom accepted but we died before marking — is a crash between two instructions; WeCom's own
- * duplicate check cannot close it without also swallowing deliberate repeats.
+ * (after a crash, a timeout or a later part failing) skips what was delivered. The window left — WeCom
+ * accepted but we died before marking — is closed by WeCom's duplicate check for what the bot sends on
+ * its own (see duplicateCheck); a reply may, rarely, arrive twice.
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const attachments = new AttachmentStore(deps.redis);
@@ -95,6 +95,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     const { touser, content, purpose } = parsed.data;
     const log = deps.log.child({ jobId: job.id, purpose });
     const parts = toWireMessages(touser, content);
+    const dedupe = duplicateCheck(purpose, parts);
     const invalidUsers = new Set<string>();
 
     for (const [index, part] of parts.entries()) {
@@ -111,7 +112,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
       let result: Awaited<ReturnType<WecomApi['sendMessage']>>;
       try {
         const body = 'media' in part ? await withUploadedMedia(deps.wecom, attachments, part) : part;
-        result = await sendWithFallback(deps.wecom, body, content);
+        result = await sendWithFallback(deps.wecom, { ...body, ...dedupe }, content);
       } catch (error) {
         if (!(error instanceof WecomApiError)) throw error; // network and the like: BullMQ retries with backoff
         deps.metrics.sends.inc({ outcome: 'failed' });
@@ -140,6 +141,22 @@ export function createOutboundProcessor(deps: OutboundDeps) {
   };
 }
 
+/**
+ * Reminders and notices ask WeCom to drop a byte-identical request within 4 h: a part re-sent after a crash
+ * between WeCom's answer and our sent mark is then not delivered twice. Each names its period or ticket, so
+ * no deliberate repeat is identical. Left out: replies (asking 「党费」 twice must answer twice) and a job
+ * whose own parts repeat each other (a long text cut into equal pieces).
+ */
+export function duplicateCheck(
+  purpose: string,
+  parts: readonly unknown[],
+): Pick<MessageSendBody, 'enable_duplicate_check' | 'duplicate_check_interval'> {
+  const partsDiffer = new Set(parts.map((p) => JSON.stringify(p))).size === parts.length;
+  return purpose !== 'reply' && partsDiffer
+    ? { enable_duplicate_check: 1, duplicate_check_interval: 4 * 3600 }
+    : {};
+}
+
 /** Cards do not render everywhere; when WeCom refuses one we send its plain-text fallback instead. */
 async function sendWithFallback(wecom: WecomApi, body: MessageSendBody, content: OutboundContent) {
   try {
@@ -152,6 +169,8 @@ async function sendWithFallback(wecom: WecomApi, body: MessageSendBody, content:
       touser: body.touser,
       msgtype: 'text',
       text: { content: content.fallbackText },
+      enable_duplicate_check: body.enable_duplicate_check,
+      duplicate_check_interval: body.duplicate_check_interval,
     });
   }
 }

@@ -8,6 +8,7 @@ import { checkMenu } from './menu-rules.js';
 import {
   checkSendBody,
   type DirectoryUser,
+  DuplicateCheck,
   RecipientRateLimiter,
   resolveRecipients,
   truncateForDelivery,
@@ -80,6 +81,7 @@ const zeroCounts = (): ApiCounts => ({
   mediaGet: 0,
   userGet: 0,
   menuCreate: 0,
+  duplicatesSuppressed: 0,
 });
 
 /** Everything WeCom remembers for one app, and the API semantics over it. */
@@ -89,6 +91,7 @@ export class FakeWecomState {
   readonly cards = new CardRegistry();
   readonly media = new MediaStore();
   readonly #rate = new RecipientRateLimiter();
+  readonly #duplicates = new DuplicateCheck();
   readonly #options: FakeWecomApiOptions;
   #directory = new Map<string, DirectoryUser>();
   #faults = new Map<string, Array<{ errcode: number; remaining: number }>>();
@@ -111,6 +114,7 @@ export class FakeWecomState {
     this.cards.clear();
     this.media.clear();
     this.#rate.clear();
+    this.#duplicates.clear();
     this.#faults.clear();
     this.messages = [];
     this.cardUpdates = [];
@@ -191,6 +195,12 @@ export class FakeWecomState {
     if (bad) return bad;
     const recipients = resolveRecipients(body, this.#directory);
     if ('errcode' in recipients) return recipients;
+    const msgid = randomBytes(24).toString('base64url');
+    const original = this.#duplicates.seen(body, msgid);
+    if (original !== null) {
+      this.counts.duplicatesSuppressed++;
+      return { json: { ...OK, invaliduser: recipients.invalidUsers.join('|'), msgid: original } };
+    }
     const card =
       body.msgtype === 'template_card' && isRecord(body.template_card) ? body.template_card : undefined;
     const taskId = card && isCallbackCard(card) ? String(card.task_id) : undefined;
@@ -204,7 +214,7 @@ export class FakeWecomState {
     const record: RecordedMessage = {
       seq: ++this.#seq,
       at: new Date().toISOString(),
-      msgid: randomBytes(24).toString('base64url'),
+      msgid,
       msgtype: String(body.msgtype),
       touser: recipients.touser,
       delivered,

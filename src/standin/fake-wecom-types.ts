@@ -41,4 +41,6 @@ export interface ApiCounts {
   mediaGet: number;
   userGet: number;
   menuCreate: number;
+  /** message/send calls WeCom's duplicate check swallowed (accepted, nothing delivered). */
+  duplicatesSuppressed: number;
 }

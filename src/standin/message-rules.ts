@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isRecord, type WecomError, wecomError } from './http-io.js';
 import { checkTemplateCard } from './template-card-rules.js';
 
@@ -193,5 +194,34 @@ export class RecipientRateLimiter {
 
   clear(): void {
     this.#delivered.clear();
+  }
+}
+
+const DEFAULT_DUPLICATE_INTERVAL_S = 1800;
+const MAX_DUPLICATE_INTERVAL_S = 4 * 3600;
+
+/**
+ * `enable_duplicate_check`: WeCom does not deliver a request whose JSON is identical to one it accepted
+ * within `duplicate_check_interval` seconds (default 1800, at most 4 h); the call still succeeds.
+ */
+export class DuplicateCheck {
+  readonly #seen = new Map<string, { at: number; msgid: string }>();
+
+  /** The msgid of the identical earlier request, if this one is a duplicate; records it otherwise. */
+  seen(body: Record<string, unknown>, msgid: string, now = Date.now()): string | null {
+    if (Number(body.enable_duplicate_check) !== 1) return null;
+    const seconds = Math.min(
+      Number(body.duplicate_check_interval) || DEFAULT_DUPLICATE_INTERVAL_S,
+      MAX_DUPLICATE_INTERVAL_S,
+    );
+    const key = createHash('sha1').update(JSON.stringify(body)).digest('hex');
+    const earlier = this.#seen.get(key);
+    if (earlier && now - earlier.at < seconds * 1000) return earlier.msgid;
+    this.#seen.set(key, { at: now, msgid });
+    return null;
+  }
+
+  clear(): void {
+    this.#seen.clear();
   }
 }

@@ -31,6 +31,26 @@ describe('outbound delivery', () => {
     expect(bot.standin.counts().gettoken).toBe(before + 1);
   });
 
+  it('asks WeCom to drop a re-sent reminder (a crash before the sent mark) but answers every question', async () => {
+    const reminder = { touser: ['zhouming'], content: { type: 'text' as const, content: '11月党费提醒' } };
+    // The same part sent by two runs of one job: the second as if the first died before marking it sent.
+    await enqueueOutbound(outbound(), 'test-reminder-run-1', { ...reminder, purpose: 'reminder' });
+    await bot.messagesTo('zhouming', 1);
+    const suppressed = bot.standin.counts().duplicatesSuppressed;
+    await enqueueOutbound(outbound(), 'test-reminder-run-2', { ...reminder, purpose: 'reminder' });
+    await waitFor(
+      () => bot.standin.counts().duplicatesSuppressed,
+      (n) => n === suppressed + 1,
+    );
+    expect(bot.standin.messages().filter((m) => m.touser.includes('zhouming'))).toHaveLength(1);
+
+    const reply = { touser: ['zhouming'], content: { type: 'text' as const, content: '您本月党费已交。' } };
+    await enqueueOutbound(outbound(), 'test-reply-1', { ...reply, purpose: 'reply' });
+    await enqueueOutbound(outbound(), 'test-reply-2', { ...reply, purpose: 'reply' });
+    const all = await bot.messagesTo('zhouming', 3);
+    expect(all.map(textOf)).toEqual(['11月党费提醒', '您本月党费已交。', '您本月党费已交。']);
+  });
+
   it('splits a long text on UTF-8 bytes into parts WeCom will not truncate, in order', async () => {
     const paragraph = '各位党员同志：本周六上午九点在党群服务中心二楼会议室开展主题党日活动，请准时参加。\n';
     const long = paragraph.repeat(40); // ≈ 5 KB of three-byte characters
