@@ -1,3 +1,4 @@
+import { complaintSweep } from './complaint-sweep.js';
 import { duesCharges } from './dues-charges.js';
 import { duesArrearsAlerts, duesSummary } from './dues-officer-notices.js';
 import { duesReminders } from './dues-reminders.js';
@@ -9,4 +10,5 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   duesReminders,
   duesSummary,
   duesArrearsAlerts,
+  complaintSweep,
 ];
