@@ -4,7 +4,7 @@ import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { HANDLERS } from '../complaints/access.js';
 import { ACCEPT_COMMAND_ID } from '../complaints/card.js';
-import { complaintByCard, updatePressedCard } from '../complaints/card-press.js';
+import { complaintByCard, movedOn, updatePressedCard } from '../complaints/card-press.js';
 import type { ComplaintDoc } from '../complaints/changes.js';
 import { placeText, summaryLine } from '../complaints/messages.js';
 import { communityOf } from '../complaints/reporter.js';
@@ -58,8 +58,9 @@ export const acceptComplaint = defineCommand<{ number: string | null }>({
   },
   async onCardPress(ctx, press) {
     const complaint = await complaintByCard(ctx, press.payload);
+    const moved = movedOn(ctx, complaint);
     try {
-      await runStep(ctx, spec, complaint, '');
+      await (moved ? ctx.reply(moved) : runStep(ctx, spec, complaint, ''));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       await ctx.reply(error.reply);

@@ -3,7 +3,7 @@ import type { Command } from '../bot/command.js';
 import { REPLY } from '../bot/replies.js';
 import { actorsOf, HANDLERS } from '../complaints/access.js';
 import { REASSIGN_COMMAND_ID } from '../complaints/card.js';
-import { complaintByCard } from '../complaints/card-press.js';
+import { complaintByCard, movedOn } from '../complaints/card-press.js';
 import { reassignTarget } from '../complaints/routing.js';
 import { defineStepCommand, type NumberedArgs } from '../complaints/step-command.js';
 import { refusal } from '../domain/complaints/lifecycle.js';
@@ -42,6 +42,8 @@ export const reassignComplaint: Command<NumberedArgs> = {
   ...typed,
   async onCardPress(ctx, press) {
     const complaint = await complaintByCard(ctx, press.payload);
+    const moved = movedOn(ctx, complaint);
+    if (moved) return ctx.reply(moved);
     const refused = refusal('reassign', complaint.state, actorsOf(complaint, ctx.sender), complaint, '-');
     if (refused) return ctx.reply(refused);
     await ctx.services.dialogues.set(ctx.message.fromUser, {

@@ -2,16 +2,29 @@ import { Types } from 'mongoose';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
-import { mayView } from './access.js';
+import { actorsOf } from './access.js';
 import type { ComplaintDoc } from './changes.js';
 
-/** The complaint a card button names (its key carries the id). */
+/**
+ * The complaint a card button names (its key carries the id), in the presser's community. Cards go to
+ * handlers only; one reassigned since still answers its presser (with where the complaint went).
+ */
 export async function complaintByCard(ctx: BotContext, payload: string): Promise<ComplaintDoc> {
   const complaint = Types.ObjectId.isValid(payload)
     ? await ctx.services.models.Complaint.findById(payload)
     : null;
-  if (!complaint || !mayView(complaint, ctx.sender)) throw new UserError('这张卡片对应的诉求已不存在。');
+  const community = ctx.sender.community?._id;
+  if (!complaint || String(complaint.communityId) !== String(community)) {
+    throw new UserError('这张卡片对应的诉求已不存在。');
+  }
   return complaint;
+}
+
+/** 「诉求 … 已转由孙丽承办」 for a press on a card whose complaint has another handler now, else null. */
+export function movedOn(ctx: BotContext, complaint: ComplaintDoc): string | null {
+  const actors = actorsOf(complaint, ctx.sender);
+  if (actors.includes('handler') || actors.includes('manager')) return null;
+  return `诉求 ${complaint.number} 已转由${complaint.handlerName}承办，您不用再办理了。`;
 }
 
 /**
