@@ -3,12 +3,17 @@ import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
 import { OVERSEERS } from '../complaints/access.js';
 import { complaintFigures } from '../complaints/figures.js';
+import { slaOf } from '../complaints/timers.js';
 import { formatRate, type Rates } from '../domain/complaints/rates.js';
+import { acceptLimitMs, formatLimit, type SlaSettings } from '../domain/complaints/sla.js';
 import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
 import { formatPeriod } from './activity-format.js';
 
 const rates = (r: Rates) =>
   `响应率${formatRate(r.responseRate)}（${r.respondedOnTime}/${r.responseDue}），办结率${formatRate(r.resolutionRate)}（${r.resolved}/${r.resolvable}），满意率${formatRate(r.satisfactionRate)}（${r.satisfied}/${r.rated}）`;
+
+const explanation = (sla: SlaSettings) =>
+  `说明：响应率＝时限内（${formatLimit(acceptLimitMs(sla, 'ordinary'))}，紧急${formatLimit(acceptLimitMs(sla, 'urgent'))}）首次答复÷应答复；办结率＝已办结÷（收到−不予受理）；满意率＝（满意＋基本满意）÷已评价。重复反映并入原件，不另计。`;
 
 /** 诉求统计 [月份]: the month's complaints by grid, category and status, with the 三率. */
 export const complaintStats = defineCommand<{ month: YearMonth }>({
@@ -31,11 +36,11 @@ export const complaintStats = defineCommand<{ month: YearMonth }>({
     await ctx.reply(
       [
         `诉求统计 · ${period}（${scope.label}）`,
-        `受理${f.received}件：${rates(f)}`,
+        `收到${f.received}件：${rates(f)}`,
         `按网格：${f.byGrid.map((g) => `${g.name} ${g.received}件，${rates(g)}`).join('；') || '无'}`,
         `按类别：${f.byCategory.map((c) => `${c.label}${c.received}`).join('；') || '无'}`,
         `按状态：${f.byStatus.map((s) => `${s.label}${s.count}`).join('；')}`,
-        '说明：响应率＝时限内受理÷应受理（2小时，紧急30分钟）；办结率＝已办结÷（受理量−不予受理）；满意率＝（满意＋基本满意）÷已评价。重复反映并入原件，不另计。',
+        explanation(slaOf(ctx.sender.community)),
       ].join('\n'),
     );
   },

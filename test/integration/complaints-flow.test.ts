@@ -1,4 +1,7 @@
+import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintFigures } from '../../src/complaints/figures.js';
+import { currentYearMonth } from '../../src/domain/text/index.js';
 import { cardTo, numberIn, press, sendPhoto, textsAfter } from '../support/complaints.js';
 import { seedCommunity } from '../support/seed.js';
 import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
@@ -97,7 +100,7 @@ describe('a blocked drain, from report to rating', () => {
   it('诉求统计 shows the three rates by grid, category and status', async () => {
     const stats = await bot.say('lijianguo', '诉求统计');
     expect(stats).toMatch(/诉求统计 · \d{4}年\d{1,2}月（本支部）/);
-    expect(stats).toContain('受理1件：响应率100%（1/1），办结率100%（1/1），满意率100%（1/1）');
+    expect(stats).toContain('收到1件：响应率100%（1/1），办结率100%（1/1），满意率100%（1/1）');
     expect(stats).toContain('按网格：G03 幸福三网格 1件');
     expect(stats).toContain('按类别：下水道堵塞1');
     expect(stats).toContain('按状态：已回访1');
@@ -108,5 +111,30 @@ describe('a blocked drain, from report to rating', () => {
   it('我的反映 lists it for the reporter', async () => {
     const mine = await bot.say('zhangdama', '我的反映');
     expect(mine).toContain(`${number} 下水道堵塞 · 5号楼2单元 · 已回访 · 承办人刘强`);
+  });
+
+  it('gives the secretary’s desk the month’s figures, for the community or a branch', async () => {
+    const { models } = bot.runtime.deps;
+    const community = await models.Community.findOne();
+    const communityId = community!._id as Types.ObjectId;
+    const month = currentYearMonth(new Date(), 'Asia/Shanghai');
+    const figures = await complaintFigures(models, { communityId }, month, new Date());
+    expect(figures).toMatchObject({
+      month,
+      received: 1,
+      respondedOnTime: 1,
+      resolved: 1,
+      rated: 1,
+      satisfied: 1,
+      responseRate: 1,
+      resolutionRate: 1,
+      satisfactionRate: 1,
+    });
+    expect(figures.byGrid).toEqual([expect.objectContaining({ name: 'G03 幸福三网格', received: 1 })]);
+    expect(figures.byCategory).toEqual([{ category: 'drain', label: '下水道堵塞', received: 1 }]);
+    expect(figures.byStatus).toEqual([{ state: 'closed', label: '已回访', count: 1 }]);
+    const retired = await models.Branch.findOne({ name: '退休支部' });
+    const branch = { communityId, branchId: retired!._id as Types.ObjectId };
+    expect((await complaintFigures(models, branch, month, new Date())).received).toBe(0);
   });
 });

@@ -87,7 +87,7 @@ describe('lists', () => {
 
   it('诉求统计 names nobody', async () => {
     const stats = await bot.say('zhouming', '诉求统计');
-    expect(stats).toMatch(/受理1件/);
+    expect(stats).toMatch(/收到1件/);
     expect(stats).not.toMatch(/王|138/);
   });
 

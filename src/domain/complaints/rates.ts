@@ -1,16 +1,16 @@
 /**
  * The 三率 of 接诉即办 (domain.md §4.1), over the complaints received in a period, as this bot defines them:
  *
- * - 受理量 (received): complaints reported in the period, not counting those found to be 重复 (the same
- *   problem as an earlier complaint is one demand, counted once, on the original).
+ * - 收到 (received; 12345's 受理量, not our 受理 step): complaints reported in the period, not counting those
+ *   found to be 重复 (the same problem as an earlier complaint is one demand, counted once, on the original).
  * - 响应率 = 按时响应 ÷ 应响应. A complaint is 按时响应 when its handler's first answer — 受理, 转办,
  *   不予受理 or 办结, whichever came first — came within the accept limit counted from the report (2 h, urgent
  *   30 min). 应响应 are the received complaints that were answered or whose limit has passed: one still
  *   inside its two hours is not yet late, so it does not count against the rate.
- * - 办结率 = 已办结 ÷ (受理量 − 不予受理). 已办结 means resolved now (已办结 or 已回访); a complaint an
- *   unsatisfied reporter reopened is not resolved until it is resolved again. 转办 without a result is not
- *   resolved.
- * - 满意率 = (满意 + 基本满意) ÷ 已评价: only complaints the reporter rated.
+ * - 办结率 (domain.md §4.1 says 解决率) = 已办结 ÷ (收到 − 不予受理). 已办结 means resolved now (已办结 or
+ *   已回访); a complaint an unsatisfied reporter reopened is not resolved until it is resolved again; 转办
+ *   without a result is not resolved.
+ * - 满意率 = (满意 + 基本满意) ÷ 已评价: complaints the reporter rated, by their latest verdict.
  *
  * A rate with nothing to divide by is null (shown as 「—」), never 0 % or 100 %.
  */
