@@ -26,7 +26,7 @@ export const markDuplicate = defineStepCommand({
     return {
       step: 'mark_duplicate',
       note: `与 ${original.number} 是同一问题`,
-      set: () => ({ duplicateOf: original._id as Types.ObjectId, duplicateOfNumber: original.number }),
+      set: { duplicateOf: original._id as Types.ObjectId, duplicateOfNumber: original.number },
     };
   },
   async after(ctx, complaint) {

@@ -11,7 +11,7 @@ function verdict(rating: Rating, comment: string): StepAction {
     request: () => ({
       step: rating === '不满意' ? 'reopen' : 'rate',
       note: comment ? `${rating}，${comment}` : rating,
-      set: () => ({ rating, ratingComment: comment }),
+      set: { rating, ratingComment: comment },
     }),
     reply: (c, _entry, ctx) =>
       rating === '不满意'

@@ -23,11 +23,11 @@ const typed = defineStepCommand({
     return {
       step: 'reassign',
       note: `转派给${target.label}`,
-      set: () => ({
+      set: {
         gridId: target.gridId,
         handlerUserId: target.handlerUserId,
         handlerName: target.handlerName,
-      }),
+      },
       check: (c) =>
         c.handlerUserId === target.handlerUserId
           ? `诉求 ${c.number} 本来就由${target.handlerName}承办。`

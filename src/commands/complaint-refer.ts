@@ -12,7 +12,7 @@ export const referComplaint = defineStepCommand({
   request: (_ctx, _complaint, text) => ({
     step: 'refer',
     note: `转交${text}`,
-    set: () => ({ referredTo: text }),
+    set: { referredTo: text },
   }),
   reply: (c) => `已将 ${c.number} 转交${c.referredTo}，已告诉反映人。有结果后请发「办结 ${c.number} 结果」。`,
 });

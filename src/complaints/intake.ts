@@ -107,14 +107,9 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
   const community = info.community;
   const sla = slaOf(community);
   const tier = tierOf(draft.category, draft.urgent);
-  const assignment = sameAs
-    ? {
-        gridId: sameAs.gridId,
-        handlerUserId: sameAs.handlerUserId,
-        handlerName: sameAs.handlerName,
-        label: '',
-      }
-    : await assignFor(models, community, placement.building);
+  // The same problem stays with whoever handles the original.
+  const assignment = sameAs ? null : await assignFor(models, community, placement.building);
+  const { gridId, handlerUserId, handlerName } = assignment ?? sameAs!;
   const photos = await storePhotos(ctx, info.owner, request.held);
   const month = currentYearMonth(ctx.now, ctx.timeZone);
   const clocks = startClocks(ctx.now, tier, sla);
@@ -128,9 +123,9 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
     tier,
     description: draft.description,
     ...placement,
-    gridId: assignment.gridId,
-    handlerUserId: assignment.handlerUserId,
-    handlerName: assignment.handlerName,
+    gridId,
+    handlerUserId,
+    handlerName,
     state: sameAs ? 'duplicate' : 'pending',
     referredTo: null,
     duplicateOf: (sameAs?._id as Types.ObjectId | undefined) ?? null,
@@ -171,7 +166,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
       ctx,
       `cpl-${String(complaint._id)}-v1-h`,
       [original.handlerUserId],
-      `诉求 ${original.number}（${placeText(original)}）又有居民反映同一问题（${complaint.number}）：${excerpt(draft.description, 100)}${photoNote ? `（${photoNote.replace('已附上', '附')}）` : ''}`,
+      `诉求 ${original.number}（${placeText(original)}）又有居民反映同一问题（${complaint.number}）：${excerpt(draft.description, 100)}${photos.length > 0 ? `（附${photos.length}张照片）` : ''}`,
     );
     await ctx.reply(
       `好的，您的反映（编号 ${complaint.number}）已并入 ${original.number}（${categoryLabel(original.category)}，${placeText(original)}，${STATE_LABELS[original.state]}），由${original.handlerName}负责办理，进展会同时告诉您。${photoNote}`,
@@ -183,7 +178,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
   await scheduleTimers(ctx.services.complaintTimers, complaint, sla, ctx.now);
   const lines = [
     `已收到您的反映，编号 ${complaint.number}（${categoryLabel(complaint.category)}，${placeText(complaint)}）。`,
-    `由${assignment.label}负责处理，${promise(complaint, acceptLimitMs(sla, tier), resolveLimitMs(sla, tier))}。`,
+    `由${assignment?.label}负责处理，${promise(complaint, acceptLimitMs(sla, tier), resolveLimitMs(sla, tier))}。`,
     `办理进展会随时告诉您，也可以发「进度 ${complaint.number}」查看。${photoNote}10分钟内还可以接着发照片。`,
   ];
   if (draft.urgent) lines.push('情况危急时，请同时拨打119、110或燃气、供电抢修电话。');

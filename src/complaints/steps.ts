@@ -17,8 +17,8 @@ export interface StepRequest {
   note: string;
   photos?: ComplaintPhoto[];
   /** Fields the step sets besides state and clocks (the new handler, the department …). */
-  set?: (complaint: ComplaintDoc) => Partial<Complaint>;
-  /** Extra refusal beyond the lifecycle table (e.g. 重复 of itself). */
+  set?: Partial<Complaint>;
+  /** A refusal beyond the lifecycle table (转派 to the person who has it already). */
   check?: (complaint: ComplaintDoc) => string | null;
 }
 
@@ -68,7 +68,7 @@ export async function takeStep(
         $set: {
           state: nextState(step, c.state),
           ...clockChanges(step, c, c.tier, ctx.now, sla),
-          ...request.set?.(c),
+          ...request.set,
         },
         ...(photos.length > 0 && { $push: { photos: { $each: photos } } }),
       },

@@ -136,3 +136,13 @@ describe('a deployment without a community', () => {
     }
   });
 });
+
+describe('the app menu', () => {
+  it('「我要反映」 asks what the problem is', async () => {
+    const before = sent('sunqi');
+    await bot.wecom.sendEvent('sunqi', 'click', { EventKey: 'cmd:complaint.report' });
+    const [question] = await textsAfter(bot, 'sunqi', before);
+    expect(question).toMatch(/^请说说遇到了什么问题、在哪里/);
+    expect(await bot.say('sunqi', '西区2栋门口路灯不亮')).toMatch(/已收到您的反映/);
+  });
+});

@@ -2,8 +2,8 @@
  * Words that, anywhere in a free sentence, say "something is wrong here" (「5号楼下水道又堵了」), used as
  * the intake command's registry keywords. The registry scores a sentence by the summed length of each
  * command's keywords and refuses to guess on a tie, so these are deliberately complaint-only: no
- * 「漏了」 or 「物业」, which also occur in a member's account of a visit (「她家水管漏了，已经跟物业说了」,
- * domain.md §7) and would tie with 「走访」. test/unit/complaint-recognise.test.ts runs §7 through the
+ * 「漏了」, 「物业」 or 「投诉」, which also occur in a member's account of a visit (「她家水管漏了，已经跟物业说了」,
+ * domain.md §7; 「走访了解居民投诉」) and would tie with 「走访」. 「反映」/「投诉」 start a report as triggers. test/unit/complaint-recognise.test.ts runs §7 through the
  * real registry to keep it so.
  */
 export const PROBLEM_WORDS: readonly string[] = [
@@ -47,7 +47,4 @@ export const PROBLEM_WORDS: readonly string[] = [
   '充电',
   '危险',
   '隐患',
-  '投诉',
-  '反映',
-  '报修',
 ];
