@@ -2,8 +2,14 @@ import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
-import type { InboundJob, OutboundJob, ScheduledJobData } from '../src/queues/definitions.js';
+import type {
+  ComplaintTimerJob,
+  InboundJob,
+  OutboundJob,
+  ScheduledJobData,
+} from '../src/queues/definitions.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
+import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { createOutboundProcessor } from './processors/outbound.js';
 import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
@@ -41,8 +47,13 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     concurrency: 1,
   });
   await upsertSchedulers(deps.queues.scheduled, deps.config.timeZone);
+  const complaintTimers = new Worker<ComplaintTimerJob>(
+    'complaint-timers',
+    createComplaintTimerProcessor(deps),
+    { ...common, concurrency: 4 },
+  );
 
-  for (const worker of [inbound, outbound, scheduled]) {
+  for (const worker of [inbound, outbound, scheduled, complaintTimers]) {
     // Without an error listener a Redis hiccup becomes an unhandled error that kills the process.
     worker.on('error', (err) => deps.log.error({ err, queue: worker.name }, 'worker error'));
     worker.on('failed', (job: Job | undefined, err) => {
@@ -59,7 +70,7 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
 
   return {
     async close() {
-      await Promise.all([inbound.close(), outbound.close(), scheduled.close()]);
+      await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());
     },
   };

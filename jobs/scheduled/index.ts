@@ -1,3 +1,4 @@
+import { complaintSweep } from './complaint-sweep.js';
 import { partyAffairsDisclosure } from './disclosure.js';
 import { duesCharges } from './dues-charges.js';
 import { duesArrearsAlerts, duesSummary } from './dues-officer-notices.js';
@@ -11,4 +12,5 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   duesSummary,
   duesArrearsAlerts,
   partyAffairsDisclosure,
+  complaintSweep,
 ];

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
-import type { OutboundJob } from '../queues/definitions.js';
+import type { ComplaintTimerJob, OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import type { WecomApi } from '../wecom/api/client.js';
 import type { InboundMessage } from '../wecom/inbound.js';
@@ -18,6 +18,8 @@ export interface BotServices {
   models: Models;
   redis: Redis;
   outbound: Queue<OutboundJob>;
+  /** Delayed jobs for complaints' time limits. */
+  complaintTimers: Queue<ComplaintTimerJob>;
   wecom: WecomApi;
   log: Logger;
   now: () => Date;

@@ -24,6 +24,12 @@ export class HeldMediaStore {
       .exec();
   }
 
+  /** Everything held for this person, oldest first, left in place (a command still asking may take it later). */
+  async peek(userId: string): Promise<HeldMedia[]> {
+    const items = await this.redis.lrange(this.key(userId), 0, -1);
+    return items.map((raw) => JSON.parse(raw) as HeldMedia);
+  }
+
   /** Everything held for this person, oldest first, removed so the next command does not take it again. */
   async take(userId: string): Promise<HeldMedia[]> {
     const key = this.key(userId);

@@ -14,6 +14,14 @@ const MENU: ReadonlyArray<{ name: string; items: ReadonlyArray<{ name: string; c
       { name: '使用帮助', command: 'help' },
     ],
   },
+  {
+    name: '反映问题',
+    items: [
+      { name: '我要反映', command: 'complaint.report' },
+      { name: '我的反映', command: 'complaint.mine' },
+      { name: '待办诉求', command: 'complaint.todo' },
+    ],
+  },
 ];
 
 const KEY_PREFIX = 'cmd:';

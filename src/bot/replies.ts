@@ -17,7 +17,7 @@ export const REPLY = {
 export const welcome = (help: string) => `欢迎使用党建助手！\n${help}`;
 
 export const notRegistered = (contact: string) =>
-  `您好，系统里还没有您的登记信息，暂时只能查看帮助。${contact}。`;
+  `您好，系统里还没有您的登记信息。小区里的问题可以直接告诉我（例如「5号楼下水道堵了」），其他事项请先登记：${contact}。`;
 
 export const didYouMean = (options: string[]) =>
   options.length > 0

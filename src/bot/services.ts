@@ -13,6 +13,7 @@ export function createBotServices(deps: Deps): BotServices {
     models: deps.models,
     redis: deps.redis,
     outbound: deps.queues.outbound,
+    complaintTimers: deps.queues.complaintTimers,
     wecom: deps.wecom,
     log: deps.log,
     now: deps.now,

@@ -2,6 +2,17 @@ import type { Types } from 'mongoose';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 
+/** Whose photo it is: a member's, or a resident's sent with a complaint. */
+export type EvidenceOwner =
+  | { communityId: Types.ObjectId; memberId: Types.ObjectId }
+  | { communityId: Types.ObjectId; residentId: Types.ObjectId };
+
+function senderAsOwner(ctx: BotContext): EvidenceOwner {
+  if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
+  const { member } = ctx.sender;
+  return { communityId: member.communityId as Types.ObjectId, memberId: member._id as Types.ObjectId };
+}
+
 /**
  * Fetches a photo from WeCom (media ids expire after 3 days) and keeps the bytes. One copy per
  * message: a retried job finds the stored one.
@@ -9,10 +20,10 @@ import { UserError } from '../bot/user-error.js';
 export async function storeEvidence(
   ctx: BotContext,
   image: { mediaId: string; msgId: string },
+  owner: EvidenceOwner = senderAsOwner(ctx),
 ): Promise<Types.ObjectId> {
-  if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
   const { Evidence } = ctx.services.models;
-  const communityId = ctx.sender.member.communityId;
+  const { communityId, ...who } = owner;
   const existing = await Evidence.findOne({ communityId, msgId: image.msgId }, { _id: 1 });
   if (existing) return existing._id as Types.ObjectId;
   const media = await ctx.services.wecom.getMedia(image.mediaId);
@@ -20,7 +31,7 @@ export async function storeEvidence(
     { communityId, msgId: image.msgId },
     {
       $setOnInsert: {
-        memberId: ctx.sender.member._id,
+        ...who,
         mediaId: image.mediaId,
         contentType: media.contentType,
         filename: media.filename,

@@ -3,6 +3,20 @@ import { logActivity } from './activity-log.js';
 import { myActivities } from './activity-mine.js';
 import { activityStats, volunteerRanking } from './activity-stats.js';
 import { undoActivity } from './activity-undo.js';
+import { acceptComplaint } from './complaint-accept.js';
+import { addToComplaint } from './complaint-add.js';
+import { markDuplicate } from './complaint-duplicate.js';
+import { myComplaints } from './complaint-mine.js';
+import { overdueComplaints } from './complaint-overdue.js';
+import { complaintProgress } from './complaint-progress.js';
+import { rateComplaint } from './complaint-rate.js';
+import { reassignComplaint } from './complaint-reassign.js';
+import { referComplaint } from './complaint-refer.js';
+import { rejectComplaint } from './complaint-reject.js';
+import { reportComplaint } from './complaint-report.js';
+import { resolveComplaint } from './complaint-resolve.js';
+import { complaintStats } from './complaint-stats.js';
+import { complaintTodo } from './complaint-todo.js';
 import { chartCommands, chartList } from './desk-chart.js';
 import { deskDisclosure } from './desk-disclosure.js';
 import { exportCommands, exportList } from './desk-export.js';
@@ -43,4 +57,18 @@ export const commands: Command[] = [
   ...exportCommands,
   myPoints,
   pointsRanking,
+  reportComplaint,
+  myComplaints,
+  complaintProgress,
+  addToComplaint,
+  rateComplaint,
+  acceptComplaint,
+  reassignComplaint,
+  resolveComplaint,
+  referComplaint,
+  rejectComplaint,
+  markDuplicate,
+  complaintTodo,
+  overdueComplaints,
+  complaintStats,
 ] as Command[];

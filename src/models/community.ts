@@ -1,4 +1,7 @@
 import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+import { DEFAULT_SLA } from '../domain/complaints/sla.js';
+
+const limit = (value: number) => ({ type: Number, default: value, min: 1 });
 
 const CommunitySchema = new Schema(
   {
@@ -10,6 +13,21 @@ const CommunitySchema = new Schema(
     dutyUserIds: { type: [String], default: [] },
     /** Whom an unregistered person is told to contact to be registered. */
     contactText: { type: String, default: '请联系社区党委或所在支部书记登记' },
+    /** Complaint time limits; the defaults are domain.md §4.1's (src/domain/complaints/sla.ts). */
+    complaintSla: {
+      type: new Schema(
+        {
+          acceptMinutes: limit(DEFAULT_SLA.acceptMinutes),
+          acceptUrgentMinutes: limit(DEFAULT_SLA.acceptUrgentMinutes),
+          resolveUrgentHours: limit(DEFAULT_SLA.resolveUrgentHours),
+          resolveDays: limit(DEFAULT_SLA.resolveDays),
+          resolveComplexDays: limit(DEFAULT_SLA.resolveComplexDays),
+          rateReminderDays: limit(DEFAULT_SLA.rateReminderDays),
+        },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
   },
   { timestamps: true },
 );

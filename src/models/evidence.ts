@@ -7,7 +7,9 @@ import { type Connection, type InferSchemaType, type Model, Schema } from 'mongo
 const EvidenceSchema = new Schema(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
-    memberId: { type: Schema.Types.ObjectId, required: true },
+    /** Who sent it: a member, or a resident reporting a complaint (exactly one is set). */
+    memberId: { type: Schema.Types.ObjectId, default: null },
+    residentId: { type: Schema.Types.ObjectId, default: null },
     /** The inbound message that carried it: one stored copy per message. */
     msgId: { type: String, required: true },
     mediaId: { type: String, required: true },

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { activityModel } from './activity.js';
 import { branchModel } from './branch.js';
 import { communityModel } from './community.js';
+import { complaintModels } from './complaint.js';
 import { duesModels } from './dues.js';
 import { evidenceModel } from './evidence.js';
 import { gridModel } from './grid.js';
@@ -21,6 +22,7 @@ export function createModels(db: Connection) {
     Activity: activityModel(db),
     Evidence: evidenceModel(db),
     ...duesModels(db),
+    ...complaintModels(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -1,9 +1,10 @@
 import type { JobsOptions } from 'bullmq';
 import { z } from 'zod';
+import { TIMER_STAGES } from '../domain/complaints/sla.js';
 import type { TemplateCard } from '../wecom/api/types.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 
-export const QUEUE_NAMES = ['inbound', 'outbound', 'scheduled'] as const;
+export const QUEUE_NAMES = ['inbound', 'outbound', 'scheduled', 'complaint-timers'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** One WeCom callback, stored before the ack. The job id is the message's dedupe key. */
@@ -71,6 +72,18 @@ export type OutboundJob = z.infer<typeof OutboundJobSchema>;
 export const ScheduledJobDataSchema = z.object({ at: z.iso.datetime({ offset: true }).optional() });
 export type ScheduledJobData = z.infer<typeof ScheduledJobDataSchema>;
 
+/**
+ * A complaint's time limit coming due (remind the handler, escalate, ask for a rating). Delayed until the
+ * moment; the job id is complaint + stage + clock, so scheduling it again adds nothing, and a timer whose
+ * complaint has moved on finds it stale and does nothing.
+ */
+export const ComplaintTimerJobSchema = z.object({
+  complaintId: z.string().regex(/^[0-9a-f]{24}$/),
+  stage: z.enum(TIMER_STAGES),
+  clock: z.number().int().positive(),
+});
+export type ComplaintTimerJob = z.infer<typeof ComplaintTimerJobSchema>;
+
 /** Completed jobs are kept this long so a job id keeps deduplicating WeCom's retries after completion. */
 export const DEDUPE_RETENTION_SECONDS = 15 * 60;
 
@@ -85,6 +98,12 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 30_000 },
     removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  'complaint-timers': {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: { age: 30 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
   outbound: {

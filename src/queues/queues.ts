@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import {
+  type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,
   type InboundJob,
   type OutboundContent,
@@ -15,6 +16,7 @@ export interface Queues {
   inbound: Queue<InboundJob>;
   outbound: Queue<OutboundJob>;
   scheduled: Queue<ScheduledJobData>;
+  complaintTimers: Queue<ComplaintTimerJob>;
 }
 
 export function createQueues(connection: Redis, prefix = 'bull'): Queues {
@@ -33,6 +35,11 @@ export function createQueues(connection: Redis, prefix = 'bull'): Queues {
       connection,
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
+    }),
+    complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
     }),
   };
 }

@@ -36,8 +36,13 @@ describe('帮助 is generated from the registry and filtered by role', () => {
     expect(help).not.toContain('查成员');
   });
 
-  it('shows a secretary the secretary commands too', async () => {
-    expect(await say('zhaoxiuying', '帮助')).toContain('查成员 王桂兰');
+  it('gives a secretary, whose list is too long for one message, the topics and then one topic in full', async () => {
+    const overview = await say('zhaoxiuying', '帮助');
+    expect(Buffer.byteLength(overview, 'utf8')).toBeLessThanOrEqual(2048);
+    expect(overview).toMatch(/【党员信息】[^\n]*查成员/);
+    expect(overview).toMatch(/【党费】[^\n]*缴费/);
+    expect(await say('zhaoxiuying', '帮助 党员信息')).toContain('查成员 王桂兰');
+    expect(await say('zhaoxiuying', '帮助 缴费')).toMatch(/^「缴费」.*\n· 缴费 /);
   });
 });
 

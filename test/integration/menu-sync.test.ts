@@ -28,6 +28,9 @@ describe('npm run menu -- sync', () => {
     expect(menu?.button.flatMap((b) => b.sub_button.map((s) => s.key))).toEqual([
       'cmd:member.info',
       'cmd:help',
+      'cmd:complaint.report',
+      'cmd:complaint.mine',
+      'cmd:complaint.todo',
     ]);
   });
 });

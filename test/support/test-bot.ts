@@ -143,6 +143,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await Promise.all([
         queues.inbound.obliterate({ force: true }),
         queues.outbound.obliterate({ force: true }),
+        queues.complaintTimers.obliterate({ force: true }),
       ]);
       // The app connection prefixes keys itself; KEYS returns them with the prefix, DEL adds it again.
       const keys = (await redis.keys('*')).map((k) => k.slice(`${ns}:`.length));

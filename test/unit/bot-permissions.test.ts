@@ -11,6 +11,8 @@ import { ROLES, type Role } from '../../src/domain/member-vocabulary.js';
  */
 const EVERYONE_REGISTERED = ROLES;
 const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
+/** Grid leaders and community staff handle residents' complaints; secretaries and admins may act on any. */
+const HANDLERS: readonly Role[] = ['grid_leader', 'staff', 'secretary', 'deputy_secretary', 'admin'];
 const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   help: { unknown: true, roles: EVERYONE_REGISTERED },
   'member.info': { unknown: false, roles: EVERYONE_REGISTERED },
@@ -36,6 +38,20 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'export.activities': { unknown: false, roles: OFFICERS },
   'points.mine': { unknown: false, roles: EVERYONE_REGISTERED },
   'points.ranking': { unknown: false, roles: OFFICERS },
+  'complaint.report': { unknown: true, roles: EVERYONE_REGISTERED },
+  'complaint.mine': { unknown: true, roles: EVERYONE_REGISTERED },
+  'complaint.progress': { unknown: true, roles: EVERYONE_REGISTERED },
+  'complaint.add': { unknown: true, roles: EVERYONE_REGISTERED },
+  'complaint.rate': { unknown: true, roles: EVERYONE_REGISTERED },
+  'complaint.accept': { unknown: false, roles: HANDLERS },
+  'complaint.reassign': { unknown: false, roles: HANDLERS },
+  'complaint.resolve': { unknown: false, roles: HANDLERS },
+  'complaint.refer': { unknown: false, roles: HANDLERS },
+  'complaint.reject': { unknown: false, roles: HANDLERS },
+  'complaint.duplicate': { unknown: false, roles: HANDLERS },
+  'complaint.todo': { unknown: false, roles: [...HANDLERS, 'organiser'] },
+  'complaint.overdue': { unknown: false, roles: OFFICERS },
+  'complaint.stats': { unknown: false, roles: OFFICERS },
 };
 
 const memberWith = (role: Role) =>

@@ -1,0 +1,42 @@
+import type { Types } from 'mongoose';
+import { UserError } from '../bot/user-error.js';
+import { HANDLERS } from '../complaints/access.js';
+import { applyChange } from '../complaints/changes.js';
+import { defineStepCommand } from '../complaints/step-command.js';
+import { findVisible, ticketNumberIn } from '../complaints/steps.js';
+
+/** 重复 <编号> <原编号>: the same problem as an earlier complaint; its reporter follows the original. */
+export const markDuplicate = defineStepCommand({
+  id: 'complaint.duplicate',
+  triggers: ['重复', '标记重复'],
+  audience: HANDLERS,
+  summary: '把诉求标为重复，并入原来那件办理',
+  examples: ['重复 2026-0154 2026-0150'],
+  argument: { question: '请写原诉求的编号，例如「2026-0150」。' },
+  async request(ctx, complaint, text) {
+    const found = ticketNumberIn(text, ctx.now, ctx.timeZone);
+    if (!found) throw new UserError('请写原诉求的编号，例如「重复 2026-0154 2026-0150」。');
+    const original = await findVisible(ctx, found.number);
+    if (String(original._id) === String(complaint._id)) throw new UserError('不能把诉求标为它自己的重复。');
+    if (original.state === 'duplicate') {
+      throw new UserError(
+        `${original.number} 本身是 ${original.duplicateOfNumber} 的重复，请写 ${original.duplicateOfNumber}。`,
+      );
+    }
+    return {
+      step: 'mark_duplicate',
+      note: `与 ${original.number} 是同一问题`,
+      set: { duplicateOf: original._id as Types.ObjectId, duplicateOfNumber: original.number },
+    };
+  },
+  async after(ctx, complaint) {
+    await applyChange(
+      ctx.services.models,
+      complaint.duplicateOf as Types.ObjectId,
+      `${ctx.message.dedupeKey}-follow`,
+      ctx.now,
+      () => ({ update: { $addToSet: { subscribers: complaint.reporter.userId } } }),
+    );
+  },
+  reply: (c) => `已将 ${c.number} 并入 ${c.duplicateOfNumber}，反映人会收到原诉求的办理进展。`,
+});

@@ -1,0 +1,50 @@
+/**
+ * Words that, anywhere in a free sentence, say "something is wrong here" (「5号楼下水道又堵了」), used as
+ * the intake command's registry keywords. The registry scores a sentence by the summed length of each
+ * command's keywords and refuses to guess on a tie, so these are deliberately complaint-only: no
+ * 「漏了」, 「物业」 or 「投诉」, which also occur in a member's account of a visit (「她家水管漏了，已经跟物业说了」,
+ * domain.md §7; 「走访了解居民投诉」) and would tie with 「走访」. 「反映」/「投诉」 start a report as triggers. test/unit/complaint-recognise.test.ts runs §7 through the
+ * real registry to keep it so.
+ */
+export const PROBLEM_WORDS: readonly string[] = [
+  '堵了',
+  '堵住了',
+  '堵塞',
+  '返水',
+  '冒水',
+  '漏水',
+  '渗水',
+  '漏雨',
+  '墙皮',
+  '坏了',
+  '不亮',
+  '不热',
+  '停水',
+  '没水',
+  '停暖',
+  '吵',
+  '噪音',
+  '扰民',
+  '打钻',
+  '臭',
+  '异味',
+  '油烟',
+  '没人管',
+  '没人清',
+  '不管用',
+  '没人修',
+  '乱搭',
+  '私搭',
+  '乱建',
+  '种菜',
+  '乱停',
+  '乱扔',
+  '拴绳',
+  '井盖',
+  '漏电',
+  '燃气',
+  '煤气',
+  '充电',
+  '危险',
+  '隐患',
+];

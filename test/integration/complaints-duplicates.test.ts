@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { numberIn, sendPhoto, textsAfter } from '../support/complaints.js';
+import { seedCommunity } from '../support/seed.js';
+import { startTestBot, type TestBot } from '../support/test-bot.js';
+
+/** The same problem reported twice: the second reporter is asked, and follows the original if it is. */
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({ users: ['first', 'second', 'third', 'fourth', 'liuqiang', 'lijianguo'] });
+  await seedCommunity(bot.runtime.deps.models);
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+const Complaint = () => bot.runtime.deps.models.Complaint;
+const sent = (userId: string) => bot.standin.messages({ touser: userId }).length;
+
+describe('a second report of an open problem in the same building', () => {
+  let original = '';
+
+  it('is asked whether it is the same problem, with what was reported', async () => {
+    original = numberIn(await bot.say('first', '5号楼下水道堵了 一楼返水'));
+    await sendPhoto(bot, 'second');
+    const question = await bot.say('second', '5号楼2单元的下水道又堵了');
+    expect(question).toContain(`5号楼最近已有人反映过类似问题：${original} 下水道堵塞（待受理`);
+    expect(question).toContain('「5号楼下水道堵了 一楼返水」');
+    expect(question).toMatch(/是同一个问题吗？回复「是」[\s\S]*取消/);
+    expect(question).not.toContain('first');
+  });
+
+  it('yes: filed as 重复 of the original, the reporter follows it, the handler hears of it', async () => {
+    const before = sent('liuqiang');
+    const reply = await bot.say('second', '是的');
+    const duplicate = numberIn(reply);
+    expect(reply).toContain(`已并入 ${original}（下水道堵塞，5号楼，待受理），由刘强负责办理`);
+    expect(reply).toContain('已附上1张照片');
+    const [told] = await textsAfter(bot, 'liuqiang', before);
+    expect(told).toContain(`诉求 ${original}（5号楼）又有居民反映同一问题（${duplicate}）`);
+    const saved = await Complaint().findOne({ number: duplicate });
+    expect(saved).toMatchObject({
+      state: 'duplicate',
+      duplicateOfNumber: original,
+      handlerUserId: 'liuqiang',
+    });
+    expect(saved?.photos).toHaveLength(1);
+    expect((await Complaint().findOne({ number: original }))?.subscribers).toEqual(['first', 'second']);
+  });
+
+  it('the follower hears every step of the original, and sees it in 我的反映', async () => {
+    const before = { first: sent('first'), second: sent('second') };
+    await bot.say('liuqiang', `受理 ${original}`);
+    const [toFirst] = await textsAfter(bot, 'first', before.first);
+    const [toSecond] = await textsAfter(bot, 'second', before.second);
+    expect(toFirst).toMatch(new RegExp(`^您反映的 ${original}.*已受理`));
+    expect(toSecond).toMatch(new RegExp(`^您反映过的同一问题 ${original}.*已受理`));
+    await bot.say('liuqiang', `办结 ${original} 已疏通`);
+    const [resolvedToSecond] = await textsAfter(bot, 'second', before.second + 1);
+    expect(resolvedToSecond).toContain('已办结：已疏通');
+    expect(resolvedToSecond).not.toContain('评价'); // only the reporter rates
+    const mine = await bot.say('second', '我的反映');
+    expect(mine).toContain(`${original} 下水道堵塞 · 5号楼 · 已办结`);
+    expect(mine).toContain('（您反映过同一问题）');
+    expect(mine).toMatch(/已并入/);
+  });
+
+  it('no: filed as a complaint of its own', async () => {
+    const open = numberIn(await bot.say('first', '6号楼楼道灯不亮'));
+    const question = await bot.say('third', '6号楼3单元楼道灯坏了');
+    expect(question).toContain(`${open} 路灯楼道灯`);
+    const reply = await bot.say('third', '不是');
+    expect(reply).toMatch(/已收到您的反映，编号/);
+    const saved = await Complaint().findOne({ number: numberIn(reply) });
+    expect(saved).toMatchObject({ state: 'pending', duplicateOf: null, unit: '3单元' });
+  });
+
+  it('an answer it cannot read is asked again', async () => {
+    await bot.say('fourth', '6号楼楼道灯又不亮了');
+    expect(await bot.say('fourth', '啥意思')).toBe('请回复「是」或「不是」。\n（回复「取消」可放弃）');
+    expect(await bot.say('fourth', '对')).toMatch(/已并入/);
+  });
+});
+
+describe('重复 by the handler', () => {
+  it('links the complaint to the original and its reporter follows it', async () => {
+    const a = numberIn(await bot.say('third', '反映 5号楼有人遛狗不拴绳'));
+    // Filed under another category, so not offered as the same: the handler links them.
+    const b = numberIn(await bot.say('fourth', '反映 5号楼门口狗屎没人清 臭'));
+    expect(b).not.toBe(a);
+    expect(await bot.say('liuqiang', `重复 ${b} ${a}`)).toBe(
+      `已将 ${b} 并入 ${a}，反映人会收到原诉求的办理进展。`,
+    );
+    expect((await Complaint().findOne({ number: a }))?.subscribers).toEqual(['third', 'fourth']);
+    expect(await bot.say('liuqiang', `重复 ${a} ${a}`)).toBe('不能把诉求标为它自己的重复。');
+    expect(await bot.say('liuqiang', `重复 ${a} ${b}`)).toBe(`${b} 本身是 ${a} 的重复，请写 ${a}。`);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  nextState,
+  RULES,
+  refusal,
+  STATES,
+  STEPS,
+  type State,
+  type Step,
+  supplementStep,
+} from '../../src/domain/complaints/lifecycle.js';
+import { findTicketNumber, formatTicketNumber } from '../../src/domain/complaints/numbers.js';
+import { isSatisfied, parseRating } from '../../src/domain/complaints/rating.js';
+
+const T = { number: '2026-0153' };
+const ACTORS: Actor[] = ['reporter', 'subscriber', 'handler', 'manager'];
+
+/**
+ * The transition table written out by hand: for each step, the states it may follow, where it leads, and
+ * who may take it. Every (step, state, actor) combination is checked against it.
+ */
+const TABLE: Record<Exclude<Step, 'report'>, { from: State[] | 'any'; to: State | null; by: Actor[] }> = {
+  accept: { from: ['pending'], to: 'accepted', by: ['handler', 'manager'] },
+  progress: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['handler', 'manager'] },
+  note: { from: 'any', to: null, by: ['reporter', 'subscriber', 'handler', 'manager'] },
+  reassign: { from: ['pending', 'accepted', 'in_progress'], to: 'pending', by: ['handler', 'manager'] },
+  refer: { from: ['pending', 'accepted', 'in_progress'], to: 'referred', by: ['handler', 'manager'] },
+  reject: { from: ['pending', 'accepted'], to: 'rejected', by: ['handler', 'manager'] },
+  mark_duplicate: { from: ['pending', 'accepted'], to: 'duplicate', by: ['handler', 'manager'] },
+  resolve: {
+    from: ['pending', 'accepted', 'in_progress', 'referred'],
+    to: 'resolved',
+    by: ['handler', 'manager'],
+  },
+  rate: { from: ['resolved'], to: 'closed', by: ['reporter'] },
+  reopen: { from: ['resolved'], to: 'in_progress', by: ['reporter'] },
+};
+
+describe('the transition table', () => {
+  const cases = (Object.keys(TABLE) as Array<keyof typeof TABLE>).flatMap((step) =>
+    STATES.flatMap((state) => ACTORS.map((actor) => [step, state, actor] as const)),
+  );
+
+  it.each(cases)('%s from %s by %s', (step, state, actor) => {
+    const rule = TABLE[step];
+    const allowedState = rule.from === 'any' || rule.from.includes(state);
+    const allowedActor = rule.by.includes(actor);
+    const reason = refusal(step, state, [actor], T, 'note');
+    if (allowedState && allowedActor) {
+      expect(reason).toBeNull();
+      expect(nextState(step, state)).toBe(rule.to ?? state);
+    } else if (!allowedActor) {
+      expect(reason).toMatch(/^只有.*可以.*诉求 2026-0153。$/);
+    } else {
+      expect(reason).toContain(`诉求 2026-0153 现在是「`);
+    }
+  });
+
+  it('lists every step', () =>
+    expect(STEPS.filter((s) => s !== 'report').sort()).toEqual(Object.keys(TABLE).sort()));
+
+  it('says why in words people can act on', () => {
+    expect(refusal('accept', 'resolved', ['handler'], T)).toBe(
+      '诉求 2026-0153 现在是「已办结」，不能受理。已办结，等待反映人评价。',
+    );
+    expect(refusal('resolve', 'pending', ['reporter'], T)).toBe('只有承办人或书记可以办结诉求 2026-0153。');
+    expect(refusal('rate', 'resolved', ['handler', 'manager'], T)).toBe('只有反映人可以评价诉求 2026-0153。');
+  });
+
+  it('requires the reason, department, target, result or original where the table says so', () => {
+    for (const step of [
+      'reject',
+      'refer',
+      'reassign',
+      'resolve',
+      'mark_duplicate',
+      'progress',
+      'note',
+    ] as const) {
+      const from = RULES[step].from === 'any' ? 'accepted' : RULES[step].from[0]!;
+      expect(refusal(step, from, ['handler', 'reporter'], T, '  ')).toMatch(/需要写明/);
+    }
+    expect(refusal('reject', 'pending', ['handler'], T, '')).toBe('不予受理需要写明原因。');
+  });
+
+  it('lets anyone with several parts act in any of them', () => {
+    expect(refusal('accept', 'pending', ['reporter', 'manager'], T)).toBeNull();
+  });
+
+  it('reads a handler’s 补充 as progress while the work is under way, anything else as a note', () => {
+    expect(supplementStep('accepted', ['handler'])).toBe('progress');
+    expect(supplementStep('in_progress', ['manager'])).toBe('progress');
+    expect(supplementStep('referred', ['handler'])).toBe('note');
+    expect(supplementStep('accepted', ['reporter'])).toBe('note');
+  });
+});
+
+describe('complaint numbers', () => {
+  it('formats per year with four digits at least', () => {
+    expect(formatTicketNumber(2026, 153)).toBe('2026-0153');
+    expect(formatTicketNumber(2026, 12345)).toBe('2026-12345');
+  });
+
+  it.each([
+    ['2026-0153 已疏通', '2026-0153', '已疏通'],
+    ['153号 满意', '2026-0153', '满意'],
+    ['0153', '2026-0153', ''],
+    ['满意 2025-0007', '2025-0007', '满意'],
+    ['已疏通 0153', '2026-0153', '已疏通'],
+    ['2026-0153已疏通', '2026-0153', '已疏通'],
+  ])('%s', (text, number, rest) => {
+    expect(findTicketNumber(text, 2026)).toEqual({ number, rest });
+  });
+
+  it('does not take counts or buildings for numbers', () => {
+    expect(findTicketNumber('已更换 3个灯泡', 2026)).toBeNull();
+    expect(findTicketNumber('5号楼', 2026)).toBeNull();
+    expect(findTicketNumber('0', 2026)).toBeNull();
+    expect(findTicketNumber('满意', 2026)).toBeNull();
+  });
+});
+
+describe('ratings', () => {
+  it.each([
+    ['满意', '满意', ''],
+    ['非常满意 谢谢网格长', '满意', '谢谢网格长'],
+    ['基本满意，就是慢了点', '基本满意', '就是慢了点'],
+    ['还行', '基本满意', ''],
+    ['不满意 还是返水', '不满意', '还是返水'],
+    ['不太满意', '不满意', ''],
+  ])('%s', (text, rating, comment) => {
+    expect(parseRating(text)).toEqual({ rating, comment });
+  });
+
+  it('counts 基本满意 as satisfied and refuses what is no verdict', () => {
+    expect(isSatisfied('基本满意')).toBe(true);
+    expect(isSatisfied('不满意')).toBe(false);
+    expect(parseRating('修好了吗')).toBeNull();
+  });
+});
