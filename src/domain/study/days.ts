@@ -1,0 +1,17 @@
+/** Day arithmetic on 'YYYY-MM-DD' strings, which also sort in calendar order. */
+
+import { parseIsoDate } from '../activity.js';
+import { dayNumber, fromDayNumber, type IsoDate, isoDate, isoWeekday } from '../text/calendar.js';
+
+export const addDays = (date: IsoDate, days: number): IsoDate =>
+  isoDate(fromDayNumber(dayNumber(parseIsoDate(date)) + days));
+
+/** 1 = Monday … 7 = Sunday. */
+export const weekdayOf = (date: IsoDate): number => isoWeekday(dayNumber(parseIsoDate(date)));
+
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  dayNumber(parseIsoDate(to)) - dayNumber(parseIsoDate(from));
+
+/** Days in a month (month 1–12). */
+export const monthLength = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
