@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Deps } from '../../src/deps.js';
 import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
 import { MAX_RECIPIENTS_PER_SEND } from '../../src/queues/queues.js';
 import { fanoutDelayMs } from '../../src/queues/send-timing.js';
+import { type Recipient, remindOnce, resendStranded } from './remind-once.js';
 import type { ScheduledJob } from './types.js';
 
 const KIND = 'dues-unpaid';
@@ -14,17 +14,11 @@ export function reminderText(month: YearMonth): string {
   return `您好！您${year}年${Number(m)}月的党费还没有交。请在本月内交给支部书记，也可以委托家人代交。\n发「党费」可以查应交金额和欠交月份。已经交了请忽略。`;
 }
 
-interface Unpaid {
-  memberId: Types.ObjectId;
-  communityId: Types.ObjectId;
-  userId: string;
-}
-
 /** Members charged for `month` who have not paid it (reversed payments do not count), per batch of charges. */
-async function* unpaidMembers(deps: Deps, month: YearMonth): AsyncGenerator<Unpaid[]> {
+async function* unpaidMembers(deps: Deps, month: YearMonth): AsyncGenerator<Recipient[]> {
   const { models } = deps;
   let batch: Array<{ memberId: Types.ObjectId; communityId: Types.ObjectId }> = [];
-  const check = async (): Promise<Unpaid[]> => {
+  const check = async (): Promise<Recipient[]> => {
     const ids = batch.map((c) => c.memberId);
     const [payments, members] = await Promise.all([
       models.DuesPayment.find(
@@ -67,81 +61,23 @@ async function* unpaidMembers(deps: Deps, month: YearMonth): AsyncGenerator<Unpa
 }
 
 /**
- * On the 15th: one reminder to every member whose month is unpaid, exactly once. A Reminder document per
- * member, kind and month is inserted (pending) before the send is enqueued, under a job id derived from
- * its recipients; a re-run skips members already reminded and re-enqueues, under the same id, any batch a
- * crashed run had written but not enqueued. Identical text lets WeCom take 1000 recipients per call.
+ * On the 15th: one reminder to every member whose month is unpaid, exactly once (see remindOnce). Identical text
+ * lets WeCom take 1000 recipients per call.
  */
 export const duesReminders: ScheduledJob = {
   name: 'dues-reminders',
   summary: '每月15日提醒本月党费未交的党员（每人一次）',
   pattern: '0 10 15 * *',
   async run({ deps, at, log }) {
-    const { models, queues } = deps;
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
-    const content = { type: 'text' as const, content: reminderText(month) };
-    const delay = fanoutDelayMs(at);
+    const content = () => ({ type: 'text' as const, content: reminderText(month) });
+    const common = { kind: KIND, period: month, content, delay: fanoutDelayMs(at), purpose: 'reminder' };
     let reminded = 0;
-
-    for await (const unpaid of unpaidMembers(deps, month)) {
-      if (unpaid.length === 0) continue;
-      const already = new Set(
-        (
-          await models.Reminder.find(
-            { memberId: { $in: unpaid.map((u) => u.memberId) }, kind: KIND, period: month },
-            { memberId: 1 },
-          ).lean()
-        ).map((r) => String(r.memberId)),
-      );
-      const fresh = unpaid.filter((u) => !already.has(String(u.memberId)));
-      if (fresh.length === 0) continue;
-      const jobId = `dues-reminder-${month}-${createHash('sha1')
-        .update(fresh.map((u) => String(u.memberId)).join(','))
-        .digest('hex')
-        .slice(0, 20)}`;
-      try {
-        await models.Reminder.insertMany(
-          fresh.map((u) => ({
-            communityId: u.communityId,
-            memberId: u.memberId,
-            kind: KIND,
-            period: month,
-            jobId,
-            state: 'pending',
-          })),
-          { ordered: false },
-        );
-      } catch (error) {
-        // Another run reminded some of them meanwhile: send only to those this batch holds.
-        if ((error as { code?: number }).code !== 11000 && !(error as { writeErrors?: unknown }).writeErrors)
-          throw error;
-      }
-      const mine = new Set(
-        (await models.Reminder.find({ jobId }, { memberId: 1 }).lean()).map((r) => String(r.memberId)),
-      );
-      const touser = fresh.filter((u) => mine.has(String(u.memberId))).map((u) => u.userId);
-      await queues.outbound.add('reminder', { touser, content, purpose: 'reminder' }, { jobId, delay });
-      await models.Reminder.updateMany({ jobId }, { $set: { state: 'queued' } });
-      reminded += touser.length;
+    for await (const recipients of unpaidMembers(deps, month)) {
+      reminded += await remindOnce(deps, { ...common, jobIdBase: `dues-reminder-${month}`, recipients });
     }
-
     // A run that died between writing reminders and enqueueing them: same recipients, same job id.
-    const stranded = await models.Reminder.find({ kind: KIND, period: month, state: 'pending' }).lean();
-    const byJob = new Map<string, typeof stranded>();
-    for (const r of stranded) byJob.set(r.jobId, [...(byJob.get(r.jobId) ?? []), r]);
-    for (const [jobId, reminders] of byJob) {
-      const users = await models.Member.find(
-        { _id: { $in: reminders.map((r) => r.memberId) } },
-        { wecomUserId: 1 },
-      ).lean();
-      await queues.outbound.add(
-        'reminder',
-        { touser: users.map((u) => u.wecomUserId), content, purpose: 'reminder' },
-        { jobId, delay },
-      );
-      await models.Reminder.updateMany({ jobId }, { $set: { state: 'queued' } });
-      reminded += reminders.length;
-    }
+    reminded += await resendStranded(deps, common);
     log.info({ month, reminded }, 'dues reminders');
     return `${month} 党费提醒：本次提醒 ${reminded} 人`;
   },
