@@ -1,0 +1,48 @@
+/** Messages about study days to a branch's members and officers, each under an id derived from its cause. */
+
+import type { Queue } from 'bullmq';
+import type { Types } from 'mongoose';
+import type { Models } from '../models/index.js';
+import type { OutboundJob } from '../queues/definitions.js';
+import { enqueueFanout, enqueueOutbound } from '../queues/queues.js';
+import { branchOfficers, expectedMembers } from './roster.js';
+
+export interface Messaging {
+  models: Models;
+  outbound: Queue<OutboundJob>;
+}
+
+/** Plain text to every expected member of a branch (in batches of 1000). Returns how many were told. */
+export async function tellBranchMembers(
+  m: Messaging,
+  branchId: Types.ObjectId,
+  jobIdBase: string,
+  text: string,
+  purpose: string,
+  at: Date,
+): Promise<number> {
+  const members = await expectedMembers(m.models, branchId);
+  if (members.length === 0) return 0;
+  const ids = members.map((x) => x.wecomUserId);
+  await enqueueFanout(m.outbound, jobIdBase, ids, { type: 'text', content: text }, purpose, at);
+  return ids.length;
+}
+
+/** Plain text to a branch's secretary and deputies, except `except` (who already knows: they did it). */
+export async function tellBranchOfficers(
+  m: Messaging,
+  branchId: Types.ObjectId,
+  jobId: string,
+  text: string,
+  purpose: string,
+  except?: string,
+): Promise<number> {
+  const officers = (await branchOfficers(m.models, branchId)).filter((o) => o !== except);
+  if (officers.length === 0) return 0;
+  await enqueueOutbound(m.outbound, jobId, {
+    touser: officers,
+    content: { type: 'text', content: text },
+    purpose,
+  });
+  return officers.length;
+}
