@@ -2,6 +2,8 @@
 
 import type { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
+import { formatDay } from '../domain/activity.js';
+import type { IsoDate } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import type { OutboundJob } from '../queues/definitions.js';
 import { enqueueFanout, enqueueOutbound } from '../queues/queues.js';
@@ -45,4 +47,22 @@ export async function tellBranchOfficers(
     purpose,
   });
   return officers.length;
+}
+
+/** Tells a branch's members that a session they may have planned for is off. */
+export async function announceCancellation(
+  m: Messaging,
+  session: { _id: unknown; branchId: Types.ObjectId; date: string; time: string },
+  reason: string,
+  at: Date,
+): Promise<number> {
+  const text = `【学习日取消】原定${formatDay(session.date as IsoDate)}${session.time}的学习取消。原因：${reason}。\n发「学习日」可查看下次安排。`;
+  return tellBranchMembers(
+    m,
+    session.branchId,
+    `study-cancel-${String(session._id)}`,
+    text,
+    'study-cancel',
+    at,
+  );
 }

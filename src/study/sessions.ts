@@ -24,6 +24,12 @@ export const viewOf = (s: StudySession): SessionView => ({
   calendarKnown: s.calendarKnown,
 });
 
+/** Which sessions: one branch's, or an officer's scope (a community, perhaps narrowed to a branch). */
+export interface SessionFilter {
+  communityId?: Types.ObjectId;
+  branchId?: Types.ObjectId | null;
+}
+
 export const timingOf = (s: StudySession) => ({
   date: s.date as IsoDate,
   time: s.time,
@@ -39,7 +45,7 @@ export const scheduleOf = (models: Models, branchId: Types.ObjectId) =>
 /** Sessions of one branch (or a scope) that are held (status scheduled) and not over at `now`, soonest first. */
 export async function upcomingSessions(
   models: Models,
-  filter: { communityId: Types.ObjectId; branchId?: Types.ObjectId | null },
+  filter: SessionFilter,
   now: Date,
   timeZone: string,
   limit = 2,
@@ -52,12 +58,8 @@ export async function upcomingSessions(
 }
 
 /** Every session of a branch (or scope) between two days, in order, whatever its status. */
-export const sessionsBetween = (
-  models: Models,
-  filter: { communityId: Types.ObjectId; branchId?: Types.ObjectId | null },
-  from: IsoDate,
-  to: IsoDate,
-) => models.StudySession.find({ ...filter, date: { $gte: from, $lte: to } }).sort({ date: 1, branchId: 1 });
+export const sessionsBetween = (models: Models, filter: SessionFilter, from: IsoDate, to: IsoDate) =>
+  models.StudySession.find({ ...filter, date: { $gte: from, $lte: to } }).sort({ date: 1, branchId: 1 });
 
 /**
  * The session of a branch an after-the-fact record belongs to: the one on `date` if given, else the latest one

@@ -143,6 +143,7 @@ describe('members: leave and signing in for someone else', () => {
     ['我腿脚不好 这周的会就不去了', null, '我腿脚不好 这周的会就不去了'],
     ['下周二在外地 请个假', '2026-12-01', '下周二在外地 请个假'],
     ['陪老伴去医院', null, '陪老伴去医院'],
+    ['2026-11-25 去医院复查', '2026-11-25', '去医院复查'],
   ])('请假 %s', (text, date, reason) => {
     expect(parseLeaveRequest(text, NOW, ZONE)).toEqual({ ok: true, value: { date, reason } });
   });

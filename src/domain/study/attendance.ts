@@ -13,6 +13,21 @@ export const ATTENDANCE_LABELS: Record<AttendanceKind, string> = {
   makeup: '补签',
 };
 
+/**
+ * What a new record may overwrite, so a member's one record per session ends up the most telling: coming after
+ * all beats a leave; the secretary's 补签 beats remote study; asking leave again only updates the reason.
+ * Anything else is kept, and the person is told what is already recorded.
+ */
+const REPLACES: Record<AttendanceKind, readonly AttendanceKind[]> = {
+  signed: ['leave', 'remote', 'home_delivered'],
+  makeup: ['leave', 'remote', 'home_delivered'],
+  remote: ['leave'],
+  home_delivered: ['leave', 'remote'],
+  leave: ['leave'],
+};
+export const mayReplace = (existing: AttendanceKind, next: AttendanceKind): boolean =>
+  REPLACES[next].includes(existing);
+
 /** A member's result for one session: a record, or nothing (absent without leave). */
 export type Outcome = AttendanceKind | 'absent';
 
@@ -50,9 +65,11 @@ export interface Tally {
   absent: number;
 }
 
-export function tally(results: ReadonlyMap<string, Outcome>): Tally {
-  const t: Tally = { expected: results.size, present: 0, leave: 0, remote: 0, absent: 0 };
-  for (const o of results.values()) {
+/** The counts of a session's outcomes (or of one member's over several sessions: then `expected` is the total). */
+export function tally(results: Iterable<Outcome>): Tally {
+  const t: Tally = { expected: 0, present: 0, leave: 0, remote: 0, absent: 0 };
+  for (const o of results) {
+    t.expected++;
     if (wasPresent(o)) t.present++;
     else if (studiedElsewhere(o)) t.remote++;
     else if (o === 'leave') t.leave++;

@@ -122,9 +122,12 @@ export function parseLeaveRequest(
       error: '请假要本人来请。家人不方便发消息的话，请直接告诉支部书记，由书记登记。',
     };
   }
-  const reason = tidy(text.replace(/^(?:请个?假|原因)\s*[:：]?/, ''));
-  if (!reason) return { ok: false, missing: 'reason' };
   const date = futureDate(text, now, timeZone);
+  // A date set apart in front is a label (「2026-11-25 去医院复查」); in a sentence it is part of the reason.
+  const label = date?.index === 0 && /^\s/.test(text.slice(date.matched.length));
+  const words = label && date ? text.slice(date.matched.length) : text;
+  const reason = tidy(words.replace(/^\s*(?:请个?假|原因)\s*[:：]?/, ''));
+  if (!reason) return { ok: false, missing: 'reason' };
   return { ok: true, value: { date: date?.date ?? null, reason } };
 }
 
