@@ -1,5 +1,9 @@
+import { Types } from 'mongoose';
 import type { CardPress } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
+import { UserError } from '../bot/user-error.js';
+import type { SessionDoc } from '../study/sessions.js';
+import { memberInBranch } from './study-common.js';
 
 /**
  * Greys out the presser's copy of a reminder card with `label` (已签到 / 已请假). The response code is single use
@@ -16,4 +20,16 @@ export async function updateCardOf(ctx: BotContext, press: CardPress, label: str
   } catch (error) {
     ctx.log.warn({ err: error, taskId: press.taskId }, 'could not update the reminder card');
   }
+}
+
+/** The session a reminder card's button names, if it is still held and the presser's branch's. */
+export async function pressedSession(ctx: BotContext, press: CardPress): Promise<SessionDoc> {
+  const { branchId } = memberInBranch(ctx);
+  const session = Types.ObjectId.isValid(press.payload)
+    ? await ctx.services.models.StudySession.findOne({ _id: press.payload, branchId })
+    : null;
+  if (session?.status !== 'scheduled') {
+    throw new UserError('这次学习已经调整或取消了。发「学习日」可查看最新安排。');
+  }
+  return session;
 }

@@ -9,7 +9,7 @@ import { tellBranchOfficers } from '../study/notify.js';
 import { recordAttendance } from '../study/record-attendance.js';
 import { LEAVE_COMMAND_ID } from '../study/reminder-card.js';
 import { endOf, type SessionDoc, upcomingSessions, viewOf } from '../study/sessions.js';
-import { updateCardOf } from './study-card.js';
+import { pressedSession, updateCardOf } from './study-card.js';
 import { memberInBranch, nextSessionLine } from './study-common.js';
 
 /** Recorded when the leave button is pressed and no reason follows. */
@@ -84,12 +84,9 @@ export const studyLeave = defineCommand<{ date: IsoDate | null; reason: string }
    * the bot then asks for the reason, and an answer within ten minutes updates the leave and the secretary.
    */
   async onCardPress(ctx, press) {
-    const { member, branchId } = memberInBranch(ctx);
+    const { member } = memberInBranch(ctx);
     const { models } = ctx.services;
-    const session = await models.StudySession.findOne({ _id: press.payload, branchId });
-    if (!session || session.status !== 'scheduled') {
-      throw new UserError('这次学习已经调整或取消了。发「学习日」可查看最新安排。');
-    }
+    const session = await pressedSession(ctx, press);
     const existing = await models.Attendance.findOne({ sessionId: session._id, memberId: member._id });
     if (existing?.kind === 'leave') {
       await updateCardOf(ctx, press, '已请假');

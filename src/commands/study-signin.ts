@@ -14,7 +14,7 @@ import {
 import { recordAttendance } from '../study/record-attendance.js';
 import { SIGN_IN_COMMAND_ID } from '../study/reminder-card.js';
 import { type SessionDoc, timingOf, viewOf } from '../study/sessions.js';
-import { updateCardOf } from './study-card.js';
+import { pressedSession, updateCardOf } from './study-card.js';
 import { branchSchedule, memberInBranch, nextSessionLine } from './study-common.js';
 
 const FOR_OTHERS =
@@ -86,11 +86,7 @@ export const studySignIn = defineCommand<Record<string, never>>({
     await signIn(ctx, session);
   },
   async onCardPress(ctx, press) {
-    const { branchId } = memberInBranch(ctx);
-    const session = await ctx.services.models.StudySession.findOne({ _id: press.payload, branchId });
-    if (!session || session.status !== 'scheduled') {
-      throw new UserError('这次学习已经调整或取消了。发「学习日」可查看最新安排。');
-    }
+    const session = await pressedSession(ctx, press);
     if (await signIn(ctx, session)) await updateCardOf(ctx, press, '已签到');
   },
 });
