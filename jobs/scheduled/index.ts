@@ -1,6 +1,11 @@
 import { duesCharges } from './dues-charges.js';
 import { duesArrearsAlerts, duesSummary } from './dues-officer-notices.js';
 import { duesReminders } from './dues-reminders.js';
+import { studyAbsenceAlerts } from './study-absence-alerts.js';
+import { studyInactiveDigest } from './study-inactive-digest.js';
+import { studyReminders } from './study-reminders.js';
+import { studySessions } from './study-sessions.js';
+import { studySummary } from './study-summary.js';
 import type { ScheduledJob } from './types.js';
 
 /** Every scheduled job; upserted as BullMQ job schedulers when a worker starts. */
@@ -9,4 +14,9 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   duesReminders,
   duesSummary,
   duesArrearsAlerts,
+  studySessions,
+  studyReminders,
+  studySummary,
+  studyAbsenceAlerts,
+  studyInactiveDigest,
 ];
