@@ -39,6 +39,7 @@ export function summaryText(
   const names = (pick: (o: Outcome) => boolean) =>
     figures.records
       .filter((r) => pick(r.outcome))
+      .sort((a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'))
       .map((r) => (note(r) ? `${r.memberName}（${note(r)}）` : r.memberName))
       .join('、');
   const lines = [

@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { ask, defineCommand, invalid, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
-import { ATTENDANCE_LABELS, parseLeaveRequest, sessionWhenWhere } from '../domain/study/index.js';
+import { ATTENDANCE_LABELS, parseLeaveRequest, sessionWhen } from '../domain/study/index.js';
 import type { IsoDate } from '../domain/text/index.js';
 import { tellBranchOfficers } from '../study/notify.js';
 import { recordAttendance } from '../study/record-attendance.js';
@@ -21,7 +21,7 @@ export const NO_REASON = '未填写原因';
  */
 async function askLeave(ctx: BotContext, session: SessionDoc, reason: string): Promise<boolean> {
   const { member } = memberInBranch(ctx);
-  const when = sessionWhenWhere(viewOf(session));
+  const when = sessionWhen(viewOf(session));
   if (ctx.now >= endOf(session, ctx.timeZone)) {
     throw new UserError(`${when}的学习已经结束了，不能再请假。如有情况，请直接向支部书记说明。`);
   }
@@ -74,9 +74,7 @@ export const studyLeave = defineCommand<{ date: IsoDate | null; reason: string }
       throw new UserError(date ? `那天没有学习安排，不用请假。${next}` : '近期没有学习安排，不用请假。');
     }
     if (await askLeave(ctx, session, reason)) {
-      await ctx.reply(
-        `已请假：${sessionWhenWhere(viewOf(session))}的学习。\n原因：${reason}\n已转告支部书记。`,
-      );
+      await ctx.reply(`已请假：${sessionWhen(viewOf(session))}的学习。\n原因：${reason}\n已转告支部书记。`);
     }
   },
   /**
@@ -101,7 +99,7 @@ export const studyLeave = defineCommand<{ date: IsoDate | null; reason: string }
       missing: 'reason',
     });
     await ctx.reply(
-      `已为您请假：${sessionWhenWhere(viewOf(session))}的学习，书记会收到通知。\n方便的话，请直接回复请假原因（例如：去医院复查），我会一并转告。`,
+      `已为您请假：${sessionWhen(viewOf(session))}的学习，书记会收到通知。\n方便的话，请直接回复请假原因（例如：去医院复查），我会一并转告。`,
     );
   },
 });

@@ -2,11 +2,11 @@ import type { Types } from 'mongoose';
 import { defineCommand, invalid, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
-import { formatDay } from '../domain/activity.js';
 import {
   ATTENDANCE_LABELS,
   civilIsoDate,
   clockOf,
+  sessionWhen,
   signInState,
   signInWindow,
   signsInForOthers,
@@ -29,7 +29,7 @@ async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
   const schedule = await branchSchedule(ctx, branchId);
   const window = signInWindow(timingOf(session), ctx.timeZone, schedule.signInOpensMinutes);
   const span = `${clockOf(window.opens, ctx.timeZone)}–${clockOf(window.closes, ctx.timeZone)}`;
-  const when = `${formatDay(viewOf(session).date)}${session.time}`;
+  const when = sessionWhen(viewOf(session));
   const state = signInState(ctx.now, window);
   if (state === 'early') {
     const today = civilIsoDate(ctx.now, ctx.timeZone) === session.date;

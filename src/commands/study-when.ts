@@ -85,7 +85,7 @@ async function nextSessions(ctx: BotContext, schedule: ScheduleDoc): Promise<str
 async function onDay(ctx: BotContext, schedule: ScheduleDoc, date: IsoDate): Promise<string> {
   const { sessions } = await sessionsIn(ctx, schedule, date, date);
   if (sessions.length === 0) return `${formatDay(date)}没有学习安排。\n${await nextSessions(ctx, schedule)}`;
-  return `${formatDay(date)}：\n${list(sessions, schedule.topic)}`;
+  return list(sessions, schedule.topic);
 }
 
 async function inMonth(ctx: BotContext, schedule: ScheduleDoc, month: YearMonth): Promise<string> {

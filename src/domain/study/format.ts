@@ -10,9 +10,12 @@ const shortDate = (date: IsoDate, relativeTo: IsoDate) => {
   return year === parseIsoDate(relativeTo).year ? `${month}月${day}日` : `${year}年${month}月${day}日`;
 };
 
+/** 10月8日（周四）19:00 */
+export const sessionWhen = (s: Pick<SessionView, 'date' | 'time'>): string => `${formatDay(s.date)}${s.time}`;
+
 /** 10月8日（周四）19:00，社区党群服务中心 */
 export const sessionWhenWhere = (s: Pick<SessionView, 'date' | 'time' | 'place'>): string =>
-  `${formatDay(s.date)}${s.time}，${s.place}`;
+  `${sessionWhen(s)}，${s.place}`;
 
 /** Why the day is not the usual one: （原定10月1日，国庆节放假顺延）. Empty when nothing moved it. */
 export function shiftNote(s: SessionView): string {
