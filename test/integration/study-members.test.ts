@@ -24,14 +24,12 @@ const latest = (userid: string) => textOf(c.bot.standin.messages({ touser: useri
 const sessionOn = async (branch: Types.ObjectId, date: string) =>
   (await models().StudySession.findOne({ branchId: branch, date }))!;
 let first: Types.ObjectId;
-let retired: Types.ObjectId;
 
 beforeAll(async () => {
   // Sunday 20 September 2026 — itself a make-up workday for 国庆.
   c = await startClockedBot('2026-09-20T10:00:00+08:00', { users: [...USERS, 'zhangmin'] });
   const seeded = await seedCommunity(models());
   first = seeded.branches.first._id as Types.ObjectId;
-  retired = seeded.branches.retired._id as Types.ObjectId;
   await models().Member.create({
     communityId: seeded.community._id,
     wecomUserId: 'zhangmin',
