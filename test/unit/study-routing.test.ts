@@ -30,6 +30,7 @@ describe('free phrasing about study days', () => {
     // Logging what one did stays with the activity log.
     ['前天党小组集中学习我参加了，一个半钟头', 'activity.log'],
     ['本月主题党日参加了 在二楼会议室', 'activity.log'],
+    ['今天参加了党课学习 一个小时', 'activity.log'],
   ])('%s → %s', (text, id) => {
     expect(routed(text)).toBe(id);
   });
