@@ -80,7 +80,7 @@ export const studyAttendance = defineCommand<Request>({
   triggers: ['考勤', '学习考勤'],
   keywords: ['考勤'],
   audience: 'registered',
-  summary: '查学习考勤：本月、本季度或今年（书记、委员看全支部）',
+  summary: '查学习考勤',
   examples: ['考勤', '考勤 季度', '考勤 年'],
   parse(rest, { now, timeZone }) {
     const own = /我|自己|本人/.test(rest);

@@ -15,8 +15,8 @@ export const studyCancel = defineCommand<{ date: IsoDate; reason: string }>({
   triggers: ['取消学习日', '取消学习'],
   keywords: [],
   audience: OFFICERS,
-  summary: '取消某次学习并通知党员（书记、委员）',
-  examples: ['取消学习日 12月10日 社区停电'],
+  summary: '取消并通知党员',
+  examples: ['取消学习日 12月10日 停电', '取消学习日 12月10日 社区停电'],
   parse(rest, { now, timeZone }) {
     const parsed = parseCancelRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);

@@ -10,7 +10,7 @@ export const studyDeliver = defineCommand<{ words: string; date: IsoDate | null 
   triggers: ['送学上门', '送学'],
   keywords: ['送学上门'],
   audience: OFFICERS,
-  summary: '登记为行动不便的党员送学上门（书记、委员）',
+  summary: '登记送学上门',
   examples: ['送学上门 王桂兰'],
   parse(rest, { now, timeZone }) {
     const parsed = parseRecordForMember(rest, now, timeZone);

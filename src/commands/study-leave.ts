@@ -55,8 +55,8 @@ export const studyLeave = defineCommand<{ date: IsoDate | null; reason: string }
   triggers: ['请假', '请个假'],
   keywords: ['请假', '请个假', '去不了', '来不了', '不去了', '参加不了', '来不成'],
   audience: 'registered',
-  summary: '学习日不能参加时请假，书记会收到通知',
-  examples: ['请假 明天学习去不了 要去医院复查', '我腿脚不好 这周的会就不去了'],
+  summary: '学习日请假',
+  examples: ['请假 去医院复查', '请假 明天学习去不了 要去医院复查', '我腿脚不好 这周的会就不去了'],
   parse(rest, { now, timeZone }) {
     const parsed = parseLeaveRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);

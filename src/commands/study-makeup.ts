@@ -13,7 +13,7 @@ export const studyMakeup = defineCommand<{ words: string; date: IsoDate | null }
   triggers: ['补签'],
   keywords: [],
   audience: OFFICERS,
-  summary: '为到场但没能签到的党员补签（书记、委员）',
+  summary: '为到场的党员补签',
   examples: ['补签 王桂兰 没带手机'],
   parse(rest, { now, timeZone }) {
     const parsed = parseRecordForMember(rest, now, timeZone);

@@ -60,8 +60,8 @@ export const studyMove = defineCommand<MoveRequest>({
   triggers: ['调整学习日', '改学习日', '学习日改期'],
   keywords: [],
   audience: OFFICERS,
-  summary: '把某次学习改到另一天（可改时间、地点），并通知党员（书记、委员）',
-  examples: ['调整学习日 12月10日 改到 12月11日 下午3点 社区活动室'],
+  summary: '改期并通知党员',
+  examples: ['调整学习日 12月10日 改到 12月11日', '调整学习日 12月10日 改到 12月11日 下午3点 社区活动室'],
   parse(rest, { now, timeZone }) {
     const parsed = parseMoveRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);

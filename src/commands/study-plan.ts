@@ -15,7 +15,7 @@ export const studyPlan = defineCommand<{ month: YearMonth }>({
   triggers: ['学习安排'],
   keywords: ['学习安排'],
   audience: OFFICERS,
-  summary: '查看本月或下月的学习日安排（书记、委员）',
+  summary: '本月或下月的学习安排',
   examples: ['学习安排', '学习安排 下月'],
   parse(rest, { now, timeZone }) {
     const months = parseMonths(rest, now, timeZone);

@@ -17,7 +17,7 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string }>
   triggers: ['已学习', '学完了', '远程学习'],
   keywords: ['已学习', '线上参加', '线上学习', '远程学习', '在线学习'],
   audience: 'registered',
-  summary: '在外地或行动不便不能到场的，学完本次材料后登记远程学习',
+  summary: '远程学习后登记',
   examples: ['已学习', '我在线上参加的 算签到吗'],
   parse(rest, { now, timeZone }) {
     const date = parseDate(rest, now, timeZone);

@@ -54,8 +54,12 @@ export const studySchedule = defineCommand<ScheduleDraft>({
   triggers: ['设置学习日', '设定学习日', '修改学习日'],
   keywords: [],
   audience: OFFICERS,
-  summary: '设置本支部的固定学习日、时间、地点和节假日安排（书记、委员）',
-  examples: [EXAMPLE, '设置学习日 每月第二、第四个周三 下午2点半 党群服务中心二楼 提前'],
+  summary: '设置本支部固定学习日',
+  examples: [
+    '设置学习日 每月10日、25日 19:00 会议室',
+    EXAMPLE,
+    '设置学习日 每月第二、第四个周三 下午2点半 党群服务中心二楼 提前',
+  ],
   parse(rest) {
     const parsed = parseScheduleText(rest);
     if (parsed.ok) return ok(parsed.draft);

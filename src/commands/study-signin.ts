@@ -69,7 +69,7 @@ export const studySignIn = defineCommand<Record<string, never>>({
   triggers: ['签到', '我到了', '签个到'],
   keywords: ['签到', '签个到', '我到了', '签不上', '签一下', '签一个', '也签'],
   audience: 'registered',
-  summary: '学习日到场签到（开始前30分钟起）',
+  summary: '学习日到场签到',
   examples: ['签到', '已到会议室 签个到'],
   parse(rest) {
     return signsInForOthers(rest) ? invalid(FOR_OTHERS) : ok({});

@@ -11,8 +11,11 @@ export const studyTopic = defineCommand<TopicRequest>({
   triggers: ['学习主题', '设置主题'],
   keywords: [],
   audience: OFFICERS,
-  summary: '设置某次学习的主题和学习材料链接（书记、委员）',
-  examples: ['学习主题 12月10日 学习党的二十届四中全会精神 https://www.12371.cn/'],
+  summary: '设置学习主题、材料链接',
+  examples: [
+    '学习主题 12月10日 学习党章',
+    '学习主题 12月10日 学习党的二十届四中全会精神 https://www.12371.cn/',
+  ],
   parse(rest, { now, timeZone }) {
     const parsed = parseTopicRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);
