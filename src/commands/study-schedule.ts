@@ -10,7 +10,7 @@ import {
   type ScheduleDraft,
 } from '../domain/study/index.js';
 import { materialiseBranch } from '../study/materialise.js';
-import { announceCancellation } from '../study/notify.js';
+import { announceCancellation, announceRetime } from '../study/notify.js';
 import { saveSchedule } from '../study/schedules.js';
 import { upcomingSessions, viewOf } from '../study/sessions.js';
 import { OFFICERS } from './activity-stats.js';
@@ -76,16 +76,13 @@ export const studySchedule = defineCommand<ScheduleDraft>({
       draft,
       by: ctx.sender.member._id as Types.ObjectId,
     });
-    const report = await materialiseBranch(
-      ctx.services.models,
-      schedule,
-      civilIsoDate(ctx.now, ctx.timeZone),
-      {
-        replan: true,
-      },
-    );
+    const today = civilIsoDate(ctx.now, ctx.timeZone);
+    const report = await materialiseBranch(ctx.services.models, schedule, today, { replan: true });
     for (const session of report.cancelled) {
       await announceCancellation(ctx.services, session, '支部调整了学习日安排', ctx.now);
+    }
+    for (const session of report.retimed) {
+      await announceRetime(ctx.services, session, schedule, ctx.now);
     }
     const next = await upcomingSessions(ctx.services.models, { branchId }, ctx.now, ctx.timeZone, 4);
     const lines = [
@@ -96,6 +93,9 @@ export const studySchedule = defineCommand<ScheduleDraft>({
     ];
     if (report.cancelled.length) {
       lines.push(`原来已通知过的${report.cancelled.length}次学习随之取消，已告诉本支部党员。`);
+    }
+    if (report.retimed.length) {
+      lines.push(`已通知过的${report.retimed.length}次学习改了时间或地点，已告诉本支部党员。`);
     }
     await ctx.reply(lines.join('\n'));
   },

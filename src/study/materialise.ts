@@ -35,6 +35,8 @@ export function horizon(today: IsoDate): IsoDate {
 export interface MaterialiseReport {
   created: number;
   updated: number;
+  /** Sessions whose time or place changed after members were reminded: to be announced. */
+  retimed: SessionDoc[];
   removed: number;
   /** Sessions the new rule dropped that members had already been told about: cancelled, to be announced. */
   cancelled: SessionDoc[];
@@ -59,6 +61,16 @@ function fieldsOf(schedule: StudySchedule, p: PlannedSession) {
   };
 }
 
+/** Whether members were already reminded of a session. */
+async function toldAbout(models: Models, s: SessionDoc): Promise<boolean> {
+  const reminded = await models.Reminder.exists({
+    communityId: s.communityId,
+    kind: { $in: MEMBER_REMINDER_KINDS },
+    period: String(s._id),
+  });
+  return reminded !== null;
+}
+
 /**
  * Adds the sessions `schedule` plans from `today` to `until` that are missing. With `replan` (after the rule
  * changed), the rule's own future sessions also follow it: time and place are updated, and days the rule no longer
@@ -73,7 +85,7 @@ export async function materialiseBranch(
 ): Promise<MaterialiseReport> {
   const until = options.until ?? horizon(today);
   const plan = planSessions({ rule: ruleOf(schedule), holidayPolicy: schedule.holidayPolicy }, today, until);
-  const report: MaterialiseReport = { created: 0, updated: 0, removed: 0, cancelled: [] };
+  const report: MaterialiseReport = { created: 0, updated: 0, retimed: [], removed: 0, cancelled: [] };
   const existing = await models.StudySession.find({
     branchId: schedule.branchId,
     date: { $gte: today, $lte: until },
@@ -94,6 +106,9 @@ export async function materialiseBranch(
       if (found.time !== time || found.durationMinutes !== durationMinutes || found.place !== place) {
         await models.StudySession.updateOne({ _id: found._id }, { $set: { time, durationMinutes, place } });
         report.updated++;
+        if (found.time !== time || found.place !== place) {
+          if (await toldAbout(models, found)) report.retimed.push(found);
+        }
       }
     }
   }
@@ -105,15 +120,7 @@ export async function materialiseBranch(
       s.origin === 'rule' && s.status === 'scheduled' && s.date > today && !planned.has(s.date as IsoDate),
   );
   for (const s of dropped) {
-    const [answered, reminded] = await Promise.all([
-      models.Attendance.exists({ sessionId: s._id }),
-      models.Reminder.exists({
-        communityId: s.communityId,
-        kind: { $in: MEMBER_REMINDER_KINDS },
-        period: String(s._id),
-      }),
-    ]);
-    if (answered || reminded) {
+    if ((await models.Attendance.exists({ sessionId: s._id })) || (await toldAbout(models, s))) {
       await models.StudySession.updateOne(
         { _id: s._id },
         { $set: { status: 'cancelled', reason: '支部调整了学习日安排' } },

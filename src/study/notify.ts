@@ -1,5 +1,6 @@
 /** Messages about study days to a branch's members and officers, each under an id derived from its cause. */
 
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
 import { formatDay } from '../domain/activity.js';
@@ -63,6 +64,25 @@ export async function announceCancellation(
     `study-cancel-${String(session._id)}`,
     text,
     'study-cancel',
+    at,
+  );
+}
+
+/** Tells a branch's members, already reminded of a session, its new time and place (the rule changed). */
+export async function announceRetime(
+  m: Messaging,
+  session: { _id: unknown; branchId: Types.ObjectId; date: string },
+  now: { time: string; place: string },
+  at: Date,
+): Promise<number> {
+  const text = `【学习日调整】${formatDay(session.date as IsoDate)}的学习改为${now.time}开始，地点：${now.place}。请相互转告。`;
+  const digest = createHash('sha1').update(`${now.time} ${now.place}`).digest('hex').slice(0, 10);
+  return tellBranchMembers(
+    m,
+    session.branchId,
+    `study-retimed-${String(session._id)}-${digest}`,
+    text,
+    'study-moved',
     at,
   );
 }

@@ -260,4 +260,25 @@ describe('a new rule after reminders went out', () => {
       ['2027-01-07', 'scheduled'],
     ]);
   });
+
+  it('tells members of a new time for a day they were already reminded of', async () => {
+    c.set('2026-12-02T19:00:00+08:00');
+    expect(await run('study-reminders', '2026-12-02T18:00:00+08:00')).toMatch(/前一天提醒 3 人/);
+    expect(await c.say('lijianguo', '设置学习日 每月第一、第三个周四 19:30 社区党群服务中心')).toMatch(
+      /已通知过的1次学习改了时间或地点，已告诉本支部党员。$/,
+    );
+    await c.flush();
+    await waitFor(
+      () => c.bot.standin.messages({ touser: 'zhouming' }).map(textOf),
+      (texts) =>
+        texts.includes(
+          '【学习日调整】12月3日（周四）的学习改为19:30开始，地点：社区党群服务中心。请相互转告。',
+        ),
+      5_000,
+      'the new time',
+    );
+    expect((await models().StudySession.findOne({ branchId: first, date: '2026-12-03' }))?.time).toBe(
+      '19:30',
+    );
+  });
 });
