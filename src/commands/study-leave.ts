@@ -13,7 +13,7 @@ import { pressedSession, updateCardOf } from './study-card.js';
 import { memberInBranch, nextSessionLine } from './study-common.js';
 
 /** Recorded when the leave button is pressed and no reason follows. */
-export const NO_REASON = '未填写原因';
+const NO_REASON = '未填写原因';
 
 /**
  * Records the speaker's leave for `session` (before its end) and tells the branch's secretaries. Returns false

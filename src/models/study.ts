@@ -2,6 +2,7 @@ import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { ATTENDANCE_KINDS, type AttendanceKind } from '../domain/study/attendance.js';
 import { HOLIDAY_POLICIES, type HolidayPolicy, type StudyRule } from '../domain/study/rule.js';
 import { SESSION_STATUSES, type SessionStatus } from '../domain/study/session.js';
+import { DEFAULT_SIGN_IN_OPENS_MINUTES } from '../domain/study/window.js';
 
 /**
  * Study days. The schedule is a branch's standing rule; sessions are its days, written ahead by the
@@ -33,7 +34,7 @@ const StudyScheduleSchema = new Schema(
     place: { type: String, required: true },
     topic: { type: String, default: '' },
     holidayPolicy: { type: String, enum: HOLIDAY_POLICIES, required: true },
-    signInOpensMinutes: { type: Number, default: 30 },
+    signInOpensMinutes: { type: Number, default: DEFAULT_SIGN_IN_OPENS_MINUTES },
     /** The evening-before reminder, 'HH:mm' on the day before. */
     eveReminderAt: { type: String, default: '18:00', match: /^\d{2}:\d{2}$/ },
     /** The same-day reminder, this long before the start. */

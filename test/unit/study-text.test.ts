@@ -196,6 +196,12 @@ describe('a session as members read it', () => {
     ).toBe('10月8日（周四）19:00，社区党群服务中心（已取消：社区停电）');
   });
 
+  it('names a make-up workday', () => {
+    expect(describeSession({ ...base, date: '2026-10-10', originalDate: null }, '')).toBe(
+      '10月10日（周六）19:00，社区党群服务中心（国庆节调休上班日）',
+    );
+  });
+
   it('warns when the year’s holidays are not published', () => {
     expect(
       describeSession(

@@ -9,9 +9,6 @@ export const addDays = (date: IsoDate, days: number): IsoDate =>
 /** 1 = Monday … 7 = Sunday. */
 export const weekdayOf = (date: IsoDate): number => isoWeekday(dayNumber(parseIsoDate(date)));
 
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  dayNumber(parseIsoDate(to)) - dayNumber(parseIsoDate(from));
-
 /** Days in a month (month 1–12). */
 export const monthLength = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();

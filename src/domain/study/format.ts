@@ -2,6 +2,7 @@
 
 import { formatDay, parseIsoDate } from '../activity.js';
 import type { IsoDate } from '../text/calendar.js';
+import { makeUpWorkday } from './holidays.js';
 import type { SessionView } from './session.js';
 
 /** 10月1日 (same year) or 2027年1月1日. */
@@ -28,7 +29,9 @@ export function shiftNote(s: SessionView): string {
 
 /** Several lines for one session: when and where, topic, link, and what moved it. */
 export function describeSession(s: SessionView, defaultTopic: string): string {
-  const lines = [`${sessionWhenWhere(s)}${shiftNote(s)}`];
+  // A make-up Saturday is a working day for employed members: worth saying.
+  const makeUp = s.status === 'scheduled' ? makeUpWorkday(s.date) : null;
+  const lines = [`${sessionWhenWhere(s)}${shiftNote(s)}${makeUp ? `（${makeUp}调休上班日）` : ''}`];
   const topic = s.topic || defaultTopic;
   if (s.status === 'scheduled' && topic) lines.push(`主题：${topic}`);
   if (s.status === 'scheduled' && s.link) lines.push(`学习材料：${s.link}`);
