@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { formatDay, parseIsoDate } from '../domain/activity.js';
@@ -134,7 +133,7 @@ export const studyWhen = defineCommand<Question>({
   },
   async handle(ctx, question) {
     const { branchId } = memberInBranch(ctx);
-    const schedule = await branchSchedule(ctx, branchId as Types.ObjectId);
+    const schedule = await branchSchedule(ctx, branchId);
     const reply =
       question.about === 'holiday'
         ? await aroundHoliday(ctx, schedule, question.holiday)
