@@ -21,7 +21,8 @@ const devtools =
   config.nodeEnv === 'production' ? undefined : { standinUrl: standin.url, jobs: scheduledJobRunner };
 const runtime = await startRuntime(config, createLogger(config.logLevel), { host: '127.0.0.1', devtools });
 
-const { grids, members } = await importDemo(runtime.deps.models);
+const { grids, members, studySchedules } = await importDemo(runtime.deps.models);
+const sessions = await runtime.deps.models.StudySession.countDocuments({ status: 'scheduled' });
 // Everyone in the roster is "in the app's visibility" on the stand-in, as a real deployment would set it.
 const people = await runtime.deps.models.Member.find({}, { wecomUserId: 1, name: 1 }).lean();
 standin.setUsers(people.map((p) => ({ userid: p.wecomUserId, name: p.name })));
@@ -40,10 +41,12 @@ console.log(`
   health     ${runtime.url}/readyz    metrics ${runtime.url}/metrics
   simulator  ${devtools ? `${runtime.url}/dev   (chat as any member in the browser)` : 'off (NODE_ENV=production)'}
   demo       幸福里社区: ${people.length} people, grids ${grids.created + grids.updated + grids.unchanged}${members ? '' : ' (members not loaded: see npm run roster -- demo)'}
+             study days for ${(studySchedules?.set ?? 0) + (studySchedules?.kept ?? 0)} branches, ${sessions} sessions planned ahead
 
 Talk to it from another terminal, for example as 李建国 (secretary) or 王桂兰 (retired member):
   npm run say -- lijianguo "帮助"
   npm run say -- wangguilan "昨天下午去3号楼王奶奶家走访了两个小时"
+  npm run say -- wangguilan "下次学习是哪天"
 Run a scheduled job as of any time: npm run job -- <name> --at 2026-11-15T10:00:00+08:00 --local
 
 Ctrl-C stops the bot; \`npm run services:stop\` stops Redis and FerretDB.

@@ -88,9 +88,16 @@ async function onlyCommunity(models: Models): Promise<string> {
 
 async function run(models: Models, command: Exclude<Command, { name: 'help' }>): Promise<boolean> {
   if (command.name === 'demo') {
-    const { grids, members } = await importDemo(models);
+    const { grids, members, studySchedules } = await importDemo(models);
     if (!printReport(`网格 / grids: ${DEMO_FILES.grids}`, grids, DEMO)) return false;
-    return members !== null && printReport(`党员 / members: ${DEMO_FILES.members}`, members, DEMO);
+    if (members === null || !printReport(`党员 / members: ${DEMO_FILES.members}`, members, DEMO))
+      return false;
+    const s = studySchedules!;
+    console.log(
+      `学习日 / study days: ${DEMO_FILES.studySchedules}: 新设 ${s.set}，保留原有 ${s.kept}` +
+        s.rejected.map((r) => `\n  第${r.row}行: ${r.problem}`).join(''),
+    );
+    return s.rejected.length === 0;
   }
   const { name, file, options: o } = command;
   const code = o.community ?? (await onlyCommunity(models));

@@ -31,6 +31,18 @@ import { help } from './help.js';
 import { myInfo } from './my-info.js';
 import { myPoints } from './points-mine.js';
 import { pointsRanking } from './points-ranking.js';
+import { studyAttendance } from './study-attendance.js';
+import { studyCancel } from './study-cancel.js';
+import { studyDeliver } from './study-deliver.js';
+import { studyLeave } from './study-leave.js';
+import { studyMakeup } from './study-makeup.js';
+import { studyMove } from './study-move.js';
+import { studyPlan } from './study-plan.js';
+import { studyRemote } from './study-remote.js';
+import { studySchedule } from './study-schedule.js';
+import { studySignIn } from './study-signin.js';
+import { studyTopic } from './study-topic.js';
+import { studyWhen } from './study-when.js';
 
 /** Every command the bot knows; the registry checks them at start-up. */
 export const commands: Command[] = [
@@ -71,4 +83,16 @@ export const commands: Command[] = [
   complaintTodo,
   overdueComplaints,
   complaintStats,
+  studyWhen,
+  studySignIn,
+  studyLeave,
+  studyRemote,
+  studyAttendance,
+  studyPlan,
+  studySchedule,
+  studyTopic,
+  studyMove,
+  studyCancel,
+  studyMakeup,
+  studyDeliver,
 ] as Command[];

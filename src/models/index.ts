@@ -9,6 +9,7 @@ import { gridModel } from './grid.js';
 import { memberModel } from './member.js';
 import { partyGroupModel } from './party-group.js';
 import { residentModel } from './resident.js';
+import { studyModels } from './study.js';
 
 /** Every model bound to one connection, so tests can use a database each. */
 export function createModels(db: Connection) {
@@ -23,6 +24,7 @@ export function createModels(db: Connection) {
     Evidence: evidenceModel(db),
     ...duesModels(db),
     ...complaintModels(db),
+    ...studyModels(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -1,18 +1,36 @@
 import type { Models } from '../models/index.js';
 import { projectPath } from '../paths.js';
+import { importStudySchedules, type ScheduleImportReport } from '../study/schedules.js';
 import { type ImportReport, importGrids, importRoster } from './import.js';
 
-/** The demo community in fixtures/demo: 幸福里社区, 3 branches, 9 grids, 150 people. */
+/** The demo community in fixtures/demo: 幸福里社区, 3 branches with study days, 9 grids, 150 people. */
 export const DEMO_COMMUNITY = { communityCode: 'xingfuli', communityName: '幸福里社区' } as const;
 
-export const DEMO_FILES = { grids: 'fixtures/demo/grids.csv', members: 'fixtures/demo/members.csv' } as const;
+export const DEMO_FILES = {
+  grids: 'fixtures/demo/grids.csv',
+  members: 'fixtures/demo/members.csv',
+  studySchedules: 'fixtures/demo/study-schedules.csv',
+} as const;
 
-/** Imports the demo grids, then its members (grids first: members name their grid). Idempotent. */
+/**
+ * Imports the demo grids, then its members (grids first: members name their grid), then each branch's study-day
+ * rule where it has none, with the sessions from `now` on. Idempotent.
+ */
 export async function importDemo(
   models: Models,
-): Promise<{ grids: ImportReport; members: ImportReport | null }> {
+  now: Date = new Date(),
+): Promise<{
+  grids: ImportReport;
+  members: ImportReport | null;
+  studySchedules: ScheduleImportReport | null;
+}> {
   const grids = await importGrids(models, { ...DEMO_COMMUNITY, file: projectPath(DEMO_FILES.grids) });
-  if (grids.rejected.length > 0) return { grids, members: null };
+  if (grids.rejected.length > 0) return { grids, members: null, studySchedules: null };
   const members = await importRoster(models, { ...DEMO_COMMUNITY, file: projectPath(DEMO_FILES.members) });
-  return { grids, members };
+  const studySchedules = await importStudySchedules(models, {
+    communityCode: DEMO_COMMUNITY.communityCode,
+    file: projectPath(DEMO_FILES.studySchedules),
+    now,
+  });
+  return { grids, members, studySchedules };
 }

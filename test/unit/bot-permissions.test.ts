@@ -52,6 +52,18 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'complaint.todo': { unknown: false, roles: [...HANDLERS, 'organiser'] },
   'complaint.overdue': { unknown: false, roles: OFFICERS },
   'complaint.stats': { unknown: false, roles: OFFICERS },
+  'study.when': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.signin': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.leave': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.remote': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.attendance': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.plan': { unknown: false, roles: OFFICERS },
+  'study.schedule': { unknown: false, roles: OFFICERS },
+  'study.topic': { unknown: false, roles: OFFICERS },
+  'study.move': { unknown: false, roles: OFFICERS },
+  'study.cancel': { unknown: false, roles: OFFICERS },
+  'study.makeup': { unknown: false, roles: OFFICERS },
+  'study.deliver': { unknown: false, roles: OFFICERS },
 };
 
 const memberWith = (role: Role) =>

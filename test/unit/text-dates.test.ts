@@ -123,3 +123,37 @@ describe('parseDate at other moments', () => {
     expect(() => parseDate('今天', NOW, 'Mars/Olympus')).toThrow(RangeError);
   });
 });
+
+describe('parseDate preferring the future (plans such as study days), at Monday 2026-11-23', () => {
+  const future = (input: string, now = NOW) => parseDate(input, now, ZONE, { prefer: 'future' })?.date;
+
+  it.each([
+    { input: '周三', date: '2026-11-25' },
+    { input: '星期一', date: '2026-11-23' },
+    { input: '礼拜天', date: '2026-11-29' },
+    { input: '上周五', date: '2026-11-20' },
+    { input: '下周二', date: '2026-12-01' },
+    { input: '25号', date: '2026-11-25' },
+    { input: '20号', date: '2026-12-20' },
+    { input: '23号', date: '2026-11-23' },
+    { input: '11月20日', date: '2027-11-20' },
+    { input: '12月3日', date: '2026-12-03' },
+    { input: '1月10日', date: '2027-01-10' },
+    { input: '12.10', date: '2026-12-10' },
+    { input: '昨天', date: '2026-11-22' },
+    { input: '去年11月20日', date: '2025-11-20' },
+    { input: '2026-11-20', date: '2026-11-20' },
+  ])('$input → $date', ({ input, date }) => {
+    expect(future(input)).toBe(date);
+  });
+
+  it('a 31st skips the months without one', () => {
+    expect(future('31号', new Date('2027-02-05T10:00:00+08:00'))).toBe('2027-03-31');
+    expect(future('31号', new Date('2026-11-05T10:00:00+08:00'))).toBe('2026-12-31');
+  });
+
+  it('2月29日 is next year only when next year has one', () => {
+    expect(future('2月29日', new Date('2027-03-01T10:00:00+08:00'))).toBe('2028-02-29');
+    expect(future('2月29日', new Date('2026-03-01T10:00:00+08:00'))).toBeUndefined();
+  });
+});

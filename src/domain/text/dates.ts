@@ -83,25 +83,40 @@ const DAY_ONLY = new RegExp(
   'g',
 );
 
+export interface DateOptions {
+  /**
+   * Which way an incomplete date (11月20日, 20号, 周三) points. 'past' (the default): the latest one not after
+   * tomorrow — members mostly log what they did, and "tomorrow" leaves room for a date typed just before
+   * midnight. 'future': the earliest one from today on — for plans such as study days.
+   */
+  prefer?: 'past' | 'future';
+}
+
 /**
  * The first date in `text`, resolved in `timeZone` at `now`. Without a year (11月20日) or a month (20号), the
- * date is the latest one not after tomorrow: members mostly log what they did, and "tomorrow" leaves room for a
- * date typed just before midnight. A bare weekday (周三, 礼拜六) is the latest one up to today; with 这/本/上/下
- * it is that day of this/last/next ISO week (Monday first), future or not.
+ * date follows `options.prefer`; so does a bare weekday (周三, 礼拜六: the latest up to today, or the next from
+ * today on). With 这/本/上/下 a weekday is that day of this/last/next ISO week (Monday first), future or not.
  */
-export function parseDate(text: string, now: Date, timeZone: string): DateMatch | undefined {
+export function parseDate(
+  text: string,
+  now: Date,
+  timeZone: string,
+  options: DateOptions = {},
+): DateMatch | undefined {
   const folded = foldWidth(text);
   const today = civilToday(now, timeZone);
+  const prefer = options.prefer ?? 'past';
   const hits: Hit<CivilDate | undefined>[] = [];
   const add = (m: RegExpExecArray, value: CivilDate | undefined) => hits.push(hitAt(m, value));
 
   const todayN = dayNumber(today);
   for (const m of folded.matchAll(RELATIVE_DAY)) add(m, fromDayNumber(todayN + (DAY_OFFSETS[m[0]] ?? 0)));
-  for (const m of folded.matchAll(WEEKDAY)) add(m, weekday(todayN, m.groups?.week, m.groups?.wd ?? ''));
+  for (const m of folded.matchAll(WEEKDAY))
+    add(m, weekday(todayN, m.groups?.week, m.groups?.wd ?? '', prefer));
   for (const m of folded.matchAll(MONTH_DAY)) {
     const { y, yw, m: month = '' } = m.groups ?? {};
     const year = y ? parseChineseNumber(y) : yw ? today.year + (YEAR_OFFSETS[yw] ?? 0) : undefined;
-    add(m, monthDay(today, year, monthNumber(month), dayOf(m)));
+    add(m, monthDay(today, prefer, year, monthNumber(month), dayOf(m)));
   }
   for (const m of folded.matchAll(RELATIVE_MONTH_DAY)) {
     const { year, month } = shiftMonth(today.year, today.month, MONTH_OFFSETS[m.groups?.rm ?? ''] ?? 0);
@@ -111,9 +126,9 @@ export function parseDate(text: string, now: Date, timeZone: string): DateMatch 
     add(m, checked({ year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d) }));
   }
   for (const m of folded.matchAll(SHORT)) {
-    add(m, monthDay(today, undefined, monthNumber(m.groups?.m ?? ''), Number(m.groups?.d)));
+    add(m, monthDay(today, prefer, undefined, monthNumber(m.groups?.m ?? ''), Number(m.groups?.d)));
   }
-  for (const m of folded.matchAll(DAY_ONLY)) add(m, dayOfMonth(today, dayOf(m)));
+  for (const m of folded.matchAll(DAY_ONLY)) add(m, dayOfMonth(today, prefer, dayOf(m)));
 
   const hit = bestHit(hits);
   return hit?.value && { date: isoDate(hit.value), matched: matchedText(text, hit), index: hit.index };
@@ -125,46 +140,66 @@ const dayOf = (m: RegExpExecArray): number | undefined =>
 const checked = (c: CivilDate): CivilDate | undefined =>
   isValidCivil(c.year, c.month, c.day) ? c : undefined;
 
-function weekday(todayN: number, week: string | undefined, wd: string): CivilDate | undefined {
+type Prefer = NonNullable<DateOptions['prefer']>;
+
+function weekday(
+  todayN: number,
+  week: string | undefined,
+  wd: string,
+  prefer: Prefer,
+): CivilDate | undefined {
   const target = WEEKDAYS[wd];
   if (target === undefined) return undefined;
   const current = isoWeekday(todayN);
-  if (week === undefined) return fromDayNumber(todayN - ((current - target + 7) % 7));
+  if (week === undefined) {
+    return fromDayNumber(
+      prefer === 'past' ? todayN - ((current - target + 7) % 7) : todayN + ((target - current + 7) % 7),
+    );
+  }
   const monday = todayN - (current - 1);
   return fromDayNumber(monday + (WEEK_OFFSETS[week] ?? 0) + target - 1);
 }
 
-/** With no year given, the latest such date not after tomorrow (last year's, or next year's on 31 December). */
+/** With no year given, the nearest such date in the preferred direction (this year's, or the year before/after). */
 function monthDay(
   today: CivilDate,
+  prefer: Prefer,
   year: number | undefined,
   month: number | undefined,
   day: number | undefined,
 ): CivilDate | undefined {
   if (month === undefined || day === undefined) return undefined;
   if (year !== undefined) return checked({ year, month, day });
-  return latestNotAfterTomorrow(today, 1, (back) => ({ year: today.year - back, month, day }));
+  return nearest(today, prefer, 1, (offset) => ({ year: today.year + offset, month, day }));
 }
 
-/** 20号: the latest 20th not after tomorrow (this month's, else last month's; a 31st may go back two). */
-function dayOfMonth(today: CivilDate, day: number | undefined): CivilDate | undefined {
+/** 20号: this month's 20th, else the month before (past) or after (future); a 31st may skip a month. */
+function dayOfMonth(today: CivilDate, prefer: Prefer, day: number | undefined): CivilDate | undefined {
   if (day === undefined) return undefined;
-  return latestNotAfterTomorrow(today, 2, (back) => ({ ...shiftMonth(today.year, today.month, -back), day }));
+  return nearest(today, prefer, 2, (offset) => ({ ...shiftMonth(today.year, today.month, offset), day }));
 }
 
 /**
- * Tries `candidate(-1)` … `candidate(maxBack)`, a step being a year or a month back from today's. Years stop
- * after one step back, so 2月29日 in 2026 is an error, not 2024.
+ * Past: tries `candidate(1)`, `candidate(0)` … `candidate(-steps)` for the latest date not after tomorrow.
+ * Future: `candidate(0)` … `candidate(steps)` for the earliest not before today. A step is a year or a month;
+ * years go one step only, so 2月29日 in 2026 is an error, not 2024 or 2028.
  */
-function latestNotAfterTomorrow(
+function nearest(
   today: CivilDate,
-  maxBack: number,
-  candidate: (back: number) => CivilDate,
+  prefer: Prefer,
+  steps: number,
+  candidate: (offset: number) => CivilDate,
 ): CivilDate | undefined {
-  const latest = dayNumber(today) + 1;
-  for (let back = -1; back <= maxBack; back++) {
-    const date = checked(candidate(back));
-    if (date && dayNumber(date) <= latest) return date;
+  const todayN = dayNumber(today);
+  const offsets =
+    prefer === 'past'
+      ? Array.from({ length: steps + 2 }, (_, i) => 1 - i)
+      : Array.from({ length: steps + 1 }, (_, i) => i);
+  for (const offset of offsets) {
+    const date = checked(candidate(offset));
+    if (!date) continue;
+    const n = dayNumber(date);
+    if (prefer === 'past' ? n <= todayN + 1 : n >= todayN) return date;
   }
   return undefined;
 }

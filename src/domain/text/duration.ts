@@ -1,5 +1,6 @@
 /** How long an activity took, in whole minutes: 两个钟头, 一个半小时, 九点到十一点半, 搞了一上午. */
 
+import { CLOCK, clockMinutes, HOUR, PART_OF_DAY } from './clock.js';
 import { foldWidth } from './normalise.js';
 import { NUMERAL_CHARS, parseChineseNumber } from './numerals.js';
 import { bestHit, type Hit, hitAt, matchedText } from './scan.js';
@@ -38,17 +39,12 @@ const VAGUE: ReadonlyArray<readonly [RegExp, number]> = [
   [/一整天|整整一天/g, 480],
 ];
 
-const PART_OF_DAY = '上午|下午|晚上|早上|早晨|中午|傍晚|凌晨|夜里';
-const HOUR = '\\d{1,2}|[零一二两三四五六七八九十]{1,3}';
-const CLOCK = String.raw`\d{1,2}:\d{2}|(?:${HOUR})(?:点钟?|时)(?:半|一刻|三刻|(?:\d{1,2}|[零一二三四五六七八九十]{1,3})分?(?![个小钟天]))?`;
 /** 九点到十一点半, 9:00-11:30, 下午两点到四点半; also 九到十一点, where the first hour borrows 点 from the second. */
 const CLOCK_RANGE = new RegExp(
   `${NOT_INSIDE_NUMBER}(?:(?<p1>${PART_OF_DAY})\\s*)?(?<t1>${CLOCK}|${HOUR})${RANGE_SEP}` +
     `(?:(?<p2>${PART_OF_DAY})\\s*)?(?<t2>${CLOCK})`,
   'g',
 );
-const COLON_TIME = /^(\d{1,2}):(\d{2})$/;
-const CHINESE_TIME = /^(.+?)(?:点钟?|时)(.*?)分?$/;
 
 /**
  * The first duration in `text`, preferring the most exact wording: a clock range, then a count of hours or
@@ -71,22 +67,6 @@ function* clockRangeHits(folded: string): Generator<Hit<number>> {
     if (end < start && !p2) end += 12 * 60;
     yield hitAt(m, end - start, 0);
   }
-}
-
-/** Minutes since midnight for 九点半 / 9:30 / 两点一刻, moved to the afternoon by 下午, 晚上, 中午一点; NaN if not a time. */
-function clockMinutes(clock: string, partOfDay: string | undefined): number {
-  const parts = COLON_TIME.exec(clock) ?? CHINESE_TIME.exec(clock);
-  const hour = parseChineseNumber(parts?.[1] ?? '');
-  const rest = parts?.[2] ?? '';
-  const minute = { '': 0, 半: 30, 一刻: 15, 三刻: 45 }[rest] ?? parseChineseNumber(rest);
-  if (hour === undefined || minute === undefined || !Number.isInteger(hour) || !Number.isInteger(minute)) {
-    return Number.NaN;
-  }
-  if (hour > 24 || minute > 59) return Number.NaN;
-  const afternoon =
-    (partOfDay !== undefined && /下午|晚上|傍晚|夜里/.test(partOfDay) && hour < 12) ||
-    (partOfDay === '中午' && hour < 11);
-  return (afternoon ? hour + 12 : hour) * 60 + minute;
 }
 
 function* countHits(folded: string): Generator<Hit<number>> {

@@ -1,7 +1,8 @@
 /** Pure parsers for what members type or dictate: numbers, money, durations, dates and months. */
 
 export type { IsoDate, YearMonth } from './calendar.js';
-export { type DateMatch, parseDate } from './dates.js';
+export { type ClockMatch, formatClock, parseClockTime } from './clock.js';
+export { type DateMatch, type DateOptions, parseDate } from './dates.js';
 export { type DurationMatch, parseDurationMinutes } from './duration.js';
 export { type MoneyMatch, type MoneyOptions, parseMoneyFen } from './money.js';
 export { currentYearMonth, type MonthsMatch, parseMonths } from './months.js';

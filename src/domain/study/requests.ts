@@ -1,0 +1,148 @@
+/** What members and secretaries write to the study-day commands, read without touching the database. */
+
+import type { IsoDate } from '../text/calendar.js';
+import { parseClockTime, parseDate } from '../text/index.js';
+import { foldWidth } from '../text/normalise.js';
+
+type Parsed<T, M extends string> =
+  | { ok: true; value: T }
+  | { ok: false; missing: M }
+  | { ok: false; error: string };
+
+const tidy = (s: string) =>
+  s
+    .replace(/[,，、;；。]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A date that is planned rather than done: 10月10日 and 10号 mean the coming one. */
+function futureDate(text: string, now: Date, timeZone: string) {
+  return parseDate(text, now, timeZone, { prefer: 'future' });
+}
+
+const OTHERS = '(?:老伴|老公|老婆|爱人|媳妇|丈夫|妻子|家属|[他她]|老[张王李赵刘陈杨黄周吴孙马])';
+
+/**
+ * 帮我老伴也签一个, 我和老伴都到了, 帮老张签一下: signing in for someone else. 帮我手动签一下 is the speaker's own,
+ * and so is 老伴送我来的. Signing in is personal; the secretary records others with 补签.
+ */
+const SIGN_FOR_OTHERS = new RegExp(`也签|[帮替代](?!我)\\S{0,4}签|${OTHERS}(?:也|一起|都)?(?:来了|到了|签)`);
+export const signsInForOthers = (text: string): boolean => SIGN_FOR_OTHERS.test(foldWidth(text));
+
+/** 让我帮他请个假, 替老张请假, 帮我老伴请个假 — but 陪老伴去医院 is the speaker's own reason. */
+const LEAVE_FOR_OTHERS = new RegExp(`[帮替给代]我?${OTHERS}\\S{0,3}请个?假|[让叫]我[帮替给代]`);
+export const asksLeaveForOthers = (text: string): boolean => LEAVE_FOR_OTHERS.test(foldWidth(text));
+
+export interface TopicRequest {
+  date: IsoDate;
+  topic: string;
+  link: string | null;
+}
+
+const LINK = /https?:\/\/[^\s，。]+/;
+
+/** 学习主题 10月10日 学习二十届四中全会精神 https://… */
+export function parseTopicRequest(
+  text: string,
+  now: Date,
+  timeZone: string,
+): Parsed<TopicRequest, 'date' | 'topic'> {
+  const date = futureDate(text, now, timeZone);
+  if (!date) return { ok: false, missing: 'date' };
+  const link = LINK.exec(text)?.[0] ?? null;
+  const topic = tidy(text.replace(date.matched, ' ').replace(link ?? '', ' ')).replace(
+    /^主题\s*[:：]?\s*/,
+    '',
+  );
+  if (!topic) return { ok: false, missing: 'topic' };
+  if (topic.length > 60) return { ok: false, error: '主题请控制在60字以内，详细内容可以放在链接里。' };
+  return { ok: true, value: { date: date.date, topic, link } };
+}
+
+export interface MoveRequest {
+  from: IsoDate;
+  to: IsoDate;
+  /** 'HH:mm', or null to keep the session's time. */
+  time: string | null;
+  /** Empty to keep the session's place. */
+  place: string;
+}
+
+const MOVE_WORD = /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到/;
+
+/** 调整学习日 10月10日 改到 10月12日 19:30 社区活动室 */
+export function parseMoveRequest(
+  text: string,
+  now: Date,
+  timeZone: string,
+): Parsed<MoveRequest, 'from' | 'to'> {
+  const split = MOVE_WORD.exec(text);
+  const before = split ? text.slice(0, split.index) : text;
+  const after = split ? text.slice(split.index + split[0].length) : '';
+  const from = futureDate(before, now, timeZone);
+  if (!from) return { ok: false, missing: 'from' };
+  const to = futureDate(after, now, timeZone);
+  if (!split || !to) return { ok: false, missing: 'to' };
+  let rest = after.replace(to.matched, ' ');
+  const clock = parseClockTime(rest);
+  let time: string | null = null;
+  if (clock) {
+    const minutes = !clock.partOfDay && clock.minutes < 6 * 60 ? clock.minutes + 12 * 60 : clock.minutes;
+    time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    rest = rest.replace(clock.matched, ' ');
+  }
+  return {
+    ok: true,
+    value: { from: from.date, to: to.date, time, place: tidy(rest.replace(/地点\s*[:：]?/, ' ')) },
+  };
+}
+
+/** 取消学习日 10月10日 社区停电 */
+export function parseCancelRequest(
+  text: string,
+  now: Date,
+  timeZone: string,
+): Parsed<{ date: IsoDate; reason: string }, 'date' | 'reason'> {
+  const date = futureDate(text, now, timeZone);
+  if (!date) return { ok: false, missing: 'date' };
+  const reason = tidy(text.replace(date.matched, ' ').replace(/^(?:原因|因为)\s*[:：]?/, ''));
+  if (!reason) return { ok: false, missing: 'reason' };
+  return { ok: true, value: { date: date.date, reason } };
+}
+
+/** 请假 明天学习去不了 要去医院复查 → the day if one is named (else the next session) and the words as the reason. */
+export function parseLeaveRequest(
+  text: string,
+  now: Date,
+  timeZone: string,
+): Parsed<{ date: IsoDate | null; reason: string }, 'reason'> {
+  if (asksLeaveForOthers(text)) {
+    return {
+      ok: false,
+      error: '请假要本人来请。家人不方便发消息的话，请直接告诉支部书记，由书记登记。',
+    };
+  }
+  const date = futureDate(text, now, timeZone);
+  // A date set apart in front is a label (「2026-11-25 去医院复查」); in a sentence it is part of the reason.
+  const label = date?.index === 0 && /^\s/.test(text.slice(date.matched.length));
+  const words = label && date ? text.slice(date.matched.length) : text;
+  const reason = tidy(words.replace(/^\s*(?:请个?假|原因)\s*[:：]?/, ''));
+  if (!reason) return { ok: false, missing: 'reason' };
+  return { ok: true, value: { date: date?.date ?? null, reason } };
+}
+
+/**
+ * 补签 王桂兰 扫码签不上 / 送学上门 王桂兰 10月10日: the words after the command, with a date if one is
+ * named (past dates: these are recorded after the fact). The name is matched against the roster by the handler,
+ * so 「补签王桂兰扫码签不上」 without spaces works too.
+ */
+export function parseRecordForMember(
+  text: string,
+  now: Date,
+  timeZone: string,
+): Parsed<{ words: string; date: IsoDate | null }, 'name'> {
+  const date = parseDate(text, now, timeZone);
+  const words = tidy(date ? text.replace(date.matched, ' ') : text);
+  if (!words) return { ok: false, missing: 'name' };
+  return { ok: true, value: { words, date: date?.date ?? null } };
+}

@@ -1,0 +1,62 @@
+/** Writes a member's one record for a session, whoever records it. */
+
+import type { HydratedDocument, Types } from 'mongoose';
+import { type AttendanceKind, mayReplace } from '../domain/study/index.js';
+import type { Models } from '../models/index.js';
+import type { Attendance, StudySession } from '../models/study.js';
+
+export type AttendanceDoc = HydratedDocument<Attendance>;
+
+export type RecordOutcome =
+  | { result: 'created' | 'replaced'; record: AttendanceDoc; previous: AttendanceKind | null }
+  /** Something that may not be overwritten was there already (e.g. 签到 after 签到): shown to the person. */
+  | { result: 'kept'; record: AttendanceDoc };
+
+const isDuplicate = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+
+/**
+ * Inserts the record, or — when one exists — overwrites it if the domain allows (mayReplace). The unique index on
+ * (session, member) makes two simultaneous sign-ins one record; the overwrite is conditional on the kind it read,
+ * so a concurrent change is not lost silently.
+ */
+export async function recordAttendance(
+  models: Models,
+  p: {
+    session: StudySession & { _id: Types.ObjectId };
+    memberId: Types.ObjectId;
+    kind: AttendanceKind;
+    reason?: string;
+    byMemberId: Types.ObjectId;
+    at: Date;
+  },
+): Promise<RecordOutcome> {
+  const fields = { kind: p.kind, reason: p.reason ?? '', byMemberId: p.byMemberId, at: p.at };
+  try {
+    const record = await models.Attendance.create({
+      communityId: p.session.communityId,
+      branchId: p.session.branchId,
+      sessionId: p.session._id,
+      memberId: p.memberId,
+      ...fields,
+    });
+    return { result: 'created', record, previous: null };
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await models.Attendance.findOne({ sessionId: p.session._id, memberId: p.memberId });
+    if (!existing) break;
+    if (!mayReplace(existing.kind, p.kind)) return { result: 'kept', record: existing };
+    const previous = existing.kind;
+    const { modifiedCount } = await models.Attendance.updateOne(
+      { _id: existing._id, kind: previous },
+      { $set: fields },
+    );
+    if (modifiedCount === 1 || previous === p.kind) {
+      const record = (await models.Attendance.findById(existing._id)) ?? existing;
+      return { result: 'replaced', record, previous };
+    }
+  }
+  throw new Error(`attendance for session ${String(p.session._id)} kept changing; giving up`);
+}

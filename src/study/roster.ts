@@ -1,0 +1,40 @@
+/** Who a branch's study days concern: the members expected, and the officers told about leave and results. */
+
+import type { Types } from 'mongoose';
+import type { Models } from '../models/index.js';
+
+/** Members in good standing, including 流动党员 (they take part remotely); not staff, suspended or gone. */
+export const EXPECTED = { roles: { $in: ['member'] }, status: { $in: ['active', 'mobile'] } } as const;
+
+export interface Attendee {
+  _id: Types.ObjectId;
+  name: string;
+  wecomUserId: string;
+  status: string;
+}
+
+export async function expectedMembers(models: Models, branchId: Types.ObjectId): Promise<Attendee[]> {
+  const members = await models.Member.find(
+    { branchId, ...EXPECTED },
+    { name: 1, wecomUserId: 1, status: 1 },
+  ).lean();
+  return members.map((m) => ({
+    _id: m._id as Types.ObjectId,
+    name: m.name,
+    wecomUserId: m.wecomUserId,
+    status: m.status,
+  }));
+}
+
+/** The branch's secretary and deputies (WeCom userids): they hear about leave, results and absences. */
+export async function branchOfficers(models: Models, branchId: Types.ObjectId): Promise<string[]> {
+  const officers = await models.Member.find(
+    {
+      branchId,
+      roles: { $in: ['secretary', 'deputy_secretary'] },
+      status: { $in: ['active', 'mobile'] },
+    },
+    { wecomUserId: 1 },
+  ).lean();
+  return officers.map((o) => o.wecomUserId);
+}
