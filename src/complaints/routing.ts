@@ -44,6 +44,21 @@ async function firstWithRole(models: Models, communityId: Types.ObjectId, role: 
   return member ?? null;
 }
 
+/** A grid's leader as the handler. */
+async function gridLeader(
+  models: Models,
+  communityId: Types.ObjectId,
+  grid: { _id: unknown; name: string; leaderUserId: string },
+): Promise<Assignment> {
+  const name = await nameOf(models, communityId, grid.leaderUserId);
+  return {
+    gridId: grid._id as Types.ObjectId,
+    handlerUserId: grid.leaderUserId,
+    handlerName: name,
+    label: `${grid.name}网格长${name}`,
+  };
+}
+
 export async function assignFor(
   models: Models,
   community: CommunityLike,
@@ -51,15 +66,8 @@ export async function assignFor(
 ): Promise<Assignment> {
   const communityId = community._id as Types.ObjectId;
   const grid = building ? await models.Grid.findOne({ communityId, buildings: building }).lean() : null;
-  if (grid?.leaderUserId) {
-    const name = await nameOf(models, communityId, grid.leaderUserId);
-    return {
-      gridId: grid._id as Types.ObjectId,
-      handlerUserId: grid.leaderUserId,
-      handlerName: name,
-      label: `${grid.name}网格长${name}`,
-    };
-  }
+  if (grid?.leaderUserId)
+    return gridLeader(models, communityId, { ...grid, leaderUserId: grid.leaderUserId });
   const duty = community.dutyUserIds?.[0];
   if (duty) {
     const name = await nameOf(models, communityId, duty);
@@ -92,13 +100,7 @@ export async function reassignTarget(models: Models, communityId: Types.ObjectId
   const grid = grids.find((g) => g.code.toLowerCase() === wanted.toLowerCase() || g.name === wanted);
   if (grid) {
     if (!grid.leaderUserId) throw new UserError(`${grid.name}还没有网格长，请转派给具体的人。`);
-    const name = await nameOf(models, communityId, grid.leaderUserId);
-    return {
-      gridId: grid._id as Types.ObjectId,
-      handlerUserId: grid.leaderUserId,
-      handlerName: name,
-      label: `${grid.name}网格长${name}`,
-    };
+    return gridLeader(models, communityId, { ...grid, leaderUserId: grid.leaderUserId });
   }
   const people = await models.Member.find(
     { communityId, name: wanted },
