@@ -38,10 +38,23 @@ export interface Command<A = unknown> {
    */
   onImage?(ctx: BotContext, image: { mediaId: string; msgId: string }): Promise<boolean>;
   /**
+   * Offered every location message, the command waiting for an answer first; returns true when this command
+   * used it (e.g. as the answer to 「在哪里？」). Locations nobody takes are held for the next command.
+   */
+  onLocation?(ctx: BotContext, location: SentLocation): Promise<boolean>;
+  /**
    * A button pressed on a card this command sent. Buttons carry `cardKey(id, payload)` as their key,
    * so the press comes back here with the payload; the card is updated with `press.responseCode`.
    */
   onCardPress?(ctx: BotContext, press: CardPress): Promise<void>;
+}
+
+/** A location message: WeCom's label is the place's name or address (「北京市朝阳区幸福里社区5号楼」). */
+export interface SentLocation {
+  latitude: number;
+  longitude: number;
+  label: string;
+  msgId: string;
 }
 
 export interface CardPress {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { SentLocation } from './command.js';
 
 /** A photo or location sent before the command that needs it (「[位置] 这个井盖松了」). */
 export type HeldMedia =
@@ -6,6 +7,16 @@ export type HeldMedia =
   | { kind: 'location'; latitude: number; longitude: number; label: string; msgId: string; at: string };
 
 export const HOLD_SECONDS = 10 * 60;
+
+/** A location message as held media. */
+export const heldLocation = (location: SentLocation, at: Date): HeldMedia => ({
+  kind: 'location',
+  latitude: location.latitude,
+  longitude: location.longitude,
+  label: location.label,
+  msgId: location.msgId,
+  at: at.toISOString(),
+});
 
 export class HeldMediaStore {
   constructor(private readonly redis: Redis) {}

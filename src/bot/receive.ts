@@ -2,7 +2,9 @@ import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
 import { type Command, parseCardKey } from './command.js';
 import { type BotContext, type BotServices, createContext } from './context.js';
+import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
+import { offerOrder } from './offer-order.js';
 import { mayUse } from './permissions.js';
 import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
 import { UserError } from './user-error.js';
@@ -38,9 +40,7 @@ async function dispatch(ctx: BotContext): Promise<void> {
     case 'voice':
       return ctx.reply(REPLY.voice);
     case 'image':
-      for (const command of ctx.services.registry.commands) {
-        if (command.onImage && mayUse(command, ctx.sender) && (await command.onImage(ctx, message))) return;
-      }
+      if (await offer(ctx, (command) => command.onImage?.(ctx, message))) return;
       await ctx.services.held.hold(message.fromUser, {
         kind: 'image',
         mediaId: message.mediaId,
@@ -49,20 +49,26 @@ async function dispatch(ctx: BotContext): Promise<void> {
       });
       return ctx.reply(REPLY.imageHeld);
     case 'location':
-      await ctx.services.held.hold(message.fromUser, {
-        kind: 'location',
-        latitude: message.latitude,
-        longitude: message.longitude,
-        label: message.label,
-        msgId: message.msgId,
-        at: ctx.now.toISOString(),
-      });
+      if (await offer(ctx, (command) => command.onLocation?.(ctx, message))) return;
+      await ctx.services.held.hold(message.fromUser, heldLocation(message, ctx.now));
       return ctx.reply(REPLY.locationHeld);
     case 'event':
       return onEvent(ctx, message);
     default:
       return ctx.reply(REPLY.unsupported);
   }
+}
+
+/** Offers a photo or location to each command this person may use until one takes it (true). */
+async function offer(
+  ctx: BotContext,
+  take: (command: Command) => Promise<boolean> | undefined,
+): Promise<boolean> {
+  const waiting = await ctx.services.dialogues.get(ctx.message.fromUser);
+  for (const command of offerOrder(ctx.services.registry.commands, waiting?.commandId)) {
+    if (mayUse(command, ctx.sender) && (await take(command))) return true;
+  }
+  return false;
 }
 
 async function onEvent(ctx: BotContext, event: InboundEvent): Promise<void> {
