@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Category, categoryFromLabel, classify } from '../../src/domain/complaints/categories.js';
 import { parseReport, sameAnswer } from '../../src/domain/complaints/intake.js';
-import { extractLocation, findBuilding, parseBuildingName } from '../../src/domain/complaints/location.js';
+import {
+  buildingInLabel,
+  extractLocation,
+  findBuilding,
+  parseBuildingName,
+} from '../../src/domain/complaints/location.js';
 
 /** The demo community's grid buildings (fixtures/demo/grids.csv) and a named one. */
 const BUILDINGS = [
@@ -109,6 +114,22 @@ describe('location', () => {
       '东区3栋',
     );
   });
+
+  it.each([
+    ['北京市朝阳区幸福里社区5号楼', '5号楼', null],
+    ['北京市朝阳区幸福里小区12号楼3单元', '12号楼', '3单元'],
+    ['幸福里社区东区2栋', '东区2栋', null],
+    ['朝阳区幸福里社区综合楼', '综合楼', null],
+  ])('finds the grid building a location label names: %s', (label, building, unit) => {
+    expect(buildingInLabel(label, BUILDINGS)).toEqual({ building, unit, room: null });
+  });
+
+  it.each(['幸福里菜市场北口', '北京市朝阳区幸福里社区', '北京市朝阳区幸福里社区99号楼', '朝阳区建国路88号'])(
+    'finds no grid building in %s',
+    (label) => {
+      expect(buildingInLabel(label, BUILDINGS)).toBeNull();
+    },
+  );
 });
 
 describe('the report', () => {

@@ -145,3 +145,16 @@ export function findBuilding(
   }
   return null;
 }
+
+/**
+ * The grid building a location message's label names — WeCom sends the place's address, 「北京市朝阳区幸福里社区
+ * 5号楼」 — with the unit and room when it goes that far. Null when it names none of them (「幸福里菜市场北口」).
+ */
+export function buildingInLabel(
+  label: string,
+  buildings: readonly string[],
+): { building: string; unit: string | null; room: string | null } | null {
+  const mention = extractLocation(label);
+  const building = findBuilding(mention.building, label, buildings);
+  return building ? { building, unit: mention.unit, room: mention.room } : null;
+}
