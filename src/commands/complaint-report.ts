@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose';
-import { ask, defineCommand, ok } from '../bot/command.js';
+import { ask, defineCommand, ok, type ParseResult } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
-import type { HeldMedia } from '../bot/held-media.js';
+import { type HeldMedia, heldLocation } from '../bot/held-media.js';
 import { REPLY } from '../bot/replies.js';
 import { applyChange, type ComplaintDoc } from '../complaints/changes.js';
+import { forwardPhotos } from '../complaints/forward-photos.js';
 import {
   fileComplaint,
   type Placement,
@@ -11,7 +12,6 @@ import {
   similarOpen,
   similarQuestion,
 } from '../complaints/intake.js';
-import { tell } from '../complaints/notify.js';
 import { photoOwner, reporterOf } from '../complaints/reporter.js';
 import {
   PLACE_MARKER,
@@ -28,6 +28,7 @@ import { storeEvidence } from './evidence.js';
 export const PHOTO_WINDOW_MS = 10 * 60_000;
 
 const ID = 'complaint.report';
+const PLACE_ANSWER = new RegExp(`\\s*${PLACE_MARKER}$`);
 const SAME_KIND = 'complaint.same';
 
 interface ReportArgs {
@@ -64,6 +65,43 @@ async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pe
   await ctx.reply(`${similarQuestion(original, ctx.timeZone)}\n${REPLY.cancelHint}`);
 }
 
+function parseArgs(rest: string): ParseResult<ReportArgs> {
+  const { report, same } = sameAnswer(rest);
+  const draft = parseReport(report);
+  if (!draft) return ask('what', '请说说遇到了什么问题、在哪里，例如「5号楼2单元下水道堵了」。');
+  if (same === null) return ask('same', '请回复「是」或「不是」。');
+  return ok({ text: report, draft, same });
+}
+
+/** Files the report, or asks what is missing; `answer` is a location sent in answer to 「在哪里？」. */
+async function report(ctx: BotContext, { text, draft, same }: ReportArgs, answer?: HeldMedia) {
+  const info = await reporterOf(ctx, draft.phone);
+  const userId = ctx.message.fromUser;
+  const communityId = info.community._id as Types.ObjectId;
+
+  if (same !== undefined) {
+    const pending = await ctx.services.confirmations.get<SamePending>(userId, SAME_KIND);
+    await ctx.services.confirmations.clear(userId);
+    if (pending) {
+      const original = await ctx.services.models.Complaint.findById(pending.originalId);
+      const sameAs = same && original && isOpen(original.state) ? original : null;
+      await fileComplaint(ctx, { draft, info, placement: pending.placement, held: pending.held, sameAs });
+      return;
+    }
+  }
+
+  const held = [...(await ctx.services.held.peek(userId)), ...(answer ? [answer] : [])];
+  const placement = await placeOf(ctx, draft, info, held);
+  if (!placement) return askWhere(ctx, text);
+  await ctx.services.held.take(userId);
+  const original =
+    same === undefined && placement.building
+      ? await similarOpen(ctx, communityId, placement.building, draft.category)
+      : null;
+  if (original) return askSame(ctx, text, original, { originalId: String(original._id), placement, held });
+  await fileComplaint(ctx, { draft, info, placement, held });
+}
+
 /** 反映 / 投诉 / 报修 / 报事, or a sentence that sounds like a problem: files a complaint for anyone the bot knows. */
 export const reportComplaint = defineCommand<ReportArgs>({
   id: ID,
@@ -76,39 +114,22 @@ export const reportComplaint = defineCommand<ReportArgs>({
     '小区东门路灯坏了好几天了',
     '楼下烧烤店天天半夜吵 睡不着觉',
   ],
-  parse(rest) {
-    const { report, same } = sameAnswer(rest);
-    const draft = parseReport(report);
-    if (!draft) return ask('what', '请说说遇到了什么问题、在哪里，例如「5号楼2单元下水道堵了」。');
-    if (same === null) return ask('same', '请回复「是」或「不是」。');
-    return ok({ text: report, draft, same });
-  },
-  async handle(ctx, { text, draft, same }) {
-    const info = await reporterOf(ctx, draft.phone);
+  parse: parseArgs,
+  handle: (ctx, args) => report(ctx, args),
+  /**
+   * A location answers 「在哪里？」 at once. Sent before any report, it is left to the engine to hold, and the
+   * next report takes it.
+   */
+  async onLocation(ctx, location) {
     const userId = ctx.message.fromUser;
-    const communityId = info.community._id as Types.ObjectId;
-
-    if (same !== undefined) {
-      const pending = await ctx.services.confirmations.get<SamePending>(userId, SAME_KIND);
-      await ctx.services.confirmations.clear(userId);
-      if (pending) {
-        const original = await ctx.services.models.Complaint.findById(pending.originalId);
-        const sameAs = same && original && isOpen(original.state) ? original : null;
-        await fileComplaint(ctx, { draft, info, placement: pending.placement, held: pending.held, sameAs });
-        return;
-      }
-    }
-
-    const held = await ctx.services.held.peek(userId);
-    const placement = await placeOf(ctx, draft, info, held);
-    if (!placement) return askWhere(ctx, text);
-    await ctx.services.held.take(userId);
-    const original =
-      same === undefined && placement.building
-        ? await similarOpen(ctx, communityId, placement.building, draft.category)
-        : null;
-    if (original) return askSame(ctx, text, original, { originalId: String(original._id), placement, held });
-    await fileComplaint(ctx, { draft, info, placement, held });
+    const waiting = await ctx.services.dialogues.get(userId);
+    if (waiting?.commandId !== ID || waiting.missing !== 'where') return false;
+    // The location is the answer: the question's marker goes, and the description stays as typed.
+    const parsed = parseArgs(waiting.text.replace(PLACE_ANSWER, ''));
+    if (!parsed.ok) return false;
+    await ctx.services.dialogues.clear(userId);
+    await report(ctx, parsed.args, heldLocation(location, ctx.now));
+    return true;
   },
   async onImage(ctx, image) {
     const community = ctx.sender.community;
@@ -136,7 +157,7 @@ export const reportComplaint = defineCommand<ReportArgs>({
       await photoOwner(ctx, community._id as Types.ObjectId),
     );
     const photo = { evidenceId, msgId: image.msgId };
-    await applyChange(
+    const { complaint: attached } = await applyChange(
       ctx.services.models,
       complaint._id as Types.ObjectId,
       `photo-${image.msgId}`,
@@ -146,15 +167,10 @@ export const reportComplaint = defineCommand<ReportArgs>({
         return { update: { $push: { photos: photo, [`history.${index}.photos`]: photo } } };
       },
     );
-    if (entry.byUserId === complaint.reporter.userId) {
-      await tell(
-        ctx,
-        `cpl-${String(complaint._id)}-photo-${image.msgId}`,
-        [complaint.handlerUserId],
-        `诉求 ${complaint.number} 反映人补充了1张照片。`,
-      );
-    }
-    await ctx.reply(`照片已附到诉求 ${complaint.number}（${stepLabel(entry.step)}）上。`);
+    const sent = await forwardPhotos(ctx, attached, entry, [photo]);
+    await ctx.reply(
+      `照片已附到诉求 ${complaint.number}（${stepLabel(entry.step)}）上${sent ? `，并已发给${sent.who}` : ''}。`,
+    );
     return true;
   },
 });

@@ -4,11 +4,12 @@ import type { HeldMedia } from '../bot/held-media.js';
 import { categoryLabel } from '../domain/complaints/categories.js';
 import type { ReportDraft } from '../domain/complaints/intake.js';
 import { OPEN_STATES, STATE_LABELS } from '../domain/complaints/lifecycle.js';
-import { extractLocation, findBuilding } from '../domain/complaints/location.js';
+import { buildingInLabel, extractLocation, findBuilding } from '../domain/complaints/location.js';
 import { acceptLimitMs, resolveLimitMs, startClocks, tierOf } from '../domain/complaints/sla.js';
 import { currentYearMonth } from '../domain/text/index.js';
 import type { Complaint } from '../models/complaint.js';
 import { applyChange, type ComplaintDoc } from './changes.js';
+import { forwardPhotos } from './forward-photos.js';
 import { excerpt, formatTime, placeText, promise } from './messages.js';
 import { sendCard, tell } from './notify.js';
 import { insertNumbered } from './numbering.js';
@@ -30,9 +31,9 @@ export interface Placement {
 const DEICTIC = /^(?:就是)?(?:这里|这儿|这边|此处|这|在这)$/;
 
 /**
- * Where the draft's complaint is: a grid building the text names; else the reporter's home when the text
- * points there (「我家」, 「楼上」); else a place in words or a location message sent with it. Null when
- * nothing says where: the bot asks.
+ * Where the draft's complaint is: a grid building the text names; else one the label of a location message
+ * names (「北京市朝阳区幸福里社区5号楼」); else the reporter's home when the text points there (「我家」,
+ * 「楼上」); else a place in words or the location's label. Null when nothing says where: the bot asks.
  */
 export async function placeOf(
   ctx: BotContext,
@@ -41,7 +42,8 @@ export async function placeOf(
   held: readonly HeldMedia[],
 ): Promise<Placement | null> {
   const buildings = await gridBuildings(ctx.services.models, info.community._id as Types.ObjectId);
-  const sent = held.find((m) => m.kind === 'location');
+  // The latest: a location sent in answer to 「在哪里？」 overrides one held from before.
+  const sent = held.findLast((m) => m.kind === 'location');
   const location =
     sent?.kind === 'location'
       ? { latitude: sent.latitude, longitude: sent.longitude, label: sent.label }
@@ -49,6 +51,11 @@ export async function placeOf(
   const { location: mention } = draft;
   const named = findBuilding(mention.building, draft.description, buildings);
   if (named) return { building: named, unit: mention.unit, room: mention.room, place: null, location };
+  const there = !mention.building && location ? buildingInLabel(location.label, buildings) : null;
+  if (there) {
+    const { unit, room } = mention.unit ? mention : there;
+    return { building: there.building, unit, room, place: null, location };
+  }
   if (!mention.building && mention.atHome && info.home) {
     const home = extractLocation(`${info.home.building}${info.home.unit}`);
     const building = findBuilding(home.building, info.home.building, buildings);
@@ -153,6 +160,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
     ratingComment: '',
   });
   const photoNote = photos.length > 0 ? `已附上${photos.length}张照片。` : '';
+  const filed = { step: 'report', byUserId: info.reporter.userId } as const;
 
   if (sameAs) {
     const { complaint: original } = await applyChange(
@@ -168,6 +176,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
       [original.handlerUserId],
       `诉求 ${original.number}（${placeText(original)}）又有居民反映同一问题（${complaint.number}）：${excerpt(draft.description, 100)}${photos.length > 0 ? `（附${photos.length}张照片）` : ''}`,
     );
+    await forwardPhotos(ctx, complaint, filed, photos);
     await ctx.reply(
       `好的，您的反映（编号 ${complaint.number}）已并入 ${original.number}（${categoryLabel(original.category)}，${placeText(original)}，${STATE_LABELS[original.state]}），由${original.handlerName}负责办理，进展会同时告诉您。${photoNote}`,
     );
@@ -175,6 +184,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
   }
 
   await sendCard(ctx, complaint, `cpl-${String(complaint._id)}-v1-card`);
+  await forwardPhotos(ctx, complaint, filed, photos);
   await scheduleTimers(ctx.services.complaintTimers, complaint, sla, ctx.now);
   const lines = [
     `已收到您的反映，编号 ${complaint.number}（${categoryLabel(complaint.category)}，${placeText(complaint)}）。`,

@@ -37,7 +37,12 @@ export function formatTime(at: Date, timeZone: string): string {
 
 export function placeText(c: Pick<C, 'building' | 'unit' | 'room' | 'place' | 'location'>): string {
   if (c.building) return `${c.building}${c.unit ?? ''}${c.room ? `${c.room}室` : ''}`;
-  return c.place || c.location?.label || '未说明地点';
+  const named = c.place || c.location?.label;
+  if (named) return named;
+  // WeCom may send a location without a label: its coordinates still say where.
+  return c.location
+    ? `定位 ${c.location.latitude.toFixed(5)},${c.location.longitude.toFixed(5)}`
+    : '未说明地点';
 }
 
 export const excerpt = (text: string, max = 40) =>

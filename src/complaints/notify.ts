@@ -4,6 +4,7 @@ import { enqueueOutbound } from '../queues/queues.js';
 import { reporterText } from './access.js';
 import { handlerCard } from './card.js';
 import type { ComplaintDoc } from './changes.js';
+import { forwardPhotos } from './forward-photos.js';
 import { handlerNotice, reporterNotice } from './messages.js';
 import { scheduleTimers, slaOf } from './timers.js';
 
@@ -30,7 +31,8 @@ export async function sendCard(ctx: BotContext, complaint: ComplaintDoc, jobId: 
 
 /**
  * After a step: the reporter and followers hear about it (unless they took it), the handler hears what
- * the reporter said, a new handler gets the card, and the time limits are (re)scheduled.
+ * the reporter said, the step's photos go where they are needed, a new handler gets the card, and the time
+ * limits are (re)scheduled.
  */
 export async function afterStep(
   ctx: BotContext,
@@ -49,6 +51,7 @@ export async function afterStep(
     [complaint.handlerUserId],
     handlerNotice(complaint, entry, ctx.timeZone, complaint.resolveDeadline),
   );
+  await forwardPhotos(ctx, complaint, entry, entry.photos);
   if (entry.step === 'reassign') {
     await sendCard(ctx, complaint, `${base}-card`);
     await tell(

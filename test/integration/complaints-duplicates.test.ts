@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { numberIn, sendPhoto, textsAfter } from '../support/complaints.js';
+import { imagesTo, JPEG, numberIn, sendPhoto, textsAfter } from '../support/complaints.js';
 import { seedCommunity } from '../support/seed.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 
@@ -36,8 +36,13 @@ describe('a second report of an open problem in the same building', () => {
     const duplicate = numberIn(reply);
     expect(reply).toContain(`已并入 ${original}（下水道堵塞，5号楼，待受理），由刘强负责办理`);
     expect(reply).toContain('已附上1张照片');
-    const [told] = await textsAfter(bot, 'liuqiang', before);
-    expect(told).toContain(`诉求 ${original}（5号楼）又有居民反映同一问题（${duplicate}）`);
+    // The notice, and the photo (after its caption) as an image: three messages, in no fixed order.
+    const told = await textsAfter(bot, 'liuqiang', before, 3);
+    expect(told).toContainEqual(
+      expect.stringContaining(`诉求 ${original}（5号楼）又有居民反映同一问题（${duplicate}）`),
+    );
+    expect(told).toContain(`${duplicate} 反映人补充的照片`);
+    expect(await imagesTo(bot, 'liuqiang')).toEqual([JPEG]);
     const saved = await Complaint().findOne({ number: duplicate });
     expect(saved).toMatchObject({
       state: 'duplicate',

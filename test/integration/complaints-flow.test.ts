@@ -2,9 +2,9 @@ import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintFigures } from '../../src/complaints/figures.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
-import { cardTo, numberIn, press, sendPhoto, textsAfter } from '../support/complaints.js';
+import { cardTo, imagesTo, JPEG, numberIn, press, sendPhoto, textsAfter } from '../support/complaints.js';
 import { seedCommunity } from '../support/seed.js';
-import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
+import { startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
 /**
  * The issue's "done when", through the real webhook: a resident reports a blocked drain with a photo, the
@@ -49,6 +49,11 @@ describe('a blocked drain, from report to rating', () => {
     expect(await bot.runtime.deps.models.Resident.countDocuments({ wecomUserId: 'zhangdama' })).toBe(1);
   });
 
+  it('the grid leader gets the photo sent with the report as an image', async () => {
+    expect(await imagesTo(bot, 'liuqiang')).toEqual([JPEG]);
+    expect(bot.standin.messages({ touser: 'liuqiang' }).map(textOf)).toContain(`${number} 反映人补充的照片`);
+  });
+
   it('the grid leader of building 5 gets a card with [受理] [转派] and presses 受理', async () => {
     const card = await cardTo(bot, 'liuqiang');
     expect(card.card_type).toBe('button_interaction');
@@ -70,11 +75,15 @@ describe('a blocked drain, from report to rating', () => {
   it('the handler resolves it with a note and a photo; the reporter hears the result and is asked to rate', async () => {
     const before = sent('zhangdama');
     expect(await bot.say('liuqiang', `办结 ${number} 已疏通下水道，恢复正常`)).toMatch(/已办结.*请其评价/);
-    expect(await sendPhoto(bot, 'liuqiang', 'fixed.jpg')).toContain(`照片已附到诉求 ${number}（办结）上`);
+    expect(await sendPhoto(bot, 'liuqiang', 'fixed.jpg')).toBe(
+      `照片已附到诉求 ${number}（办结）上，并已发给反映人。`,
+    );
     const [told] = await textsAfter(bot, 'zhangdama', before);
     // The engine folds full-width punctuation (，→ ,) before commands see the text.
     expect(told).toContain('已办结：已疏通下水道,恢复正常');
     expect(told).toContain(`评价 ${number} 满意`);
+    expect(await imagesTo(bot, 'zhangdama')).toEqual([JPEG]);
+    expect(bot.standin.messages({ touser: 'zhangdama' }).map(textOf)).toContain(`${number} 办结照片`);
   });
 
   it('the reporter rates it, and the handler hears the verdict', async () => {

@@ -1,19 +1,40 @@
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLY } from '../../src/bot/replies.js';
-import { cardsTo, cardTo, numberIn, press, textsAfter } from '../support/complaints.js';
+import {
+  cardsTo,
+  cardTo,
+  imagesTo,
+  JPEG,
+  numberIn,
+  press,
+  sendPhoto,
+  textsAfter,
+} from '../support/complaints.js';
 import { seedCommunity } from '../support/seed.js';
-import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
+import { startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
 /**
- * The handler's side: 受理, 转派 (typed and by button), 转办, 不予受理, 补充, and refusals with reasons. The
+ * The handler's side: 受理, 转派 (typed and by button), 转办, 不予受理, 补充, 办结 with photos, and refusals with reasons. The
  * describes use different grid leaders and residents: WeCom takes at most 30 messages a minute per person.
  */
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
-    users: ['resident', 'res2', 'res3', 'wanghai', 'liuqiang', 'sunli', 'lijianguo', 'gridA', 'gridB'],
+    users: [
+      'resident',
+      'res2',
+      'res3',
+      'res4',
+      'wanghai',
+      'liuqiang',
+      'sunli',
+      'lijianguo',
+      'zhouming',
+      'gridA',
+      'gridB',
+    ],
   });
   const { models } = bot.runtime.deps;
   const { community, branches } = await seedCommunity(models);
@@ -143,6 +164,16 @@ describe('转办 and 不予受理', () => {
     expect(await bot.say('gridB', '装修在允许时段内')).toBe(`${n} 已不予受理，原因已告诉反映人。`);
     expect((await textsAfter(bot, 'res3', toReporter))[0]).toContain('不予受理，原因：装修在允许时段内');
     expect(await stateOf(n)).toBe('rejected');
+  });
+});
+
+describe('办结', () => {
+  it('photos sent just before it go with it to the reporter as images', async () => {
+    const n = numberIn(await bot.say('res4', '7号楼楼道灯不亮'));
+    expect(await sendPhoto(bot, 'zhouming', 'lamp.jpg')).toBe(REPLY.imageHeld);
+    expect(await bot.say('zhouming', `办结 ${n} 已换了新灯`)).toContain('已附上1张照片');
+    expect(await imagesTo(bot, 'res4')).toEqual([JPEG]);
+    expect(bot.standin.messages({ touser: 'res4' }).map(textOf)).toContain(`${n} 办结照片`);
   });
 });
 

@@ -3,13 +3,16 @@ import { receive } from '../../src/bot/receive.js';
 import { REPLY } from '../../src/bot/replies.js';
 import { createBotServices } from '../../src/bot/services.js';
 import { NO_COMMUNITY } from '../../src/complaints/reporter.js';
-import { textMessageXml } from '../../src/standin/callback-client.js';
+import { imageMessageXml, textMessageXml } from '../../src/standin/callback-client.js';
 import { parseInbound } from '../../src/wecom/inbound.js';
-import { cardTo, numberIn, sendPhoto, textsAfter } from '../support/complaints.js';
+import { cardTo, imagesTo, JPEG, numberIn, textsAfter } from '../support/complaints.js';
 import { seedCommunity } from '../support/seed.js';
-import { corp, startTestBot, type TestBot } from '../support/test-bot.js';
+import { corp, startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
-/** Filing a complaint: where it is (asked, a location message, the reporter's home), who gets it, retries. */
+/**
+ * Filing a complaint: where it is (asked, a location message before or in answer, the reporter's home), who gets
+ * it, its photos, retries.
+ */
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -55,12 +58,57 @@ describe('where it is', () => {
     expect((await cardTo(bot, 'sunli')).source?.desc).toBe('居民诉求 · 紧急');
   });
 
-  it('a location sent in answer to the question counts, with 「就是这里」', async () => {
+  it('a location sent in answer to 「在哪里？」 files it at once, routed by the building its label names', async () => {
+    expect(await bot.say('zhaoliu', '反映 暖气不热')).toMatch(/请问是在哪里？/);
+    const before = sent('zhaoliu');
+    const label = '北京市朝阳区幸福里社区6号楼2单元';
+    await bot.wecom.sendLocation('zhaoliu', { latitude: 39.9, longitude: 116.4, label });
+    const reply = (await textsAfter(bot, 'zhaoliu', before)).join('\n');
+    expect(reply).toContain('已收到您的反映');
+    expect(reply).toContain('（供暖，6号楼2单元）');
+    expect(reply).toContain('由幸福三网格网格长刘强负责处理');
+    expect(await complaint(numberIn(reply))).toMatchObject({
+      description: '暖气不热',
+      building: '6号楼',
+      unit: '2单元',
+      place: null,
+      handlerUserId: 'liuqiang',
+      location: { latitude: 39.9, longitude: 116.4, label },
+    });
+  });
+
+  it('a label naming no grid building is kept as the place, and the community’s staff gets it', async () => {
     await bot.say('zhaoliu', '反映 路灯不亮');
+    const before = sent('zhaoliu');
     await bot.wecom.sendLocation('zhaoliu', { latitude: 39.9, longitude: 116.4, label: '幸福里小区南门' });
-    await bot.messagesTo('zhaoliu', 2);
-    const reply = await bot.say('zhaoliu', '就是这里');
+    const reply = (await textsAfter(bot, 'zhaoliu', before)).join('\n');
     expect(reply).toContain('（路灯楼道灯，幸福里小区南门）');
+    expect(reply).toContain('由社区工作人员孙丽负责处理');
+    expect(await complaint(numberIn(reply))).toMatchObject({
+      building: null,
+      place: '幸福里小区南门',
+      handlerUserId: 'sunli',
+    });
+    // The location answered the question: it is not held for the next report too.
+    expect(await bot.say('zhaoliu', '反映 楼道里有股怪味')).toMatch(/请问是在哪里？/);
+    expect(await bot.say('zhaoliu', '取消')).toBe(REPLY.cancelled);
+  });
+
+  it('a location sent before the report is held as before, and the building in its label routes it', async () => {
+    const before = sent('sunqi');
+    await bot.wecom.sendLocation('sunqi', { latitude: 39.9, longitude: 116.4, label: '幸福里社区5号楼' });
+    expect(await textsAfter(bot, 'sunqi', before)).toEqual([REPLY.locationHeld]);
+    const reply = await bot.say('sunqi', '反映 这里有人遛狗不拴绳');
+    expect(reply).toContain('（文明养犬，5号楼）');
+    expect(reply).toContain('由幸福三网格网格长刘强负责处理');
+  });
+
+  it('a location while the bot asks something else is held too, and the answer takes it', async () => {
+    expect(await bot.say('sunqi', '我要反映')).toMatch(/请说说遇到了什么问题/);
+    const before = sent('sunqi');
+    await bot.wecom.sendLocation('sunqi', { latitude: 39.9, longitude: 116.4, label: '幸福里社区小花园' });
+    expect(await textsAfter(bot, 'sunqi', before)).toEqual([REPLY.locationHeld]);
+    expect(await bot.say('sunqi', '长椅坏了')).toContain('（其他，幸福里社区小花园）');
   });
 
   it('「我家」 is the member’s registered home', async () => {
@@ -91,14 +139,37 @@ describe('what comes with it', () => {
     expect(resident?.phone).toBe('13912345678');
   });
 
-  it('a photo within 10 minutes attaches to the report, and the handler hears of it', async () => {
+  it('a photo within 10 minutes attaches to the report and reaches the handler as an image, once', async () => {
     const reply = await bot.say('wangwu', '5号楼门口垃圾桶满了 臭得很');
     const number = numberIn(reply);
-    const before = sent('liuqiang');
-    expect(await sendPhoto(bot, 'wangwu')).toBe(`照片已附到诉求 ${number}（反映）上。`);
-    const told = await textsAfter(bot, 'liuqiang', before, 1);
-    expect(told).toContain(`诉求 ${number} 反映人补充了1张照片。`);
+    const images = bot.standin.messages({ touser: 'liuqiang' }).filter((m) => m.msgtype === 'image').length;
+    const uploads = bot.standin.counts().upload;
+    const mediaId = bot.standin.putMedia(JPEG, 'bin.jpg', 'image/jpeg');
+    const xml = imageMessageXml({ corpId: corp.corpId, agentId: corp.agentId, fromUser: 'wangwu', mediaId });
+    const before = sent('wangwu');
+    await bot.wecom.postXml(xml);
+    expect(await textsAfter(bot, 'wangwu', before)).toEqual([
+      `照片已附到诉求 ${number}（反映）上，并已发给处理人。`,
+    ]);
+    const received = await imagesTo(bot, 'liuqiang', images + 1);
+    expect(received.at(-1)).toEqual(JPEG);
+    expect(bot.standin.messages({ touser: 'liuqiang' }).map(textOf)).toContain(`${number} 反映人补充的照片`);
+    expect(bot.standin.counts().upload).toBe(uploads + 1);
     expect((await complaint(number))?.history[0]?.photos).toHaveLength(1);
+
+    // The same message handled again (a retried job) attaches and sends nothing more.
+    await receive(createBotServices(bot.runtime.deps), parseInbound(xml));
+    const { outbound } = bot.runtime.deps.queues;
+    await waitFor(
+      () => outbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      (counts) => Object.values(counts).every((n) => n === 0),
+      10_000,
+      'the outbound queue to drain',
+    );
+    expect(bot.standin.messages({ touser: 'liuqiang' }).filter((m) => m.msgtype === 'image')).toHaveLength(
+      images + 1,
+    );
+    expect((await complaint(number))?.photos).toHaveLength(1);
   });
 
   it('asks what the problem is when the report says nothing, and 取消 drops it', async () => {

@@ -53,3 +53,19 @@ export async function textsAfter(bot: TestBot, userId: string, from: number, cou
   const all: RecordedMessage[] = await bot.messagesTo(userId, from + count);
   return all.slice(from).map(textOf);
 }
+
+/** Waits for `count` image messages to `userId` and returns their bytes, fetched as the recipient would. */
+export async function imagesTo(bot: TestBot, userId: string, count = 1): Promise<Buffer[]> {
+  const images = await waitFor(
+    () => bot.standin.messages({ touser: userId }).filter((m) => m.msgtype === 'image'),
+    (m) => m.length >= count,
+    10_000,
+    `${count} image(s) to ${userId}`,
+  );
+  return Promise.all(
+    images.map(async (m) => {
+      const { media_id } = m.body.image as { media_id: string };
+      return (await bot.runtime.deps.wecom.getMedia(media_id)).data;
+    }),
+  );
+}
