@@ -15,7 +15,7 @@ const REST = '其余类别';
 export const complaintsChart: ChartSpec = {
   id: 'complaints',
   names: ['诉求', '网格诉求'],
-  summary: '近3个月各网格诉求件数（按类别）',
+  summary: '近3个月各网格诉求件数，按类别分色',
   async load({ models, scope, now, timeZone }) {
     const current = currentYearMonth(now, timeZone);
     const months = Array.from({ length: MONTHS }, (_, i) => addMonths(current, i - MONTHS + 1));

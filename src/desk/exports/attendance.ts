@@ -76,18 +76,15 @@ function register(sessions: readonly SessionFigures[], records: readonly MemberA
   }
   return [...byMember.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-    .map((m, i) => {
-      const outcome = (s: SessionFigures) => m.outcomes.get(s.sessionId);
-      return [
-        i + 1,
-        m.name,
-        ...sessions.map((s) => {
-          const o = outcome(s);
-          return o ? MARK[o] : null;
-        }),
-        ...totals([...m.outcomes.values()]),
-      ];
-    });
+    .map((m, i) => [
+      i + 1,
+      m.name,
+      ...sessions.map((s) => {
+        const o = m.outcomes.get(s.sessionId);
+        return o ? MARK[o] : null;
+      }),
+      ...totals([...m.outcomes.values()]),
+    ]);
 }
 
 /**
@@ -156,7 +153,11 @@ export const attendanceExport: ExportSpec<{ months: YearMonth[] }> = {
     );
     const detail: Cell[][] = inOrder.map((r, i) => {
       const a = recorded.get(`${r.sessionId}:${r.memberId}`);
-      const by = a && String(a.byMemberId) !== r.memberId ? (names.get(String(a.byMemberId)) ?? '') : '';
+      const recorder = !a
+        ? ''
+        : String(a.byMemberId) === r.memberId
+          ? '本人'
+          : (names.get(String(a.byMemberId)) ?? '');
       return [
         i + 1,
         r.date,
@@ -165,7 +166,7 @@ export const attendanceExport: ExportSpec<{ months: YearMonth[] }> = {
         r.memberName,
         OUTCOME_LABELS[r.outcome],
         a?.reason ?? '',
-        by || (a ? '本人' : ''),
+        recorder,
         a ? stamp(a.at, timeZone) : '',
       ];
     });
