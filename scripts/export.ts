@@ -2,8 +2,12 @@
  * npm run export -- <名称> [期间] [--community <code>] [--out <file.xlsx>]
  *   npm run export -- 党费台账 2026 --out 台账.xlsx
  *   npm run export -- 活动 11月
+ *   npm run export -- 考勤 三季度
+ *   npm run export -- 诉求 11月
  * Writes the same spreadsheet as 「导出 …」 in chat, for the whole community. Reads MONGODB_URI (default
  * the local database); --community is needed only when the database holds more than one community.
+ * Nobody is behind the command line whom the privacy rules name, so residents' names and phones in 诉求 come
+ * out masked; a secretary who needs them in full exports in chat.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -50,7 +54,7 @@ try {
     process.exit(2);
   }
   const scope = { filter: { communityId: community._id }, label: '全社区', name: community.name };
-  const file = await spec.build({ models, scope, now, timeZone }, parsed.args);
+  const file = await spec.build({ models, scope, now, timeZone, viewer: null }, parsed.args);
   const out = values.out ?? file.filename;
   await writeFile(out, file.data);
   console.log(`${file.summary}已写入 ${out}`);

@@ -28,8 +28,12 @@ export const partyAffairsDisclosure: ScheduledJob = {
     for (const { branch, scope, officers, officerIds } of await branchesWithOfficers(deps)) {
       if (officers.length === 0) continue;
       const text = await disclosureText(
-        deps.models,
-        { filter: scope, label: '本支部', name: branch.name },
+        {
+          models: deps.models,
+          scope: { filter: scope, label: '本支部', name: branch.name },
+          now: at,
+          timeZone,
+        },
         months,
         postedOn,
       );

@@ -4,13 +4,10 @@ import { UserError } from '../bot/user-error.js';
 import { OVERSEERS } from '../complaints/access.js';
 import { complaintFigures } from '../complaints/figures.js';
 import { slaOf } from '../complaints/timers.js';
-import { formatRate, type Rates } from '../domain/complaints/rates.js';
+import { describeRates } from '../domain/complaints/rates.js';
 import { acceptLimitMs, formatLimit, type SlaSettings } from '../domain/complaints/sla.js';
 import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
 import { formatPeriod } from './activity-format.js';
-
-const rates = (r: Rates) =>
-  `响应率${formatRate(r.responseRate)}（${r.respondedOnTime}/${r.responseDue}），办结率${formatRate(r.resolutionRate)}（${r.resolved}/${r.resolvable}），满意率${formatRate(r.satisfactionRate)}（${r.satisfied}/${r.rated}）`;
 
 const explanation = (sla: SlaSettings) =>
   `说明：响应率＝时限内（${formatLimit(acceptLimitMs(sla, 'ordinary'))}，紧急${formatLimit(acceptLimitMs(sla, 'urgent'))}）首次答复÷应答复；办结率＝已办结÷（收到−不予受理）；满意率＝（满意＋基本满意）÷已评价。重复反映并入原件，不另计。`;
@@ -30,14 +27,14 @@ export const complaintStats = defineCommand<{ month: YearMonth }>({
   },
   async handle(ctx, { month }) {
     const scope = officerScope(ctx.sender);
-    const f = await complaintFigures(ctx.services.models, scope.filter, month, ctx.now);
+    const f = await complaintFigures(ctx.services.models, scope.filter, [month], ctx.now);
     const period = formatPeriod([month]);
     if (f.byStatus.length === 0) throw new UserError(`${period}（${scope.label}）没有收到居民诉求。`);
     await ctx.reply(
       [
         `诉求统计 · ${period}（${scope.label}）`,
-        `收到${f.received}件：${rates(f)}`,
-        `按网格：${f.byGrid.map((g) => `${g.name} ${g.received}件，${rates(g)}`).join('；') || '无'}`,
+        `收到${f.received}件：${describeRates(f)}`,
+        `按网格：${f.byGrid.map((g) => `${g.name} ${g.received}件，${describeRates(g)}`).join('；') || '无'}`,
         `按类别：${f.byCategory.map((c) => `${c.label}${c.received}`).join('；') || '无'}`,
         `按状态：${f.byStatus.map((s) => `${s.label}${s.count}`).join('；')}`,
         explanation(slaOf(ctx.sender.community)),

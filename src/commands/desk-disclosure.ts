@@ -24,6 +24,7 @@ export const deskDisclosure = defineCommand<{ months: YearMonth[] | null }>({
     const scope = await deskScopeOf(models, ctx.sender);
     const period =
       months ?? lastClosedPeriod(currentYearMonth(ctx.now, ctx.timeZone), desk.disclosureEveryMonths);
-    await ctx.reply(await disclosureText(models, scope, period, isoDate(civilToday(ctx.now, ctx.timeZone))));
+    const query = { models, scope, now: ctx.now, timeZone: ctx.timeZone };
+    await ctx.reply(await disclosureText(query, period, isoDate(civilToday(ctx.now, ctx.timeZone))));
   },
 });

@@ -23,7 +23,8 @@ export function exportCommand<A>(spec: ExportSpec<A>): Command {
     async handle(ctx, args) {
       const { models } = ctx.services;
       const scope = await deskScopeOf(models, ctx.sender);
-      const file = await spec.build({ models, scope, now: ctx.now, timeZone: ctx.timeZone }, args);
+      const query = { models, scope, now: ctx.now, timeZone: ctx.timeZone, viewer: ctx.sender };
+      const file = await spec.build(query, args);
       await replyWithAttachment(
         ctx,
         { kind: 'file', filename: file.filename, contentType: XLSX, data: file.data },

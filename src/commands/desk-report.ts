@@ -4,13 +4,13 @@ import { deskScopeOf } from '../desk/scope.js';
 import { currentYearMonth, parsePeriod, type YearMonth } from '../domain/text/index.js';
 import { OFFICERS } from './activity-stats.js';
 
-/** 月报: the month's figures — dues, activities (and, as they arrive, study days and complaints) — in one message. */
+/** 月报: the month's figures — dues, study days, activities, complaints — in one message. */
 export const deskReport = defineCommand<{ months: YearMonth[] }>({
   id: 'desk.report',
   triggers: ['月报', '统计'],
   keywords: ['月报', '本月情况', '这个月情况'],
   audience: OFFICERS,
-  summary: '本月（或某月）党费、活动等情况汇总（书记、委员）',
+  summary: '本月（或某月）党费、学习、活动、诉求情况汇总（书记、委员）',
   examples: ['月报', '月报 上个月', '统计 10月'],
   parse(rest, { now, timeZone }) {
     return ok({ months: parsePeriod(rest, now, timeZone) ?? [currentYearMonth(now, timeZone)] });
@@ -18,6 +18,6 @@ export const deskReport = defineCommand<{ months: YearMonth[] }>({
   async handle(ctx, { months }) {
     const { models } = ctx.services;
     const scope = await deskScopeOf(models, ctx.sender);
-    await ctx.reply(await monthlyReport(models, scope, months));
+    await ctx.reply(await monthlyReport({ models, scope, now: ctx.now, timeZone: ctx.timeZone }, months));
   },
 });

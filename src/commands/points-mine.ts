@@ -39,7 +39,7 @@ export const myPoints = defineCommand<{ year: number | null }>({
       [
         `${member.name}同志，您${y}年的积分：${mine.total}分（本支部第${mine.rank}名，共${board.ranked.length}人）`,
         ...mine.categories.map((c) => `· ${describeCategory(c)}`),
-        '积分按活动记录、党费台账等自动计算，不手工录入；有出入请联系支部书记。',
+        '积分按活动记录、党费台账、学习考勤自动计算，不手工录入；有出入请联系支部书记。',
       ].join('\n'),
     );
   },

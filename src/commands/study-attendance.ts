@@ -2,10 +2,10 @@ import { defineCommand, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { officerScope } from '../bot/scope.js';
 import { UserError } from '../bot/user-error.js';
-import { formatDay, parseIsoDate } from '../domain/activity.js';
+import { formatDay } from '../domain/activity.js';
 import type { Role } from '../domain/member-vocabulary.js';
-import { ATTENDANCE_LABELS, monthLength, type Outcome, percent, tally } from '../domain/study/index.js';
-import { currentYearMonth, type IsoDate, parseMonths, type YearMonth } from '../domain/text/index.js';
+import { monthsSpan, OUTCOME_LABELS, type Outcome, percent, tally } from '../domain/study/index.js';
+import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
 import { studyFigures } from '../study/figures.js';
 import { formatPeriod } from './activity-format.js';
 import { OFFICERS } from './activity-stats.js';
@@ -16,8 +16,6 @@ interface Request {
   /** 考勤 我: an officer's own record rather than the branch's. */
   own: boolean;
 }
-
-const OUTCOME_WORDS: Record<Outcome, string> = { ...ATTENDANCE_LABELS, absent: '缺席' };
 
 /** This quarter's months up to the current one, or this year's. */
 function periodMonths(word: 'quarter' | 'year', now: Date, timeZone: string): YearMonth[] {
@@ -30,30 +28,33 @@ function periodMonths(word: 'quarter' | 'year', now: Date, timeZone: string): Ye
   );
 }
 
-function range(months: YearMonth[]): { from: IsoDate; to: IsoDate } {
-  const last = months[months.length - 1]!;
-  const { year, month } = parseIsoDate(`${last}-01` as IsoDate);
-  return {
-    from: `${months[0]}-01` as IsoDate,
-    to: `${last}-${String(monthLength(year, month)).padStart(2, '0')}` as IsoDate,
-  };
-}
-
 async function ownRecord(ctx: BotContext, months: YearMonth[]): Promise<string> {
   const { member, branchId } = memberInBranch(ctx);
-  const figures = await studyFigures(ctx.services.models, { branchId }, range(months), ctx.now, ctx.timeZone);
+  const figures = await studyFigures(
+    ctx.services.models,
+    { branchId },
+    monthsSpan(months),
+    ctx.now,
+    ctx.timeZone,
+  );
   const mine = figures.records.filter((r) => r.memberId === String(member._id));
   if (mine.length === 0) return `${formatPeriod(months)}还没有您的学习记录。`;
   const c = tally(mine.map((r) => r.outcome));
   return [
     `${member.name}同志 ${formatPeriod(months)}学习考勤：共${mine.length}次，到场${c.present}次，远程${c.remote}次，请假${c.leave}次，缺席${c.absent}次。`,
-    ...mine.map((r) => `${formatDay(r.date)} ${OUTCOME_WORDS[r.outcome]}`),
+    ...mine.map((r) => `${formatDay(r.date)} ${OUTCOME_LABELS[r.outcome]}`),
   ].join('\n');
 }
 
 async function branchRecord(ctx: BotContext, months: YearMonth[]): Promise<string> {
   const scope = officerScope(ctx.sender);
-  const figures = await studyFigures(ctx.services.models, scope.filter, range(months), ctx.now, ctx.timeZone);
+  const figures = await studyFigures(
+    ctx.services.models,
+    scope.filter,
+    monthsSpan(months),
+    ctx.now,
+    ctx.timeZone,
+  );
   if (figures.sessions.length === 0)
     throw new UserError(`${formatPeriod(months)}还没有已结束的学习（${scope.label}）。`);
   const byMember = new Map<string, { name: string; outcomes: Outcome[] }>();

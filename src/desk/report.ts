@@ -1,20 +1,18 @@
 import { formatPeriod } from '../commands/activity-format.js';
 import type { IsoDate, YearMonth } from '../domain/text/index.js';
-import type { Models } from '../models/index.js';
-import type { DeskScope } from './scope.js';
+import type { DeskQuery } from './scope.js';
 import { DESK_SECTIONS } from './sections/index.js';
 import type { DeskSection } from './sections/types.js';
 
 /** 月报: one message, every section's figures for the secretary. */
 export async function monthlyReport(
-  models: Models,
-  scope: DeskScope,
+  query: DeskQuery,
   months: YearMonth[],
   sections: readonly DeskSection[] = DESK_SECTIONS,
 ): Promise<string> {
-  const parts = await Promise.all(sections.map((s) => s.compute(models, scope, months)));
+  const parts = await Promise.all(sections.map((s) => s.compute(query, months)));
   return [
-    `月报 · ${formatPeriod(months)}（${scope.label}）`,
+    `月报 · ${formatPeriod(months)}（${query.scope.label}）`,
     ...sections.flatMap((s, i) => [`【${s.title}】`, ...(parts[i] ?? [])]),
   ].join('\n');
 }
@@ -29,13 +27,13 @@ const day = (date: IsoDate) => {
  * and the date, posted at least a week (domain.md §2.4).
  */
 export async function disclosureText(
-  models: Models,
-  scope: DeskScope,
+  query: DeskQuery,
   months: YearMonth[],
   postedOn: IsoDate,
   sections: readonly DeskSection[] = DESK_SECTIONS,
 ): Promise<string> {
-  const parts = await Promise.all(sections.map((s) => s.disclose(models, scope, months)));
+  const { scope } = query;
+  const parts = await Promise.all(sections.map((s) => s.disclose(query, months)));
   return [
     `${scope.name}党务公开（${formatPeriod(months)}）`,
     ...sections.flatMap((s, i) => [`【${s.title}】`, ...(parts[i] ?? [])]),

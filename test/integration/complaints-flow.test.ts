@@ -127,9 +127,9 @@ describe('a blocked drain, from report to rating', () => {
     const community = await models.Community.findOne();
     const communityId = community!._id as Types.ObjectId;
     const month = currentYearMonth(new Date(), 'Asia/Shanghai');
-    const figures = await complaintFigures(models, { communityId }, month, new Date());
+    const figures = await complaintFigures(models, { communityId }, [month], new Date());
     expect(figures).toMatchObject({
-      month,
+      months: [month],
       received: 1,
       respondedOnTime: 1,
       resolved: 1,
@@ -139,11 +139,13 @@ describe('a blocked drain, from report to rating', () => {
       resolutionRate: 1,
       satisfactionRate: 1,
     });
-    expect(figures.byGrid).toEqual([expect.objectContaining({ name: 'G03 幸福三网格', received: 1 })]);
+    expect(figures.byGrid).toEqual([
+      expect.objectContaining({ name: 'G03 幸福三网格', received: 1, categories: { drain: 1 } }),
+    ]);
     expect(figures.byCategory).toEqual([{ category: 'drain', label: '下水道堵塞', received: 1 }]);
     expect(figures.byStatus).toEqual([{ state: 'closed', label: '已回访', count: 1 }]);
     const retired = await models.Branch.findOne({ name: '退休支部' });
     const branch = { communityId, branchId: retired!._id as Types.ObjectId };
-    expect((await complaintFigures(models, branch, month, new Date())).received).toBe(0);
+    expect((await complaintFigures(models, branch, [month], new Date())).received).toBe(0);
   });
 });

@@ -206,7 +206,7 @@ describe('a chart as an image', () => {
     const [, image] = await ask('zhaoxiuying', '党费图表', 2);
     expect(image?.msgtype).toBe('image');
     expect(await say('zhaoxiuying', '图表 天气')).toBe(
-      '还没有「天气」图表。可以发：「图表 党费」近12个月党费收缴率。',
+      '还没有「天气」图表。可以发：「图表 党费」近12个月党费收缴率；「图表 考勤」最近12次学习的参学率；「图表 诉求」近3个月各网格诉求件数，按类别分色。',
     );
   });
 });
@@ -331,8 +331,8 @@ describe('the dues ledger spreadsheet', () => {
       '志愿服务',
       2,
     ]);
-    expect(await say('zhaoxiuying', '导出 考勤 三季度')).toMatch(
-      /^还不能导出「考勤 三季度」。可以发：「导出 党费台账 \d{4}」/,
+    expect(await say('zhaoxiuying', '导出 天气 三季度')).toMatch(
+      /^还不能导出「天气 三季度」。可以发：「导出 党费台账 \d{4}」.*「导出 考勤 三季度」.*「导出 诉求 11月」/,
     );
   });
 });
@@ -372,6 +372,19 @@ describe('who may use the desk', () => {
       expect(await say('wanghai', text)).toBe(REPLY.notAllowed);
     },
   );
+});
+
+describe('帮助 for a secretary', () => {
+  it('puts the charts and spreadsheets under 报表, and the topic fits one message', async () => {
+    const overview = await say('zhaoxiuying', '帮助');
+    expect(overview).toMatch(
+      /\n【报表】月报、党务公开、图表、图表 党费、图表 考勤、图表 诉求、导出、导出 党费台账、导出 考勤、导出 活动、导出 诉求\n/,
+    );
+    const topic = await say('zhaoxiuying', '帮助 报表');
+    expect(topic).toContain('\n· 图表 考勤 —— 最近12次学习的参学率（图片，书记、委员）\n');
+    expect(topic).toContain('\n· 导出 诉求 11月 —— 诉求台账：');
+    expect(Buffer.byteLength(topic, 'utf8')).toBeLessThanOrEqual(2048);
+  });
 });
 
 describe('党务公开', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeRates, formatRate, type RateInput } from '../../src/domain/complaints/rates.js';
+import {
+  computeRates,
+  describeRates,
+  formatRate,
+  type RateInput,
+} from '../../src/domain/complaints/rates.js';
 import {
   type Clocks,
   clockChanges,
@@ -188,6 +193,7 @@ describe('the three rates', () => {
     expect(formatRate(rates.responseRate)).toBe('66.7%');
     expect(formatRate(rates.resolutionRate)).toBe('60%');
     expect(formatRate(rates.satisfactionRate)).toBe('66.7%');
+    expect(describeRates(rates)).toBe('响应率66.7%（4/6），办结率60%（3/5），满意率66.7%（2/3）');
   });
 
   it('a complaint still inside its accept limit is not yet due', () => {

@@ -4,6 +4,7 @@ import {
   describeRule,
   type HolidayPolicy,
   makeUpWorkday,
+  monthsSpan,
   nextHolidayPeriod,
   planSessions,
   ruleDatesInMonth,
@@ -174,5 +175,13 @@ describe('holiday policies on 2026 days', () => {
       ]);
     expect(known('2026-12-01', '2026-12-31')).toEqual([['2026-12-01', true]]);
     expect(known('2031-01-01', '2031-01-31')).toEqual([['2031-01-01', false]]);
+  });
+});
+
+describe('monthsSpan', () => {
+  it('runs from the first day of the first month to the last day of the last', () => {
+    expect(monthsSpan(['2026-07', '2026-08', '2026-09'])).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(monthsSpan(['2028-02'])).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(monthsSpan(['2026-11', '2026-12', '2027-01'])).toEqual({ from: '2026-11-01', to: '2027-01-31' });
   });
 });

@@ -17,8 +17,23 @@ describe('parsePeriod at 2026-11-23', () => {
     ['2026年', Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)],
     ['9-10月', ['2026-09', '2026-10']],
     ['上个月', ['2026-10']],
+    ['本季度', ['2026-10', '2026-11', '2026-12']],
+    ['季度', ['2026-10', '2026-11', '2026-12']],
+    ['这个季度', ['2026-10', '2026-11', '2026-12']],
+    ['上季度', ['2026-07', '2026-08', '2026-09']],
+    ['上个季度', ['2026-07', '2026-08', '2026-09']],
+    ['年', Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)],
+    ['全年', Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)],
   ])('%s → %j', (text, months) => {
     expect(parsePeriod(text, NOW, ZONE)).toEqual(months);
+  });
+
+  it('goes back across the new year for 上季度 in the first quarter', () => {
+    expect(parsePeriod('上季度', new Date('2027-02-01T10:00:00+08:00'), ZONE)).toEqual([
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
   });
 
   it('is undefined when no period is named', () => {

@@ -1,5 +1,7 @@
+import { attendanceChart } from './attendance.js';
+import { complaintsChart } from './complaints.js';
 import { duesRateChart } from './dues-rate.js';
 import type { ChartSpec } from './types.js';
 
-/** Every chart people can ask for; attendance per session and complaints by grid each add one ChartSpec. */
-export const CHARTS: readonly ChartSpec[] = [duesRateChart];
+/** Every chart people can ask for, each one ChartSpec module. */
+export const CHARTS: readonly ChartSpec[] = [duesRateChart, attendanceChart, complaintsChart];

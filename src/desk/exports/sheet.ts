@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type ExcelJS from 'exceljs';
 
 export interface Column {
@@ -13,6 +15,11 @@ export type Cell = string | number | null;
 export const MONEY = '0.00';
 /** Integer fen → yuan as a number (2100 → 21). */
 export const yuan = (fen: number) => fen / 100;
+/** Rates are fractions Excel can compute with, shown as 62.5%. */
+export const PERCENT = '0.0%';
+/** A moment as the community's clocks showed it, 2026-11-20 09:35: plain text, so no spreadsheet shifts it. */
+export const stamp = (at: Date, timeZone: string) =>
+  format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd HH:mm');
 
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -1,5 +1,14 @@
 import type { Audience, ParseContext, ParseResult } from '../../bot/command.js';
+import type { Sender } from '../../bot/sender.js';
 import type { DeskQuery } from '../scope.js';
+
+/**
+ * A spreadsheet's query, and who will read it: personal details a sheet may carry (a complaint's reporter) are
+ * written out in full only for those the privacy rules allow. Null from the command line: then for nobody.
+ */
+export interface ExportQuery extends DeskQuery {
+  viewer: Sender | null;
+}
 
 /** A finished spreadsheet, and a line of its figures (sent before it in chat, printed by the script). */
 export interface ExportFile {
@@ -24,5 +33,5 @@ export interface ExportSpec<A = unknown> {
   audience?: Audience;
   /** Pure: the text after the name (a year, a month, a quarter …) → what to export. */
   parse(rest: string, ctx: ParseContext): ParseResult<A>;
-  build(query: DeskQuery, args: A): Promise<ExportFile>;
+  build(query: ExportQuery, args: A): Promise<ExportFile>;
 }

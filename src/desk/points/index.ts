@@ -10,11 +10,12 @@ import { civilToday, isoDate } from '../../domain/text/calendar.js';
 import type { YearMonth } from '../../domain/text/index.js';
 import type { Models } from '../../models/index.js';
 import { activityPoints } from './activities.js';
+import { attendancePoints } from './attendance.js';
 import { duesPoints } from './dues.js';
 import type { PointSource } from './types.js';
 
-/** Every kind of record that counts; study-day attendance adds one PointSource module here. */
-export const POINT_SOURCES: readonly PointSource[] = [activityPoints, duesPoints];
+/** Every kind of record that counts, each one PointSource module. */
+export const POINT_SOURCES: readonly PointSource[] = [activityPoints, duesPoints, attendancePoints];
 
 /** Members who can hold points (the excluded are filtered by the rule table, not here). */
 const LISTED_STATUSES: MemberStatus[] = ['active', 'mobile', 'suspended'];
@@ -51,6 +52,7 @@ export async function pointsBoard(
     communityId: filter.communityId,
     memberIds: taking.map((m) => m._id as Types.ObjectId),
     months,
+    now: at.now,
     timeZone: at.timeZone,
   };
   const events = (await Promise.all(POINT_SOURCES.map((s) => s.load(query)))).flat();

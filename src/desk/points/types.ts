@@ -8,6 +8,8 @@ export interface PointQuery {
   communityId: Types.ObjectId;
   memberIds: Types.ObjectId[];
   months: YearMonth[];
+  /** Records count as of now: a study day once it has ended. */
+  now: Date;
   timeZone: string;
 }
 

@@ -25,7 +25,7 @@ const typeLine = (b: { _id: unknown; count: number; minutes: number }) =>
 
 export const activitySection: DeskSection = {
   title: '活动',
-  async compute(models, scope, months) {
+  async compute({ models, scope }, months) {
     const f = await activityFigures(models, scope, months);
     if (f.count === 0) return ['没有活动记录。'];
     return [
@@ -33,7 +33,7 @@ export const activitySection: DeskSection = {
       `主要类型：${f.byType.slice(0, TOP_TYPES).map(typeLine).join('；')}`,
     ];
   },
-  async disclose(models, scope, months) {
+  async disclose({ models, scope }, months) {
     const f = await activityFigures(models, scope, months);
     if (f.count === 0) return ['本期没有登记活动。'];
     return [

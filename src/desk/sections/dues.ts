@@ -7,7 +7,7 @@ const NAMED = 10;
 
 export const duesSection: DeskSection = {
   title: '党费',
-  async compute(models, scope, months) {
+  async compute({ models, scope }, months) {
     const f = await duesFigures(models, scope.filter, months);
     if (f.dueFen === 0) return ['没有应缴党费记录。'];
     const head = `应缴 ${formatYuan(f.dueFen)} · 实缴 ${formatYuan(f.paidFen)} · 收缴率 ${collectionRate(f)}`;
@@ -15,7 +15,7 @@ export const duesSection: DeskSection = {
     const more = f.unpaid.length > NAMED ? [`……共${f.unpaid.length}人，发「欠费名单」看全部。`] : [];
     return [head, `欠交 ${f.unpaid.length}人：`, ...f.unpaid.slice(0, NAMED).map(describeArrears), ...more];
   },
-  async disclose(models, scope, months) {
+  async disclose({ models, scope }, months) {
     const f = await duesFigures(models, scope.filter, months);
     if (f.dueFen === 0) return ['本期没有应缴党费。'];
     return [

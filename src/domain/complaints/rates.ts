@@ -73,3 +73,7 @@ export function computeRates(complaints: readonly RateInput[], at: Date): Rates 
 /** 0.9166 → 「91.7%」; null → 「—」. */
 export const formatRate = (rate: number | null): string =>
   rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+
+/** 「响应率91.7%（11/12），办结率81.8%（9/11），满意率100%（6/6）」: each rate with what it divides. */
+export const describeRates = (r: Rates): string =>
+  `响应率${formatRate(r.responseRate)}（${r.respondedOnTime}/${r.responseDue}），办结率${formatRate(r.resolutionRate)}（${r.resolved}/${r.resolvable}），满意率${formatRate(r.satisfactionRate)}（${r.satisfied}/${r.rated}）`;

@@ -31,6 +31,8 @@ export const mayReplace = (existing: AttendanceKind, next: AttendanceKind): bool
 /** A member's result for one session: a record, or nothing (absent without leave). */
 export type Outcome = AttendanceKind | 'absent';
 
+export const OUTCOME_LABELS: Record<Outcome, string> = { ...ATTENDANCE_LABELS, absent: '缺席' };
+
 /** Present in the room: signed in, or the secretary recorded it afterwards (补签). */
 export const wasPresent = (o: Outcome): boolean => o === 'signed' || o === 'makeup';
 /** Studied the material elsewhere: remotely, or brought home by the branch (送学上门). */

@@ -1,7 +1,15 @@
 /** Day arithmetic on 'YYYY-MM-DD' strings, which also sort in calendar order. */
 
 import { parseIsoDate } from '../activity.js';
-import { civilToday, dayNumber, fromDayNumber, type IsoDate, isoDate, isoWeekday } from '../text/calendar.js';
+import {
+  civilToday,
+  dayNumber,
+  fromDayNumber,
+  type IsoDate,
+  isoDate,
+  isoWeekday,
+  type YearMonth,
+} from '../text/calendar.js';
 
 export const addDays = (date: IsoDate, days: number): IsoDate =>
   isoDate(fromDayNumber(dayNumber(parseIsoDate(date)) + days));
@@ -15,3 +23,14 @@ export const monthLength = (year: number, month: number): number =>
 
 /** Today's date at `now` on the clocks of `timeZone`. */
 export const civilIsoDate = (now: Date, timeZone: string): IsoDate => isoDate(civilToday(now, timeZone));
+
+/** The first and the last day of a run of months in calendar order (2026-07…2026-09 → 07-01 to 09-30). */
+export function monthsSpan(months: readonly YearMonth[]): { from: IsoDate; to: IsoDate } {
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  return {
+    from: `${first}-01` as IsoDate,
+    to: `${last}-${String(monthLength(year, month)).padStart(2, '0')}` as IsoDate,
+  };
+}

@@ -8,4 +8,4 @@ export { type MoneyMatch, type MoneyOptions, parseMoneyFen } from './money.js';
 export { currentYearMonth, type MonthsMatch, parseMonths } from './months.js';
 export { foldWidth, normaliseText, stripFillers } from './normalise.js';
 export { findNumbers, type NumberMatch, parseChineseNumber } from './numerals.js';
-export { findYear, parsePeriod, parseYear, yearMonths } from './periods.js';
+export { findYear, parsePeriod, parseYear, quarterMonths, yearMonths } from './periods.js';

@@ -3,11 +3,15 @@
 import { civilToday, type YearMonth, yearMonth } from './calendar.js';
 import { parseMonths } from './months.js';
 import { foldWidth } from './normalise.js';
-import { YEAR_OFFSETS, YEAR_WORD } from './relative-words.js';
+import { shiftMonth, YEAR_OFFSETS, YEAR_WORD } from './relative-words.js';
 
 const YEAR = `(?:(?<y>\\d{4})\\s*年?|(?<yw>${YEAR_WORD}))`;
 const QUARTER = new RegExp(`(?:${YEAR}\\s*)?(?:第\\s*)?(?<q>[一二三四1-4])\\s*季度`);
 const YEAR_ALONE = new RegExp(`^\\s*${YEAR}\\s*(?:全年|度)?\\s*$`);
+/** A quarter without its number: 本季度 / 这个季度 / 季度 alone (「导出 考勤 季度」) is this one, 上季度 the last. */
+const RELATIVE_QUARTER = /(?<last>上一?个?)?(?:本|这一?个?|当前)?季度/;
+/** 年 / 全年 / 本年 on their own (「导出 考勤 年」): this year. */
+const THIS_YEAR = /^\s*(?:本|全)?年\s*$/;
 
 function yearOf(groups: Record<string, string | undefined>, today: number): number | undefined {
   if (groups.y) return Number(groups.y);
@@ -15,9 +19,20 @@ function yearOf(groups: Record<string, string | undefined>, today: number): numb
   return undefined;
 }
 
+/** The three months of this quarter (offset 0) or of one before it (-1), as a numbered quarter gives them. */
+export function quarterMonths(now: Date, timeZone: string, offset = 0): YearMonth[] {
+  const today = civilToday(now, timeZone);
+  const start = shiftMonth(today.year, today.month - ((today.month - 1) % 3), offset * 3);
+  return [0, 1, 2].map((i) => {
+    const { year, month } = shiftMonth(start.year, start.month, i);
+    return yearMonth(year, month);
+  });
+}
+
 /**
  * The months a period names, in calendar order: 三季度 / 2026年第三季度 / 去年四季度 (a quarter without a year is
- * this year's), a year (this one up to the current month), then whatever parseMonths reads (11月, 上个月, 今年, 上半年, 1-3月). Undefined when nothing is named.
+ * this year's), 本季度 / 上季度, a year (this one up to the current month; 年 alone is this one), then whatever
+ * parseMonths reads (11月, 上个月, 今年, 上半年, 1-3月). Undefined when nothing is named.
  */
 export function parsePeriod(text: string, now: Date, timeZone: string): YearMonth[] | undefined {
   const folded = foldWidth(text);
@@ -28,6 +43,9 @@ export function parsePeriod(text: string, now: Date, timeZone: string): YearMont
     const year = yearOf(quarter.groups, today.year) ?? today.year;
     return [1, 2, 3].map((i) => yearMonth(year, (q - 1) * 3 + i));
   }
+  const relative = RELATIVE_QUARTER.exec(folded);
+  if (relative) return quarterMonths(now, timeZone, relative.groups?.last ? -1 : 0);
+  if (THIS_YEAR.test(folded)) return yearMonths(today.year, now, timeZone);
   const year = parseYear(folded, now, timeZone);
   if (year !== undefined) return yearMonths(year, now, timeZone);
   return parseMonths(folded, now, timeZone)?.months;
