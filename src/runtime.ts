@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import { startWorkers, type Workers, type WorkerTuning } from '../jobs/worker.js';
+import type { Workers, WorkerTuning } from '../jobs/worker.js';
 import type { Config } from './config.js';
 import { type BuildOptions, buildDeps, type Deps } from './deps.js';
 import { assertDevtoolsAllowed, type DevtoolsOptions } from './devtools/dev-config.js';
-import { registerDevRoutes } from './devtools/dev-routes.js';
 import type { Logger } from './logger.js';
 import { createApp } from './server/app.js';
 
@@ -37,6 +36,9 @@ export async function startRuntime(
   let server: Server | null = null;
   let url: string | null = null;
   if (config.role !== 'worker') {
+    // Loaded only where used: the worker side brings every command with its charts, spreadsheets and
+    // calendars, which a web process (verify, decrypt, enqueue) must not carry.
+    const registerDevRoutes = devtools && (await import('./devtools/dev-routes.js')).registerDevRoutes;
     const app = createApp({
       secrets: deps.secrets,
       inbound: deps.queues.inbound,
@@ -46,7 +48,9 @@ export async function startRuntime(
       redis: deps.redis,
       db: deps.db,
       extraRoutes:
-        devtools && ((router) => registerDevRoutes(router, { deps, devtools, selfUrl: () => url })),
+        devtools &&
+        registerDevRoutes &&
+        ((router) => registerDevRoutes(router, { deps, devtools, selfUrl: () => url })),
     });
     const host = options.host ?? '0.0.0.0';
     server = await new Promise<Server>((resolve, reject) => {
@@ -59,7 +63,10 @@ export async function startRuntime(
     url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     log.info({ url, role: config.role }, 'listening');
   }
-  const workers = config.role !== 'web' ? await startWorkers(deps, options.workerTuning) : null;
+  const workers =
+    config.role !== 'web'
+      ? await (await import('../jobs/worker.js')).startWorkers(deps, options.workerTuning)
+      : null;
 
   return {
     deps,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Deps } from '../../src/deps.js';
 import { enqueueOutbound } from '../../src/queues/queues.js';
@@ -38,7 +39,7 @@ export async function noticeOnce(
     subjects: Types.ObjectId[];
     communityId: Types.ObjectId;
     at: Date;
-    /** One notice per branch and period unless given (e.g. one per officer). */
+    /** Names the notice's outbound job (e.g. one per officer); by default the branch, period and subjects. */
     jobId?: string;
   },
   text: (fresh: Set<string>) => string,
@@ -46,7 +47,6 @@ export async function noticeOnce(
   if (p.officers.length === 0 || p.subjects.length === 0) return 0;
   const { models } = deps;
   const key = { kind: p.kind, period: p.period };
-  const jobId = p.jobId ?? `${p.kind}-${p.period}-${String(p.branchId)}`;
   const queued = await queuedJobIds(models, key);
   const known = new Set(
     (await models.Reminder.find({ ...key, memberId: { $in: p.subjects } }, { memberId: 1, jobId: 1 }).lean())
@@ -55,24 +55,28 @@ export async function noticeOnce(
   );
   const fresh = p.subjects.filter((s) => !known.has(String(s)));
   if (fresh.length === 0) return 0;
+  // Subjects found later in the same period make a notice of their own, under an id of its own.
+  const subjects = createHash('sha1').update(fresh.map(String).sort().join(',')).digest('hex').slice(0, 16);
+  const jobId = p.jobId ?? `${p.kind}-${p.period}-${String(p.branchId)}-${subjects}`;
   const mine = await claimReminders(
     models,
     key,
     jobId,
     fresh.map((memberId) => ({ memberId, communityId: p.communityId })),
+    queued,
   );
-  const subjects = fresh.filter((s) => mine.has(String(s)));
-  if (subjects.length === 0) return 0;
+  const owned = fresh.filter((s) => mine.has(String(s)));
+  if (owned.length === 0) return 0;
   await enqueueOutbound(
     deps.queues.outbound,
     jobId,
     {
       touser: p.officers,
-      content: { type: 'text', content: text(new Set(subjects.map(String))) },
+      content: { type: 'text', content: text(new Set(owned.map(String))) },
       purpose: p.kind,
     },
     fanoutDelayMs(p.at),
   );
   await markQueued(models, key, jobId);
-  return subjects.length;
+  return owned.length;
 }

@@ -21,13 +21,16 @@ export async function queuedJobIds(models: Models, key: ReminderKey): Promise<Se
 
 /**
  * Claims reminders for `members` under `jobId` and returns the member ids this job owns: all of them,
- * unless another run claimed some meanwhile (the unique index refuses those).
+ * unless some were claimed before. Given the job ids known to be queued, a reminder claimed by a run that
+ * died before enqueueing (its job is not among them) is taken over by this job; one claimed by a job that
+ * is queued stays with it.
  */
 export async function claimReminders(
   models: Models,
   key: ReminderKey,
   jobId: string,
   members: Array<{ memberId: Types.ObjectId; communityId: Types.ObjectId }>,
+  queued?: Set<string>,
 ): Promise<Set<string>> {
   const all = new Set(members.map((m) => String(m.memberId)));
   try {
@@ -39,8 +42,14 @@ export async function claimReminders(
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+  if (queued) {
+    await models.Reminder.updateMany(
+      { ...key, memberId: { $in: members.map((m) => m.memberId) }, jobId: { $nin: [...queued, jobId] } },
+      { $set: { jobId } },
+    );
+  }
   const mine = await models.Reminder.find({ ...key, jobId }, { memberId: 1 }).lean();
-  return new Set(mine.map((r) => String(r.memberId)));
+  return new Set(mine.map((r) => String(r.memberId)).filter((id) => all.has(id)));
 }
 
 export async function markQueued(models: Models, key: ReminderKey, jobId: string): Promise<void> {
