@@ -3,6 +3,7 @@ import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { nextState, refusal, type Step } from '../domain/complaints/lifecycle.js';
 import { findTicketNumber } from '../domain/complaints/numbers.js';
+import { withoutPhones } from '../domain/complaints/phones.js';
 import { clockChanges } from '../domain/complaints/sla.js';
 import { currentYearMonth } from '../domain/text/index.js';
 import type { Complaint, ComplaintHistoryEntry, ComplaintPhoto } from '../models/complaint.js';
@@ -57,9 +58,11 @@ export async function takeStep(
 ): Promise<StepTaken> {
   const sla = slaOf(ctx.sender.community);
   let previousHandler = '';
+  // Notes are read by others (the reporter, followers, the handler): no phone numbers in them.
+  const note = withoutPhones(request.note);
   const applied = await applyChange(ctx.services.models, complaintId, ctx.message.dedupeKey, ctx.now, (c) => {
     const step = typeof request.step === 'function' ? request.step(c) : request.step;
-    const reason = refusal(step, c.state, actorsOf(c, ctx.sender), c, request.note) ?? request.check?.(c);
+    const reason = refusal(step, c.state, actorsOf(c, ctx.sender), c, note) ?? request.check?.(c);
     if (reason) return reason;
     previousHandler = c.handlerUserId;
     const photos = request.photos ?? [];
@@ -79,7 +82,7 @@ export async function takeStep(
         byUserId: ctx.sender.userId,
         byName: actorName(ctx, c),
         at: ctx.now,
-        note: request.note.trim(),
+        note,
         photos,
       },
     };

@@ -20,12 +20,12 @@ const sent = (userId: string) => bot.standin.messages({ touser: userId }).length
 describe('a second report of an open problem in the same building', () => {
   let original = '';
 
-  it('is asked whether it is the same problem, with what was reported', async () => {
+  it('is asked whether it is the same problem: what, where and when, not the other reporter’s words', async () => {
     original = numberIn(await bot.say('first', '5号楼下水道堵了 一楼返水'));
     await sendPhoto(bot, 'second');
     const question = await bot.say('second', '5号楼2单元的下水道又堵了');
     expect(question).toContain(`5号楼最近已有人反映过类似问题：${original} 下水道堵塞（待受理`);
-    expect(question).toContain('「5号楼下水道堵了 一楼返水」');
+    expect(question).not.toContain('一楼返水');
     expect(question).toMatch(/是同一个问题吗？回复「是」[\s\S]*取消/);
     expect(question).not.toContain('first');
   });
