@@ -5,7 +5,7 @@ import { applyChange } from '../complaints/changes.js';
 import { defineStepCommand } from '../complaints/step-command.js';
 import { findVisible, ticketNumberIn } from '../complaints/steps.js';
 
-/** 重复 <编号> <原编号>: the same problem as an earlier complaint; its reporter follows the original. */
+/** 重复 <编号> <原编号>: the same problem as an earlier complaint; its followers follow that one. */
 export const markDuplicate = defineStepCommand({
   id: 'complaint.duplicate',
   triggers: ['重复', '标记重复'],
@@ -29,13 +29,14 @@ export const markDuplicate = defineStepCommand({
       set: { duplicateOf: original._id as Types.ObjectId, duplicateOfNumber: original.number },
     };
   },
+  /** Everyone who followed the duplicate (its reporter, and those who reported it again) follows the original. */
   async after(ctx, complaint) {
     await applyChange(
       ctx.services.models,
       complaint.duplicateOf as Types.ObjectId,
       `${ctx.message.dedupeKey}-follow`,
       ctx.now,
-      () => ({ update: { $addToSet: { subscribers: complaint.reporter.userId } } }),
+      () => ({ update: { $addToSet: { subscribers: { $each: complaint.subscribers } } } }),
     );
   },
   reply: (c) => `已将 ${c.number} 并入 ${c.duplicateOfNumber}，反映人会收到原诉求的办理进展。`,

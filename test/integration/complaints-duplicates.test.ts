@@ -7,7 +7,9 @@ import { startTestBot, type TestBot } from '../support/test-bot.js';
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ users: ['first', 'second', 'third', 'fourth', 'liuqiang', 'lijianguo'] });
+  bot = await startTestBot({
+    users: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'liuqiang', 'lijianguo'],
+  });
   await seedCommunity(bot.runtime.deps.models);
 });
 afterAll(async () => {
@@ -99,5 +101,15 @@ describe('重复 by the handler', () => {
     expect((await Complaint().findOne({ number: a }))?.subscribers).toEqual(['third', 'fourth']);
     expect(await bot.say('liuqiang', `重复 ${a} ${a}`)).toBe('不能把诉求标为它自己的重复。');
     expect(await bot.say('liuqiang', `重复 ${a} ${b}`)).toBe(`${b} 本身是 ${a} 的重复，请写 ${a}。`);
+  });
+
+  it('everyone following the duplicate follows the original', async () => {
+    const original = numberIn(await bot.say('third', '反映 6号楼有人遛狗不拴绳'));
+    const duplicate = numberIn(await bot.say('fourth', '反映 6号楼门口狗屎没人清 臭'));
+    expect(await bot.say('fifth', '6号楼门口狗屎又没人清 臭死了')).toContain(duplicate);
+    expect(await bot.say('fifth', '是')).toMatch(/已并入/);
+    await bot.say('liuqiang', `重复 ${duplicate} ${original}`);
+    const saved = await Complaint().findOne({ number: original });
+    expect([...saved!.subscribers].sort()).toEqual(['fifth', 'fourth', 'third']);
   });
 });
