@@ -4,8 +4,9 @@ import { HANDLERS } from '../complaints/access.js';
 import { applyChange } from '../complaints/changes.js';
 import { defineStepCommand } from '../complaints/step-command.js';
 import { findVisible, ticketNumberIn } from '../complaints/steps.js';
+import { isOpen } from '../domain/complaints/lifecycle.js';
 
-/** 重复 <编号> <原编号>: the same problem as an earlier complaint; its followers follow that one. */
+/** 重复 <编号> <原编号>: the same problem as an earlier, still open complaint; its followers follow that one. */
 export const markDuplicate = defineStepCommand({
   id: 'complaint.duplicate',
   triggers: ['重复', '标记重复'],
@@ -23,6 +24,8 @@ export const markDuplicate = defineStepCommand({
         `${original.number} 本身是 ${original.duplicateOfNumber} 的重复，请写 ${original.duplicateOfNumber}。`,
       );
     }
+    // A finished original will not be worked on again: the new report needs handling of its own.
+    if (!isOpen(original.state)) throw new UserError('原诉求已办结，请按新诉求办理。');
     return {
       step: 'mark_duplicate',
       note: `与 ${original.number} 是同一问题`,

@@ -112,4 +112,15 @@ describe('重复 by the handler', () => {
     const saved = await Complaint().findOne({ number: original });
     expect([...saved!.subscribers].sort()).toEqual(['fifth', 'fourth', 'third']);
   });
+
+  it('is refused when the original is finished', async () => {
+    const original = numberIn(await bot.say('third', '反映 5号楼楼顶漏水'));
+    await bot.say('liuqiang', `办结 ${original} 已修补`);
+    const later = numberIn(await bot.say('sixth', '反映 5号楼乱停车 堵住消防通道'));
+    expect(await bot.say('liuqiang', `重复 ${later} ${original}`)).toBe('原诉求已办结，请按新诉求办理。');
+    expect(await Complaint().findOne({ number: later })).toMatchObject({
+      state: 'pending',
+      duplicateOf: null,
+    });
+  });
 });
