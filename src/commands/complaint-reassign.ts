@@ -24,7 +24,7 @@ const typed = defineStepCommand({
       step: 'reassign',
       note: `转派给${target.label}`,
       set: {
-        gridId: target.gridId,
+        ...(target.gridId && { gridId: target.gridId }),
         handlerUserId: target.handlerUserId,
         handlerName: target.handlerName,
       },

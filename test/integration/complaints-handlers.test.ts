@@ -43,6 +43,7 @@ beforeAll(async () => {
     { communityId, code: 'G05', name: '幸福五网格', leaderUserId: 'sunli', buildings: ['7号楼'] },
     { communityId, code: 'G06', name: '幸福六网格', leaderUserId: 'gridA', buildings: ['8号楼'] },
     { communityId, code: 'G07', name: '幸福七网格', leaderUserId: 'gridB', buildings: ['9号楼'] },
+    { communityId, code: 'G08', name: '幸福八网格', buildings: ['10号楼'] },
   ]);
   const leader = (wecomUserId: string, name: string) => ({
     communityId,
@@ -137,6 +138,28 @@ describe('转派', () => {
     expect(card.main_title?.title).toContain(n);
     expect(await press(bot, 'gridA', card, '转派')).toMatch(new RegExp(`^诉求 ${n}：请问转派给谁？`));
     expect(await bot.say('gridA', '孙丽')).toBe(`已将 ${n} 转派给孙丽，已通知对方和反映人。`);
+  });
+
+  it('to a person keeps the building’s grid; to a grid moves it there', async () => {
+    const gridOf = async (code: string) => (await bot.runtime.deps.models.Grid.findOne({ code }))?._id;
+    const n = numberIn(await bot.say('res2', '8号楼楼道灯坏了'));
+    await bot.say('gridA', `转派 ${n} 孙丽`);
+    const saved = await bot.runtime.deps.models.Complaint.findOne({ number: n });
+    expect(saved).toMatchObject({ handlerUserId: 'sunli', gridId: await gridOf('G06') });
+    await bot.say('sunli', `转派 ${n} G07`);
+    expect(await bot.runtime.deps.models.Complaint.findOne({ number: n })).toMatchObject({
+      handlerUserId: 'gridB',
+      gridId: await gridOf('G07'),
+    });
+  });
+
+  it('a grid without a leader keeps its complaints; the community’s staff handle them', async () => {
+    const n = numberIn(await bot.say('res3', '10号楼下水道堵了'));
+    const grid = await bot.runtime.deps.models.Grid.findOne({ code: 'G08' });
+    expect(await bot.runtime.deps.models.Complaint.findOne({ number: n })).toMatchObject({
+      handlerUserId: 'sunli',
+      gridId: grid?._id,
+    });
   });
 
   it('refuses people who do not handle complaints, and handing it to the same person', async () => {
