@@ -29,7 +29,13 @@ export const markDuplicate = defineStepCommand({
     return {
       step: 'mark_duplicate',
       note: `与 ${original.number} 是同一问题`,
-      set: { duplicateOf: original._id as Types.ObjectId, duplicateOfNumber: original.number },
+      // Whoever handles the original handles the problem, and so sees this reporter's details.
+      set: {
+        duplicateOf: original._id as Types.ObjectId,
+        duplicateOfNumber: original.number,
+        handlerUserId: original.handlerUserId,
+        handlerName: original.handlerName,
+      },
     };
   },
   /** Everyone who followed the duplicate (its reporter, and those who reported it again) follows the original. */

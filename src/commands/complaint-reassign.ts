@@ -34,6 +34,13 @@ const typed = defineStepCommand({
           : null,
     };
   },
+  /** Its duplicates go along: their reporters' details are for whoever handles the problem now. */
+  async after(ctx, complaint) {
+    await ctx.services.models.Complaint.updateMany(
+      { duplicateOf: complaint._id },
+      { $set: { handlerUserId: complaint.handlerUserId, handlerName: complaint.handlerName } },
+    );
+  },
   reply: (c) => `已将 ${c.number} 转派给${c.handlerName}，已通知对方和反映人。`,
 });
 

@@ -8,7 +8,7 @@ import { startTestBot, type TestBot } from '../support/test-bot.js';
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
-    users: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'liuqiang', 'lijianguo'],
+    users: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'liuqiang', 'lijianguo', 'sunli'],
   });
   await seedCommunity(bot.runtime.deps.models);
 });
@@ -121,6 +121,17 @@ describe('重复 by the handler', () => {
     expect(await Complaint().findOne({ number: later })).toMatchObject({
       state: 'pending',
       duplicateOf: null,
+    });
+  });
+
+  it('a 转派 of the original takes its duplicates to the new handler', async () => {
+    const original = numberIn(await bot.say('fifth', '反映 5号楼楼下烧烤店半夜吵'));
+    expect(await bot.say('sixth', '5号楼烧烤店太吵了 睡不着')).toContain(original);
+    const duplicate = numberIn(await bot.say('sixth', '是'));
+    await bot.say('liuqiang', `转派 ${original} 孙丽`);
+    expect(await Complaint().findOne({ number: duplicate })).toMatchObject({
+      handlerUserId: 'sunli',
+      handlerName: '孙丽',
     });
   });
 });
