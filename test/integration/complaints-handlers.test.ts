@@ -80,7 +80,7 @@ describe('受理', () => {
   it('refuses what the lifecycle does not allow, saying why', async () => {
     const n = numberIn(await bot.say('resident', '5号楼下水井冒水'));
     expect(await bot.say('resident', `评价 ${n} 满意`)).toBe(
-      `诉求 ${n} 现在是「待受理」，不能评价。请先受理。`,
+      `诉求 ${n} 现在是「待受理」，不能评价。办结后会请您评价；有新情况可发「补充 ${n} 内容」。`,
     );
     await bot.say('liuqiang', `受理 ${n}`);
     expect(await bot.say('liuqiang', `受理 ${n}`)).toBe(`诉求 ${n} 现在是「已受理」，不能受理。`);
