@@ -57,8 +57,9 @@ export const acceptComplaint = defineCommand<{ number: string | null }>({
     await runStep(ctx, spec, complaint, '');
   },
   async onCardPress(ctx, press) {
-    const complaint = await complaintByCard(ctx, press.payload);
-    const moved = movedOn(ctx, complaint);
+    const pressed = await complaintByCard(ctx, press.payload);
+    const { complaint } = pressed;
+    const moved = movedOn(ctx, pressed);
     try {
       await (moved ? ctx.reply(moved) : runStep(ctx, spec, complaint, ''));
     } catch (error) {

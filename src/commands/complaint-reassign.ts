@@ -48,8 +48,9 @@ const typed = defineStepCommand({
 export const reassignComplaint: Command<NumberedArgs> = {
   ...typed,
   async onCardPress(ctx, press) {
-    const complaint = await complaintByCard(ctx, press.payload);
-    const moved = movedOn(ctx, complaint);
+    const pressed = await complaintByCard(ctx, press.payload);
+    const { complaint } = pressed;
+    const moved = movedOn(ctx, pressed);
     if (moved) return ctx.reply(moved);
     const refused = refusal('reassign', complaint.state, actorsOf(complaint, ctx.sender), complaint, '-');
     if (refused) return ctx.reply(refused);

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { categoryLabel } from '../domain/complaints/categories.js';
-import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
+import { STATE_LABELS, stepLabel } from '../domain/complaints/lifecycle.js';
 import { formatLimit, TIER_LABELS } from '../domain/complaints/sla.js';
 import type { Complaint, ComplaintHistoryEntry } from '../models/complaint.js';
 
@@ -85,7 +85,10 @@ export function reporterNotice(c: C, entry: ComplaintHistoryEntry, follower = fa
   }
 }
 
-/** What the handler hears about a step someone else took: the reporter's notes and verdict, a manager's note. */
+/**
+ * What the handler hears about a step someone else took: the reporter's notes and verdict, and what a
+ * manager did on their complaint (受理, 办结 … on their behalf). Their own steps are not told back to them.
+ */
 export function handlerNotice(
   c: C,
   entry: ComplaintHistoryEntry,
@@ -100,7 +103,15 @@ export function handlerNotice(
       return `诉求 ${c.number} 反映人评价：${entry.note}。`;
     case 'reopen':
       return `诉求 ${c.number} 反映人评价：${entry.note}。已重新交办，请继续办理，${formatTime(deadline, timeZone)}前办结。`;
+    case 'accept':
+    case 'progress':
+    case 'refer':
+    case 'reject':
+    case 'mark_duplicate':
+    case 'resolve':
+      return `诉求 ${c.number}（${placeText(c)}）已由${entry.byName || '社区'}${stepLabel(entry.step)}${entry.note ? `：${entry.note}` : ''}。`;
     default:
+      // report: the card; reassign: the new handler's card, the old one told apart.
       return null;
   }
 }

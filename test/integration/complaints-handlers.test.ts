@@ -162,6 +162,21 @@ describe('转派', () => {
     });
   });
 
+  it('an old card acts for nobody once reassigned, a manager included; the handler hears what a manager did', async () => {
+    const n = numberIn(await bot.say('res4', '6号楼2单元楼顶漏水'));
+    await bot.say('liuqiang', `转派 ${n} 李建国`);
+    const card = await cardTo(bot, 'lijianguo', cardsTo(bot, 'lijianguo').length || 1);
+    expect(card.main_title?.title).toContain(n);
+    await bot.say('lijianguo', `转派 ${n} 孙丽`);
+    expect(await press(bot, 'lijianguo', card, '受理')).toBe(`诉求 ${n} 已转由孙丽承办，您不用再办理了。`);
+    expect(await stateOf(n)).toBe('pending');
+    const before = sent('sunli');
+    expect(await bot.say('lijianguo', `受理 ${n}`)).toMatch(/^已受理/);
+    expect((await textsAfter(bot, 'sunli', before))[0]).toMatch(
+      new RegExp(`^诉求 ${n}（6号楼2单元）已由李建国受理`),
+    );
+  });
+
   it('refuses people who do not handle complaints, and handing it to the same person', async () => {
     const n = numberIn(await bot.say('res3', '9号楼楼顶漏雨'));
     expect(await bot.say('gridB', `转派 ${n} 王海`)).toBe('王海不是网格长或社区工作人员，不能承办诉求。');
