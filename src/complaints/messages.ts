@@ -35,6 +35,16 @@ export function formatTime(at: Date, timeZone: string): string {
   return `${t.getMonth() + 1}月${t.getDate()}日 ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
+/**
+ * A step's notice with the step's time on its first line. WeCom drops a message identical to one sent to
+ * the same person within 4 hours (enable_duplicate_check), and a complaint can take the same step twice
+ * (受理, 转派 away, 受理 again): the time keeps each step's notice its own.
+ */
+export function stamped(text: string, at: Date, timeZone: string): string {
+  const [first, ...rest] = text.split('\n');
+  return [`${first}（${formatTime(at, timeZone)}）`, ...rest].join('\n');
+}
+
 export function placeText(c: Pick<C, 'building' | 'unit' | 'room' | 'place' | 'location'>): string {
   if (c.building) return `${c.building}${c.unit ?? ''}${c.room ? `${c.room}室` : ''}`;
   const named = c.place || c.location?.label;

@@ -98,8 +98,8 @@ describe('补充', () => {
     await bot.say('gridA', `受理 ${n}`);
     const toHandler = sent('gridA');
     expect(await bot.say('res2', `补充 ${n} 屋里只有十四度`)).toBe(`已补充到 ${n}，已转告承办人郑丽娜。`);
-    expect((await textsAfter(bot, 'gridA', toHandler))[0]).toBe(
-      `诉求 ${n}（8号楼）反映人补充：屋里只有十四度`,
+    expect((await textsAfter(bot, 'gridA', toHandler))[0]).toMatch(
+      new RegExp(`^诉求 ${n}（8号楼）反映人补充：屋里只有十四度（\\d+月\\d+日 \\d\\d:\\d\\d）$`),
     );
     const toReporter = sent('res2');
     expect(await bot.say('gridA', `补充 ${n} 已联系热力公司 明天上门`)).toBe(`已把进展告诉反映人（${n}）。`);
