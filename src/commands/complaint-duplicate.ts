@@ -17,7 +17,7 @@ export const markDuplicate = defineStepCommand({
   async request(ctx, complaint, text) {
     const found = ticketNumberIn(text, ctx.now, ctx.timeZone);
     if (!found) throw new UserError('请写原诉求的编号，例如「重复 2026-0154 2026-0150」。');
-    const original = await findVisible(ctx, found.number);
+    const original = await findVisible(ctx, found);
     if (String(original._id) === String(complaint._id)) throw new UserError('不能把诉求标为它自己的重复。');
     if (original.state === 'duplicate') {
       throw new UserError(
