@@ -135,27 +135,40 @@ export async function reassignTarget(
   };
 }
 
+/** Who hears that a complaint ran out of time, and how the handler is told of it. */
+export interface Escalation {
+  to: string[];
+  /** 「已报告书记，」, or '' when nobody could be told. */
+  told: string;
+}
+
 /**
  * Who hears that a complaint ran out of time: the secretaries of the handler's branch, else the
- * community's secretaries. The handler is told separately.
+ * community's secretaries, else its deputy secretaries and administrators — never the handler. The
+ * handler is told separately, and only told that someone was informed when someone was.
  */
-export async function secretariesFor(
+export async function escalationFor(
   models: Models,
   communityId: Types.ObjectId,
   handlerUserId: string,
-): Promise<string[]> {
+): Promise<Escalation> {
   const handler = await models.Member.findOne(
     { communityId, wecomUserId: handlerUserId },
     { branchId: 1 },
   ).lean();
-  const active = {
-    communityId,
-    roles: 'secretary' as const,
-    status: { $nin: ['transferred_out' as const, 'deceased' as const] },
-  };
-  const ofBranch = handler?.branchId
-    ? await models.Member.find({ ...active, branchId: handler.branchId }, { wecomUserId: 1 }).lean()
-    : [];
-  const people = ofBranch.length > 0 ? ofBranch : await models.Member.find(active, { wecomUserId: 1 }).lean();
-  return people.map((p) => p.wecomUserId).filter((id) => id !== handlerUserId);
+  const active = { communityId, status: { $nin: ['transferred_out' as const, 'deceased' as const] } };
+  const find = async (filter: Record<string, unknown>) =>
+    (await models.Member.find({ ...active, ...filter }, { wecomUserId: 1 }).lean())
+      .map((p) => p.wecomUserId)
+      .filter((id) => id !== handlerUserId);
+  const tiers: Array<[Record<string, unknown> | null, string]> = [
+    [handler?.branchId ? { roles: 'secretary', branchId: handler.branchId } : null, '已报告书记，'],
+    [{ roles: 'secretary' }, '已报告书记，'],
+    [{ roles: { $in: ['deputy_secretary', 'admin'] } }, '已报告社区负责人，'],
+  ];
+  for (const [filter, told] of tiers) {
+    const to = filter ? await find(filter) : [];
+    if (to.length > 0) return { to, told };
+  }
+  return { to: [], told: '' };
 }
