@@ -72,6 +72,9 @@ async function messagesFor(
   const resolveLimit = formatLimit(resolveLimitMs(sla, c.tier));
   const escalation = () => escalationFor(io.models, c.communityId as Types.ObjectId, c.handlerUserId);
   const reporter = reporterText(c.reporter, true);
+  // The deadline in every escalation: a complaint reassigned and back may escalate to the same people again
+  // within WeCom's 4-hour duplicate check, which would drop an identical text.
+  const due = (deadline: Date) => `${formatTime(deadline, io.timeZone)}到期`;
   const messages: Message[] = [];
   switch (stage) {
     case 'accept-remind':
@@ -87,12 +90,12 @@ async function messagesFor(
         {
           to: [c.handlerUserId],
           role: 'h',
-          text: `${what}已超过受理时限（${acceptLimit}），${told}请尽快受理。`,
+          text: `${what}已超过受理时限（${acceptLimit}，${due(c.acceptDeadline)}），${told}请尽快受理。`,
         },
         {
           to,
           role: 's',
-          text: `【超时未受理】${what}${acceptLimit}内无人受理，承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
+          text: `【超时未受理】${what}${acceptLimit}内无人受理（${due(c.acceptDeadline)}），承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
         },
       );
       break;
@@ -110,12 +113,12 @@ async function messagesFor(
         {
           to: [c.handlerUserId],
           role: 'h',
-          text: `${what}已超过办结时限（${resolveLimit}），${told}请抓紧办理。`,
+          text: `${what}已超过办结时限（${resolveLimit}，${due(c.resolveDeadline)}），${told}请抓紧办理。`,
         },
         {
           to,
           role: 's',
-          text: `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到，承办人${c.handlerName}。反映人：${reporter}。`,
+          text: `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到（${due(c.resolveDeadline)}），承办人${c.handlerName}。反映人：${reporter}。`,
         },
       );
       break;

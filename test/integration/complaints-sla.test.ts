@@ -85,8 +85,10 @@ describe('a complaint nobody accepts', () => {
     expect(await fire(c.id, 'accept-escalate')).toBe('sent');
     const [toHandler] = await textsAfter(bot, 'liuqiang', before.handler);
     const [toSecretary] = await textsAfter(bot, 'lijianguo', before.secretary);
-    expect(toHandler).toBe(
-      `诉求 ${c.number}（下水道堵塞，5号楼2单元）已超过受理时限（2小时），已报告书记，请尽快受理。`,
+    expect(toHandler).toMatch(
+      new RegExp(
+        `^诉求 ${c.number}（下水道堵塞，5号楼2单元）已超过受理时限（2小时，\\d+月\\d+日 \\d\\d:\\d\\d到期），已报告书记，请尽快受理。$`,
+      ),
     );
     expect(toSecretary).toMatch(
       new RegExp(`^【超时未受理】诉求 ${c.number}.*承办人刘强。反映人：mama（居民）`),
@@ -201,13 +203,15 @@ describe('an escalation with no secretary to tell', () => {
       expect(await fire(c.id, 'accept-escalate')).toBe('sent');
       expect((await textsAfter(bot, 'zhouming', before.admin))[0]).toMatch(/^【超时未受理】/);
       expect((await textsAfter(bot, 'liuqiang', before.handler))[0]).toMatch(
-        /已超过受理时限（2小时），已报告社区负责人，请尽快受理。$/,
+        /已超过受理时限（2小时，.*到期），已报告社区负责人，请尽快受理。$/,
       );
 
       await Member.updateOne({ wecomUserId: 'zhouming' }, { $pull: { roles: 'admin' } });
       const after = sent('liuqiang');
       expect(await fire(c.id, 'resolve-escalate')).toBe('sent');
-      expect((await textsAfter(bot, 'liuqiang', after))[0]).toMatch(/已超过办结时限（7天），请抓紧办理。$/);
+      expect((await textsAfter(bot, 'liuqiang', after))[0]).toMatch(
+        /已超过办结时限（7天，.*到期），请抓紧办理。$/,
+      );
     } finally {
       for (const userId of ['lijianguo', 'zhaoxiuying']) {
         await Member.updateOne({ wecomUserId: userId }, { $addToSet: { roles: 'secretary' } });
