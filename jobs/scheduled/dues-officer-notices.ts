@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { addMonths, consecutiveUnpaid } from '../../src/domain/dues/allocation.js';
+import { addMonths, consecutiveUnpaid, lateThrough } from '../../src/domain/dues/allocation.js';
 import { formatYuan } from '../../src/domain/dues/calculator.js';
 import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
 import { collectionRate, duesFigures } from '../../src/dues/branch-figures.js';
@@ -33,7 +33,8 @@ export const duesSummary: ScheduledJob = {
 
 /**
  * Members 3 and 6 consecutive months behind, to their branch's secretaries, once per member and month.
- * At 6 months the message names the Art. 9 procedure — a flag for the branch to act on, never a decision.
+ * Only months already late count: not this month, which members were asked to pay within, nor an approved
+ * quarterly payer's unfinished quarter. At 6 months the message names the Art. 9 procedure — a flag for the branch to act on, never a decision.
  */
 export const duesArrearsAlerts: ScheduledJob = {
   name: 'dues-arrears-alerts',
@@ -43,17 +44,25 @@ export const duesArrearsAlerts: ScheduledJob = {
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
     let flagged = 0;
     for (const { branch, scope, officers } of await branchesWithOfficers(deps)) {
-      // Anyone 3 months behind is unpaid in each of the last three months.
+      // Anyone 3 months behind is unpaid in the three months before this one (a quarterly payer in the
+      // earliest of them at least: their last completed quarter ends there at the latest).
       const figures = await duesFigures(deps.models, scope, [
+        addMonths(month, -3),
         addMonths(month, -2),
         addMonths(month, -1),
-        month,
       ]);
+      const ids = figures.unpaid.map((u) => new Types.ObjectId(u.memberId));
+      const quarterly = new Set(
+        (await deps.models.Member.find({ _id: { $in: ids }, duesSchedule: 'quarterly' }, { _id: 1 })).map(
+          (m) => String(m._id),
+        ),
+      );
       const behind: Array<{ id: Types.ObjectId; name: string; months: number }> = [];
       for (const u of figures.unpaid) {
         const id = new Types.ObjectId(u.memberId);
         const ledger = await loadLedger(deps.models, id);
-        const months = consecutiveUnpaid([...ledger.charged.keys()], ledger.covered, month);
+        const through = lateThrough(month, quarterly.has(u.memberId) ? 'quarterly' : 'monthly');
+        const months = consecutiveUnpaid([...ledger.charged.keys()], ledger.covered, through);
         if (months >= 3) behind.push({ id, name: u.name, months });
       }
       for (const [kind, min, max] of [

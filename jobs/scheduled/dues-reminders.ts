@@ -29,7 +29,7 @@ interface Walk {
   /** Members to remind, in batches of at most one WeCom call. */
   batches: AsyncGenerator<Candidate[]>;
   /** Reminders a crashed run wrote but never enqueued: job id → recipients. Complete once batches end. */
-  stranded: Map<string, string[]>;
+  stranded: Map<string, Candidate[]>;
 }
 
 /**
@@ -60,7 +60,7 @@ function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queue
     byMember,
   );
   const quarterEnd = QUARTER_END_MONTHS.has(month.slice(5));
-  const stranded = new Map<string, string[]>();
+  const stranded = new Map<string, Candidate[]>();
 
   async function* batches(): AsyncGenerator<Candidate[]> {
     let batch: Candidate[] = [];
@@ -68,19 +68,20 @@ function walkCharges(deps: Deps, key: ReminderKey & { period: YearMonth }, queue
       const id = idKey(charge.memberId);
       const paid = await payments.take(id);
       const [reminded] = await reminders.take(id);
-      if (reminded) {
-        if (!queued.has(reminded.jobId))
-          stranded.set(reminded.jobId, [...(stranded.get(reminded.jobId) ?? []), charge.wecomUserId]);
-        continue;
-      }
-      // Approved quarterly payers are reminded in the last month of a quarter only.
-      if (charge.duesSchedule === 'quarterly' && !quarterEnd) continue;
-      batch.push({
+      const candidate = {
         memberId: charge.memberId,
         communityId: charge.communityId,
         userId: charge.wecomUserId,
         receipts: paid,
-      });
+      };
+      if (reminded) {
+        if (!queued.has(reminded.jobId))
+          stranded.set(reminded.jobId, [...(stranded.get(reminded.jobId) ?? []), candidate]);
+        continue;
+      }
+      // Approved quarterly payers are reminded in the last month of a quarter only.
+      if (charge.duesSchedule === 'quarterly' && !quarterEnd) continue;
+      batch.push(candidate);
       if (batch.length >= MAX_RECIPIENTS_PER_SEND) {
         yield await withoutPaid(deps, batch);
         batch = [];
@@ -122,7 +123,10 @@ export const duesReminders: ScheduledJob = {
     const content = { type: 'text' as const, content: reminderText(month) };
     const delay = fanoutDelayMs(at);
     const send = async (jobId: string, touser: string[]) => {
-      await enqueueOutbound(queues.outbound, jobId, { touser, content, purpose: 'reminder' }, delay);
+      // A batch left with nobody (all paid since a crash) is done all the same: marked, nothing sent.
+      if (touser.length > 0) {
+        await enqueueOutbound(queues.outbound, jobId, { touser, content, purpose: 'reminder' }, delay);
+      }
       await markQueued(models, key, jobId);
       return touser.length;
     };
@@ -139,7 +143,13 @@ export const duesReminders: ScheduledJob = {
         unpaid.filter((u) => mine.has(String(u.memberId))).map((u) => u.userId),
       );
     }
-    for (const [jobId, touser] of walk.stranded) reminded += await send(jobId, touser);
+    // Who paid since the crash is not told 「还没有交」.
+    for (const [jobId, members] of walk.stranded) {
+      reminded += await send(
+        jobId,
+        (await withoutPaid(deps, members)).map((u) => u.userId),
+      );
+    }
 
     log.info({ month, reminded, recovered: walk.stranded.size }, 'dues reminders');
     return `${month} 党费提醒：本次提醒 ${reminded} 人`;

@@ -10,6 +10,7 @@ import { placeText, summaryLine } from '../complaints/messages.js';
 import { communityOf } from '../complaints/reporter.js';
 import { runStep, type StepCommandSpec } from '../complaints/step-command.js';
 import { findVisible, ticketNumberIn } from '../complaints/steps.js';
+import type { TicketRef } from '../domain/complaints/numbers.js';
 
 const spec: StepCommandSpec = {
   id: ACCEPT_COMMAND_ID,
@@ -44,21 +45,22 @@ async function onlyPending(ctx: BotContext): Promise<ComplaintDoc> {
 }
 
 /** 受理 [编号], or the [受理] button on the handler's card. */
-export const acceptComplaint = defineCommand<{ number: string | null }>({
+export const acceptComplaint = defineCommand<{ ref: TicketRef | null }>({
   id: spec.id,
   triggers: spec.triggers,
   keywords: [],
   audience: spec.audience,
   summary: spec.summary,
   examples: spec.examples,
-  parse: (rest, { now, timeZone }) => ok({ number: ticketNumberIn(rest, now, timeZone)?.number ?? null }),
-  async handle(ctx, { number }) {
-    const complaint = number ? await findVisible(ctx, number) : await onlyPending(ctx);
+  parse: (rest, { now, timeZone }) => ok({ ref: ticketNumberIn(rest, now, timeZone) }),
+  async handle(ctx, { ref }) {
+    const complaint = ref ? await findVisible(ctx, ref) : await onlyPending(ctx);
     await runStep(ctx, spec, complaint, '');
   },
   async onCardPress(ctx, press) {
-    const complaint = await complaintByCard(ctx, press.payload);
-    const moved = movedOn(ctx, complaint);
+    const pressed = await complaintByCard(ctx, press.payload);
+    const { complaint } = pressed;
+    const moved = movedOn(ctx, pressed);
     try {
       await (moved ? ctx.reply(moved) : runStep(ctx, spec, complaint, ''));
     } catch (error) {

@@ -2,6 +2,7 @@ import { ask, defineCommand, ok } from '../bot/command.js';
 import { formatTime } from '../complaints/messages.js';
 import { parseNumbered, runStep, type StepAction } from '../complaints/step-command.js';
 import { findVisible } from '../complaints/steps.js';
+import type { TicketRef } from '../domain/complaints/numbers.js';
 import { parseRating, type Rating } from '../domain/complaints/rating.js';
 
 const QUESTION = '请回复「满意」「基本满意」或「不满意」，可以附上意见。';
@@ -21,7 +22,7 @@ function verdict(rating: Rating, comment: string): StepAction {
 }
 
 /** 评价 <编号> 满意|基本满意|不满意 [意见]: the reporter's verdict after 办结; 不满意 reopens it. */
-export const rateComplaint = defineCommand<{ number: string; rating: Rating; comment: string }>({
+export const rateComplaint = defineCommand<TicketRef & { rating: Rating; comment: string }>({
   id: 'complaint.rate',
   triggers: ['评价'],
   keywords: [],
@@ -33,9 +34,9 @@ export const rateComplaint = defineCommand<{ number: string; rating: Rating; com
     if (!numbered.ok) return numbered;
     const rated = parseRating(numbered.args.text);
     if (!rated) return ask('rating', QUESTION);
-    return ok({ number: numbered.args.number, ...rated });
+    return ok({ number: numbered.args.number, lastYear: numbered.args.lastYear, ...rated });
   },
-  async handle(ctx, { number, rating, comment }) {
-    await runStep(ctx, verdict(rating, comment), await findVisible(ctx, number), '');
+  async handle(ctx, { rating, comment, ...ref }) {
+    await runStep(ctx, verdict(rating, comment), await findVisible(ctx, ref), '');
   },
 });

@@ -24,7 +24,7 @@ const typed = defineStepCommand({
       step: 'reassign',
       note: `转派给${target.label}`,
       set: {
-        gridId: target.gridId,
+        ...(target.gridId && { gridId: target.gridId }),
         handlerUserId: target.handlerUserId,
         handlerName: target.handlerName,
       },
@@ -34,6 +34,13 @@ const typed = defineStepCommand({
           : null,
     };
   },
+  /** Its duplicates go along: their reporters' details are for whoever handles the problem now. */
+  async after(ctx, complaint) {
+    await ctx.services.models.Complaint.updateMany(
+      { duplicateOf: complaint._id },
+      { $set: { handlerUserId: complaint.handlerUserId, handlerName: complaint.handlerName } },
+    );
+  },
   reply: (c) => `已将 ${c.number} 转派给${c.handlerName}，已通知对方和反映人。`,
 });
 
@@ -41,8 +48,9 @@ const typed = defineStepCommand({
 export const reassignComplaint: Command<NumberedArgs> = {
   ...typed,
   async onCardPress(ctx, press) {
-    const complaint = await complaintByCard(ctx, press.payload);
-    const moved = movedOn(ctx, complaint);
+    const pressed = await complaintByCard(ctx, press.payload);
+    const { complaint } = pressed;
+    const moved = movedOn(ctx, pressed);
     if (moved) return ctx.reply(moved);
     const refused = refusal('reassign', complaint.state, actorsOf(complaint, ctx.sender), complaint, '-');
     if (refused) return ctx.reply(refused);

@@ -43,6 +43,14 @@ export const seesReporter = (complaint: Parties, sender: Sender): boolean =>
   complaint.handlerUserId === sender.userId ||
   rolesIn(sender, complaint).some((r) => SEE_REPORTER.includes(r));
 
+/**
+ * Who may read what residents wrote (the description, their 补充): those who work on complaints. Other
+ * residents following the same problem do not read each other's words.
+ */
+export const readsResidents = (complaint: Parties, sender: Sender): boolean =>
+  actorsOf(complaint, sender).some((a) => a === 'handler' || a === 'manager') ||
+  rolesIn(sender, complaint).some((r) => OVERSEERS.includes(r));
+
 /** 「王桂兰 13800001234」 for those entitled to it, 「王** 138****1234」 for everyone else. */
 export function reporterText(reporter: Complaint['reporter'], full: boolean): string {
   const phone = reporter.phone ? ` ${full ? reporter.phone : maskPhone(reporter.phone)}` : '';

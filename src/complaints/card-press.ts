@@ -3,27 +3,39 @@ import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
 import { actorsOf } from './access.js';
+import { readCardPayload } from './card.js';
 import type { ComplaintDoc } from './changes.js';
+
+export interface PressedCard {
+  complaint: ComplaintDoc;
+  /** The complaint was reassigned after the card was sent: the card acts for nobody, managers included. */
+  stale: boolean;
+}
 
 /**
  * The complaint a card button names (its key carries the id), in the presser's community. Cards go to
  * handlers only; one reassigned since still answers its presser (with where the complaint went).
  */
-export async function complaintByCard(ctx: BotContext, payload: string): Promise<ComplaintDoc> {
-  const complaint = Types.ObjectId.isValid(payload)
-    ? await ctx.services.models.Complaint.findById(payload)
-    : null;
+export async function complaintByCard(ctx: BotContext, payload: string): Promise<PressedCard> {
+  const { id, clock } = readCardPayload(payload);
+  const complaint = Types.ObjectId.isValid(id) ? await ctx.services.models.Complaint.findById(id) : null;
   const community = ctx.sender.community?._id;
   if (!complaint || String(complaint.communityId) !== String(community)) {
     throw new UserError('这张卡片对应的诉求已不存在。');
   }
-  return complaint;
+  return { complaint, stale: clock !== null && clock !== complaint.acceptClock };
 }
 
-/** 「诉求 … 已转由孙丽承办」 for a press on a card whose complaint has another handler now, else null. */
-export function movedOn(ctx: BotContext, complaint: ComplaintDoc): string | null {
+/**
+ * 「诉求 … 已转由孙丽承办」 for a press on a card sent before the complaint was reassigned, or pressed by
+ * someone who may not act on it, else null.
+ */
+export function movedOn(ctx: BotContext, { complaint, stale }: PressedCard): string | null {
   const actors = actorsOf(complaint, ctx.sender);
-  if (actors.includes('handler') || actors.includes('manager')) return null;
+  if (stale && actors.includes('handler')) {
+    return `诉求 ${complaint.number} 已重新交给您，请用最新的卡片，或发「受理 ${complaint.number}」。`;
+  }
+  if (!stale && (actors.includes('handler') || actors.includes('manager'))) return null;
   return `诉求 ${complaint.number} 已转由${complaint.handlerName}承办，您不用再办理了。`;
 }
 

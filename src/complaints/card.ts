@@ -9,6 +9,16 @@ import { excerpt, formatTime, newComplaintText, placeText } from './messages.js'
 export const ACCEPT_COMMAND_ID = 'complaint.accept';
 export const REASSIGN_COMMAND_ID = 'complaint.reassign';
 
+/** What a card's buttons carry: the complaint and the accept clock the card was sent for. */
+export const cardPayload = (c: Pick<ComplaintDoc, '_id' | 'acceptClock'>) =>
+  `${String(c._id)}.${c.acceptClock}`;
+
+/** The complaint id and the card's accept clock (null on cards sent before buttons carried it). */
+export function readCardPayload(payload: string): { id: string; clock: number | null } {
+  const [id = '', clock] = payload.split('.');
+  return { id, clock: clock === undefined ? null : Number(clock) };
+}
+
 /**
  * The handler's card for a new (or reassigned) complaint: the essentials and [受理] [转派]. The task id is
  * the complaint and its accept clock, which is unique per app forever as WeCom requires (a reassignment
@@ -16,6 +26,7 @@ export const REASSIGN_COMMAND_ID = 'complaint.reassign';
  */
 export function handlerCard(c: ComplaintDoc, reporter: string, timeZone: string): OutboundContent {
   const id = String(c._id);
+  const payload = cardPayload(c);
   const card: ButtonInteractionCard = {
     card_type: 'button_interaction',
     task_id: `cpl-${id}-${c.acceptClock}`,
@@ -31,8 +42,8 @@ export function handlerCard(c: ComplaintDoc, reporter: string, timeZone: string)
       { keyname: '受理时限', value: formatTime(c.acceptDeadline, timeZone) },
     ],
     button_list: [
-      { text: '受理', style: 1, key: cardKey(ACCEPT_COMMAND_ID, id) },
-      { text: '转派', style: 2, key: cardKey(REASSIGN_COMMAND_ID, id) },
+      { text: '受理', style: 1, key: cardKey(ACCEPT_COMMAND_ID, payload) },
+      { text: '转派', style: 2, key: cardKey(REASSIGN_COMMAND_ID, payload) },
     ],
   };
   return {

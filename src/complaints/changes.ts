@@ -14,10 +14,8 @@ export interface Change {
 
 export interface Applied {
   complaint: ComplaintDoc;
-  /** The version this source's change produced. */
+  /** The version this source's change produced (a retried source's change is found, not written again). */
   version: number;
-  /** True when this source had already made its change (a retried message): nothing new was written. */
-  already: boolean;
 }
 
 /** The step that produced `version`, if it was one. */
@@ -49,7 +47,7 @@ export async function applyChange(
     const complaint = await models.Complaint.findById(complaintId);
     if (!complaint) throw new Error(`complaint ${String(complaintId)} vanished`);
     const mine = await models.ComplaintStep.findOne({ sourceKey }).lean();
-    if (mine && complaint.version >= mine.version) return { complaint, version: mine.version, already: true };
+    if (mine && complaint.version >= mine.version) return { complaint, version: mine.version };
 
     const decision = decide(complaint);
     if (typeof decision === 'string') throw new UserError(decision);
@@ -76,7 +74,7 @@ export async function applyChange(
       },
     );
     const written = await models.Complaint.findById(complaintId);
-    return { complaint: written!, version, already: false };
+    return { complaint: written!, version };
   }
   throw new Error(`complaint ${String(complaintId)}: no change after ${MAX_TRIES} tries`);
 }

@@ -3,7 +3,7 @@ import { categoryLabel } from '../domain/complaints/categories.js';
 import { isOpen, STATE_LABELS, stepLabel } from '../domain/complaints/lifecycle.js';
 import { overdue, TIER_LABELS } from '../domain/complaints/sla.js';
 import type { Complaint, ComplaintHistoryEntry } from '../models/complaint.js';
-import { reporterText, seesReporter } from './access.js';
+import { readsResidents, reporterText, seesReporter } from './access.js';
 import { formatTime, placeText, summaryLine } from './messages.js';
 
 /**
@@ -22,6 +22,9 @@ export function listLine(c: Complaint, viewer: Sender, at: Date): string {
   return `${summaryLine(c)} · 承办人${c.handlerName} · 反映人${reporterText(c.reporter, seesReporter(c, viewer))}${late ? ` · ${late}` : ''}`;
 }
 
+const byResident = (c: Complaint, entry: ComplaintHistoryEntry) =>
+  entry.byUserId === c.reporter.userId || c.subscribers.includes(entry.byUserId);
+
 /** Who took a step, as a viewer may see it: workers by name, residents by their part. */
 function stepBy(c: Complaint, entry: ComplaintHistoryEntry): string {
   if (entry.byUserId === c.reporter.userId) return '反映人';
@@ -31,10 +34,12 @@ function stepBy(c: Complaint, entry: ComplaintHistoryEntry): string {
 
 /** 进度: the whole story of one complaint. */
 export function detail(c: Complaint, viewer: Sender, timeZone: string, at: Date): string {
+  // A resident's words reach the workers and the resident who wrote them, not other residents.
+  const worker = readsResidents(c, viewer);
   const lines = [
     `诉求 ${c.number} · ${categoryLabel(c.category)}（${TIER_LABELS[c.tier]}）`,
     `地点：${placeText(c)}`,
-    `内容：${c.description}`,
+    ...(worker || c.reporter.userId === viewer.userId ? [`内容：${c.description}`] : []),
     `反映人：${reporterText(c.reporter, seesReporter(c, viewer))}`,
     `状态：${STATE_LABELS[c.state]}${c.referredTo && c.state === 'referred' ? `（${c.referredTo}）` : ''} · 承办人${c.handlerName}`,
   ];
@@ -48,6 +53,7 @@ export function detail(c: Complaint, viewer: Sender, timeZone: string, at: Date)
   if (c.photos.length > 0) lines.push(`照片：${c.photos.length}张`);
   lines.push('经过：');
   for (const h of c.history) {
+    if (h.step === 'note' && byResident(c, h) && !worker && h.byUserId !== viewer.userId) continue;
     const photos = h.photos.length > 0 ? `（照片${h.photos.length}张）` : '';
     lines.push(
       `${formatTime(h.at, timeZone)} ${stepLabel(h.step)}（${stepBy(c, h)}）${h.note ? `：${h.note}` : ''}${photos}`,

@@ -87,10 +87,10 @@ export async function similarOpen(
   return found ?? null;
 }
 
+/** Category, place and time only: what the other resident wrote is not theirs to read. */
 export const similarQuestion = (original: ComplaintDoc, timeZone: string) =>
   [
-    `${original.building}最近已有人反映过类似问题：${original.number} ${categoryLabel(original.category)}（${STATE_LABELS[original.state]}，${formatTime(original.createdAt!, timeZone)}）`,
-    `「${excerpt(original.description)}」`,
+    `${placeText(original)}最近已有人反映过类似问题：${original.number} ${categoryLabel(original.category)}（${STATE_LABELS[original.state]}，${formatTime(original.createdAt!, timeZone)}反映）。`,
     '请问和您说的是同一个问题吗？回复「是」，我把您加入这件诉求，进展同时告诉您；回复「不是」，另行登记。',
   ].join('\n');
 

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { categoryLabel } from '../domain/complaints/categories.js';
-import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
+import { STATE_LABELS, stepLabel } from '../domain/complaints/lifecycle.js';
 import { formatLimit, TIER_LABELS } from '../domain/complaints/sla.js';
 import type { Complaint, ComplaintHistoryEntry } from '../models/complaint.js';
 
@@ -33,6 +33,16 @@ export function formatTime(at: Date, timeZone: string): string {
   const t = new TZDate(at.getTime(), timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${t.getMonth() + 1}月${t.getDate()}日 ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+/**
+ * A step's notice with the step's time on its first line. WeCom drops a message identical to one sent to
+ * the same person within 4 hours (enable_duplicate_check), and a complaint can take the same step twice
+ * (受理, 转派 away, 受理 again): the time keeps each step's notice its own.
+ */
+export function stamped(text: string, at: Date, timeZone: string): string {
+  const [first, ...rest] = text.split('\n');
+  return [`${first}（${formatTime(at, timeZone)}）`, ...rest].join('\n');
 }
 
 export function placeText(c: Pick<C, 'building' | 'unit' | 'room' | 'place' | 'location'>): string {
@@ -85,7 +95,10 @@ export function reporterNotice(c: C, entry: ComplaintHistoryEntry, follower = fa
   }
 }
 
-/** What the handler hears about a step someone else took: the reporter's notes and verdict, a manager's note. */
+/**
+ * What the handler hears about a step someone else took: the reporter's notes and verdict, and what a
+ * manager did on their complaint (受理, 办结 … on their behalf). Their own steps are not told back to them.
+ */
 export function handlerNotice(
   c: C,
   entry: ComplaintHistoryEntry,
@@ -100,7 +113,15 @@ export function handlerNotice(
       return `诉求 ${c.number} 反映人评价：${entry.note}。`;
     case 'reopen':
       return `诉求 ${c.number} 反映人评价：${entry.note}。已重新交办，请继续办理，${formatTime(deadline, timeZone)}前办结。`;
+    case 'accept':
+    case 'progress':
+    case 'refer':
+    case 'reject':
+    case 'mark_duplicate':
+    case 'resolve':
+      return `诉求 ${c.number}（${placeText(c)}）已由${entry.byName || '社区'}${stepLabel(entry.step)}${entry.note ? `：${entry.note}` : ''}。`;
     default:
+      // report: the card; reassign: the new handler's card, the old one told apart.
       return null;
   }
 }

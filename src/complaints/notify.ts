@@ -5,7 +5,7 @@ import { reporterText } from './access.js';
 import { handlerCard } from './card.js';
 import type { ComplaintDoc } from './changes.js';
 import { forwardPhotos } from './forward-photos.js';
-import { handlerNotice, reporterNotice } from './messages.js';
+import { handlerNotice, reporterNotice, stamped } from './messages.js';
 import { scheduleTimers, slaOf } from './timers.js';
 
 /** One plain-text message about a complaint; the id derives from the complaint version, so a retry adds nothing. */
@@ -42,14 +42,15 @@ export async function afterStep(
   previousHandler: string,
 ) {
   const base = `cpl-${String(complaint._id)}-v${entry.version}`;
+  const stamp = (text: string | null) => text && stamped(text, entry.at, ctx.timeZone);
   const followers = complaint.subscribers.filter((u) => u !== complaint.reporter.userId);
-  await tell(ctx, `${base}-r`, [complaint.reporter.userId], reporterNotice(complaint, entry));
-  await tell(ctx, `${base}-f`, followers, reporterNotice(complaint, entry, true));
+  await tell(ctx, `${base}-r`, [complaint.reporter.userId], stamp(reporterNotice(complaint, entry)));
+  await tell(ctx, `${base}-f`, followers, stamp(reporterNotice(complaint, entry, true)));
   await tell(
     ctx,
     `${base}-h`,
     [complaint.handlerUserId],
-    handlerNotice(complaint, entry, ctx.timeZone, complaint.resolveDeadline),
+    stamp(handlerNotice(complaint, entry, ctx.timeZone, complaint.resolveDeadline)),
   );
   await forwardPhotos(ctx, complaint, entry, entry.photos);
   if (entry.step === 'reassign') {
@@ -58,7 +59,7 @@ export async function afterStep(
       ctx,
       `${base}-o`,
       [previousHandler],
-      `诉求 ${complaint.number} 已转派给${complaint.handlerName}，您不用再办理了。`,
+      stamp(`诉求 ${complaint.number} 已转派给${complaint.handlerName}，您不用再办理了。`),
     );
   }
   await scheduleTimers(ctx.services.complaintTimers, complaint, slaOf(ctx.sender.community), ctx.now);

@@ -1,11 +1,11 @@
 import { type Audience, ask, type Command, defineCommand, ok, type ParseResult } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
+import type { TicketRef } from '../domain/complaints/numbers.js';
 import type { ComplaintHistoryEntry } from '../models/complaint.js';
 import type { ComplaintDoc } from './changes.js';
 import { findVisible, type StepRequest, takeStep, ticketNumberIn } from './steps.js';
 
-export interface NumberedArgs {
-  number: string;
+export interface NumberedArgs extends TicketRef {
   /** What follows the number: the result, the reason, the target … ('' when the step needs nothing). */
   text: string;
 }
@@ -24,7 +24,7 @@ export function parseNumbered(
   const found = ticketNumberIn(rest, now, timeZone);
   if (!found) return ask('number', `请问是哪一件诉求？请写编号，例如「${trigger} 2026-0153」。`);
   if (argument && !found.rest) return ask('text', argument.question);
-  return ok({ number: found.number, text: found.rest });
+  return ok({ number: found.number, lastYear: found.lastYear, text: found.rest });
 }
 
 /** What a step does: shared by typed commands and card buttons. */
@@ -65,8 +65,8 @@ export function defineStepCommand(spec: StepCommandSpec): Command<NumberedArgs> 
     summary: spec.summary,
     examples: spec.examples,
     parse: (rest, { now, timeZone }) => parseNumbered(rest, now, timeZone, spec.triggers[0]!, spec.argument),
-    async handle(ctx, { number, text }) {
-      await runStep(ctx, spec, await findVisible(ctx, number), text);
+    async handle(ctx, { text, ...ref }) {
+      await runStep(ctx, spec, await findVisible(ctx, ref), text);
     },
   });
 }

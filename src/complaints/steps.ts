@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
-import { nextState, refusal, type Step } from '../domain/complaints/lifecycle.js';
-import { findTicketNumber } from '../domain/complaints/numbers.js';
+import { isOpen, nextState, refusal, type Step } from '../domain/complaints/lifecycle.js';
+import { findTicketNumber, type TicketRef } from '../domain/complaints/numbers.js';
+import { withoutPhones } from '../domain/complaints/phones.js';
 import { clockChanges } from '../domain/complaints/sla.js';
 import { currentYearMonth } from '../domain/text/index.js';
 import type { Complaint, ComplaintHistoryEntry, ComplaintPhoto } from '../models/complaint.js';
@@ -27,13 +28,27 @@ export interface StepTaken {
   entry: ComplaintHistoryEntry;
 }
 
-/** The complaint a number names in the sender's community, if the sender may see it. */
-export async function findVisible(ctx: BotContext, number: string): Promise<ComplaintDoc> {
+/**
+ * The complaint a number names in the sender's community, if the sender may see it. A number typed without
+ * its year may mean last year's (「进度 153」 on 3 January): when both are the sender's to see and last
+ * year's still awaits something, the sender is asked which.
+ */
+export async function findVisible(ctx: BotContext, ref: TicketRef): Promise<ComplaintDoc> {
   const community = communityOf(ctx);
-  const complaint = await ctx.services.models.Complaint.findOne({ communityId: community._id, number });
+  const numbers = [ref.number, ...(ref.lastYear ? [ref.lastYear] : [])];
+  const found = await ctx.services.models.Complaint.find({
+    communityId: community._id,
+    number: { $in: numbers },
+  });
   // Someone else's complaint is reported as not found: its existence is not theirs to learn.
-  if (!complaint || !mayView(complaint, ctx.sender))
-    throw new UserError(`没有找到诉求 ${number}，请核对编号。`);
+  const visible = found.filter((c) => mayView(c, ctx.sender));
+  const current = visible.find((c) => c.number === ref.number);
+  const earlier = visible.find((c) => c.number === ref.lastYear);
+  if (current && earlier && (isOpen(earlier.state) || earlier.state === 'resolved')) {
+    throw new UserError(`请问是 ${current.number} 还是 ${earlier.number}？请写完整编号。`);
+  }
+  const complaint = current ?? earlier;
+  if (!complaint) throw new UserError(`没有找到诉求 ${ref.number}，请核对编号。`);
   return complaint;
 }
 
@@ -57,9 +72,11 @@ export async function takeStep(
 ): Promise<StepTaken> {
   const sla = slaOf(ctx.sender.community);
   let previousHandler = '';
+  // Notes are read by others (the reporter, followers, the handler): no phone numbers in them.
+  const note = withoutPhones(request.note);
   const applied = await applyChange(ctx.services.models, complaintId, ctx.message.dedupeKey, ctx.now, (c) => {
     const step = typeof request.step === 'function' ? request.step(c) : request.step;
-    const reason = refusal(step, c.state, actorsOf(c, ctx.sender), c, request.note) ?? request.check?.(c);
+    const reason = refusal(step, c.state, actorsOf(c, ctx.sender), c, note) ?? request.check?.(c);
     if (reason) return reason;
     previousHandler = c.handlerUserId;
     const photos = request.photos ?? [];
@@ -79,7 +96,7 @@ export async function takeStep(
         byUserId: ctx.sender.userId,
         byName: actorName(ctx, c),
         at: ctx.now,
-        note: request.note.trim(),
+        note,
         photos,
       },
     };

@@ -20,7 +20,7 @@ import { enqueueOutbound } from '../queues/queues.js';
 import { reporterText } from './access.js';
 import type { ComplaintDoc } from './changes.js';
 import { formatTime, mine, placeText, rateInvitation } from './messages.js';
-import { secretariesFor } from './routing.js';
+import { escalationFor } from './routing.js';
 
 /** The community's limits, or the defaults for a community stored before they existed. */
 export const slaOf = (community: { complaintSla?: Partial<SlaSettings> | null } | null): SlaSettings => ({
@@ -70,8 +70,11 @@ async function messagesFor(
   const what = `诉求 ${c.number}（${categoryLabel(c.category)}，${placeText(c)}）`;
   const acceptLimit = formatLimit(acceptLimitMs(sla, c.tier));
   const resolveLimit = formatLimit(resolveLimitMs(sla, c.tier));
-  const secretaries = () => secretariesFor(io.models, c.communityId as Types.ObjectId, c.handlerUserId);
+  const escalation = () => escalationFor(io.models, c.communityId as Types.ObjectId, c.handlerUserId);
   const reporter = reporterText(c.reporter, true);
+  // The deadline in every escalation: a complaint reassigned and back may escalate to the same people again
+  // within WeCom's 4-hour duplicate check, which would drop an identical text.
+  const due = (deadline: Date) => `${formatTime(deadline, io.timeZone)}到期`;
   const messages: Message[] = [];
   switch (stage) {
     case 'accept-remind':
@@ -81,20 +84,22 @@ async function messagesFor(
         text: `提醒：${what}还未受理，请在${formatTime(c.acceptDeadline, io.timeZone)}前受理。回复「受理 ${c.number}」。`,
       });
       break;
-    case 'accept-escalate':
+    case 'accept-escalate': {
+      const { to, told } = await escalation();
       messages.push(
         {
           to: [c.handlerUserId],
           role: 'h',
-          text: `${what}已超过受理时限（${acceptLimit}），已报告书记，请尽快受理。`,
+          text: `${what}已超过受理时限（${acceptLimit}，${due(c.acceptDeadline)}），${told}请尽快受理。`,
         },
         {
-          to: await secretaries(),
+          to,
           role: 's',
-          text: `【超时未受理】${what}${acceptLimit}内无人受理，承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
+          text: `【超时未受理】${what}${acceptLimit}内无人受理（${due(c.acceptDeadline)}），承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
         },
       );
       break;
+    }
     case 'resolve-remind':
       messages.push({
         to: [c.handlerUserId],
@@ -102,20 +107,22 @@ async function messagesFor(
         text: `提醒：${what}应在${formatTime(c.resolveDeadline, io.timeZone)}前办结。办好后回复「办结 ${c.number} 处理结果」，可附照片。`,
       });
       break;
-    case 'resolve-escalate':
+    case 'resolve-escalate': {
+      const { to, told } = await escalation();
       messages.push(
         {
           to: [c.handlerUserId],
           role: 'h',
-          text: `${what}已超过办结时限（${resolveLimit}），已报告书记，请抓紧办理。`,
+          text: `${what}已超过办结时限（${resolveLimit}，${due(c.resolveDeadline)}），${told}请抓紧办理。`,
         },
         {
-          to: await secretaries(),
+          to,
           role: 's',
-          text: `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到，承办人${c.handlerName}。反映人：${reporter}。`,
+          text: `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到（${due(c.resolveDeadline)}），承办人${c.handlerName}。反映人：${reporter}。`,
         },
       );
       break;
+    }
     case 'rate-remind':
       messages.push({
         to: [c.reporter.userId],

@@ -90,7 +90,9 @@ describe('a blocked drain, from report to rating', () => {
     const before = sent('liuqiang');
     expect(await bot.say('zhangdama', `评价 ${number} 满意 修得很快`)).toMatch(/谢谢您的评价/);
     const [told] = await textsAfter(bot, 'liuqiang', before);
-    expect(told).toBe(`诉求 ${number} 反映人评价：满意，修得很快。`);
+    expect(told).toMatch(
+      new RegExp(`^诉求 ${number} 反映人评价：满意，修得很快。（\\d+月\\d+日 \\d\\d:\\d\\d）$`),
+    );
     const [saved] = await complaints().find({ number });
     expect(saved?.state).toBe('closed');
     expect(saved?.history.map((h) => h.step)).toEqual(['report', 'accept', 'resolve', 'rate']);

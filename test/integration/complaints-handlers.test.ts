@@ -43,6 +43,7 @@ beforeAll(async () => {
     { communityId, code: 'G05', name: '幸福五网格', leaderUserId: 'sunli', buildings: ['7号楼'] },
     { communityId, code: 'G06', name: '幸福六网格', leaderUserId: 'gridA', buildings: ['8号楼'] },
     { communityId, code: 'G07', name: '幸福七网格', leaderUserId: 'gridB', buildings: ['9号楼'] },
+    { communityId, code: 'G08', name: '幸福八网格', buildings: ['10号楼'] },
   ]);
   const leader = (wecomUserId: string, name: string) => ({
     communityId,
@@ -79,7 +80,7 @@ describe('受理', () => {
   it('refuses what the lifecycle does not allow, saying why', async () => {
     const n = numberIn(await bot.say('resident', '5号楼下水井冒水'));
     expect(await bot.say('resident', `评价 ${n} 满意`)).toBe(
-      `诉求 ${n} 现在是「待受理」，不能评价。请先受理。`,
+      `诉求 ${n} 现在是「待受理」，不能评价。办结后会请您评价；有新情况可发「补充 ${n} 内容」。`,
     );
     await bot.say('liuqiang', `受理 ${n}`);
     expect(await bot.say('liuqiang', `受理 ${n}`)).toBe(`诉求 ${n} 现在是「已受理」，不能受理。`);
@@ -97,8 +98,8 @@ describe('补充', () => {
     await bot.say('gridA', `受理 ${n}`);
     const toHandler = sent('gridA');
     expect(await bot.say('res2', `补充 ${n} 屋里只有十四度`)).toBe(`已补充到 ${n}，已转告承办人郑丽娜。`);
-    expect((await textsAfter(bot, 'gridA', toHandler))[0]).toBe(
-      `诉求 ${n}（8号楼）反映人补充：屋里只有十四度`,
+    expect((await textsAfter(bot, 'gridA', toHandler))[0]).toMatch(
+      new RegExp(`^诉求 ${n}（8号楼）反映人补充：屋里只有十四度（\\d+月\\d+日 \\d\\d:\\d\\d）$`),
     );
     const toReporter = sent('res2');
     expect(await bot.say('gridA', `补充 ${n} 已联系热力公司 明天上门`)).toBe(`已把进展告诉反映人（${n}）。`);
@@ -137,6 +138,43 @@ describe('转派', () => {
     expect(card.main_title?.title).toContain(n);
     expect(await press(bot, 'gridA', card, '转派')).toMatch(new RegExp(`^诉求 ${n}：请问转派给谁？`));
     expect(await bot.say('gridA', '孙丽')).toBe(`已将 ${n} 转派给孙丽，已通知对方和反映人。`);
+  });
+
+  it('to a person keeps the building’s grid; to a grid moves it there', async () => {
+    const gridOf = async (code: string) => (await bot.runtime.deps.models.Grid.findOne({ code }))?._id;
+    const n = numberIn(await bot.say('res2', '8号楼楼道灯坏了'));
+    await bot.say('gridA', `转派 ${n} 孙丽`);
+    const saved = await bot.runtime.deps.models.Complaint.findOne({ number: n });
+    expect(saved).toMatchObject({ handlerUserId: 'sunli', gridId: await gridOf('G06') });
+    await bot.say('sunli', `转派 ${n} G07`);
+    expect(await bot.runtime.deps.models.Complaint.findOne({ number: n })).toMatchObject({
+      handlerUserId: 'gridB',
+      gridId: await gridOf('G07'),
+    });
+  });
+
+  it('a grid without a leader keeps its complaints; the community’s staff handle them', async () => {
+    const n = numberIn(await bot.say('res3', '10号楼下水道堵了'));
+    const grid = await bot.runtime.deps.models.Grid.findOne({ code: 'G08' });
+    expect(await bot.runtime.deps.models.Complaint.findOne({ number: n })).toMatchObject({
+      handlerUserId: 'sunli',
+      gridId: grid?._id,
+    });
+  });
+
+  it('an old card acts for nobody once reassigned, a manager included; the handler hears what a manager did', async () => {
+    const n = numberIn(await bot.say('res4', '6号楼2单元楼顶漏水'));
+    await bot.say('liuqiang', `转派 ${n} 李建国`);
+    const card = await cardTo(bot, 'lijianguo', cardsTo(bot, 'lijianguo').length || 1);
+    expect(card.main_title?.title).toContain(n);
+    await bot.say('lijianguo', `转派 ${n} 孙丽`);
+    expect(await press(bot, 'lijianguo', card, '受理')).toBe(`诉求 ${n} 已转由孙丽承办，您不用再办理了。`);
+    expect(await stateOf(n)).toBe('pending');
+    const before = sent('sunli');
+    expect(await bot.say('lijianguo', `受理 ${n}`)).toMatch(/^已受理/);
+    expect((await textsAfter(bot, 'sunli', before))[0]).toMatch(
+      new RegExp(`^诉求 ${n}（6号楼2单元）已由李建国受理`),
+    );
   });
 
   it('refuses people who do not handle complaints, and handing it to the same person', async () => {

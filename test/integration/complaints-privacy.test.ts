@@ -15,7 +15,17 @@ let bot: TestBot;
 let number = '';
 beforeAll(async () => {
   bot = await startTestBot({
-    users: ['wangguilan', 'neighbour', 'nosy', 'liuqiang', 'lijianguo', 'chenshufen', 'sunli', 'zhouming'],
+    users: [
+      'wangguilan',
+      'neighbour',
+      'nosy',
+      'caller',
+      'liuqiang',
+      'lijianguo',
+      'chenshufen',
+      'sunli',
+      'zhouming',
+    ],
   });
   await seedCommunity(bot.runtime.deps.models);
   number = numberIn(await bot.say('wangguilan', '5号楼2单元下水道堵了 返水'));
@@ -99,5 +109,37 @@ describe('lists', () => {
   it('what a follower reported is not shown to the other reporter', async () => {
     const story = await bot.say('wangguilan', `进度 ${number}`);
     expect(story).not.toContain('neighbour');
+  });
+});
+
+describe('what residents write', () => {
+  it('every phone number is taken out of a description; the reporter’s own is kept apart', async () => {
+    const other = numberIn(
+      await bot.say('caller', '9号楼楼道灯坏了 我电话139 0000 1111 物业经理13900002222 座机010-87654321'),
+    );
+    const saved = await bot.runtime.deps.models.Complaint.findOne({ number: other });
+    expect(saved?.description).not.toMatch(/\d{4}/);
+    expect(saved?.reporter.phone).toBe('13900001111');
+  });
+
+  it('补充: numbers taken out; the note reaches workers and its author, not the other residents', async () => {
+    await bot.say('wangguilan', `补充 ${number} 楼上邻居 13911112222 或 010 8765 4321 都不接`);
+    await bot.say('neighbour', `补充 ${number} 我家厨房也返水`);
+    const saved = await bot.runtime.deps.models.Complaint.findOne({ number });
+    const notes = saved!.history.filter((h) => h.step === 'note').map((h) => h.note);
+    expect(notes).toEqual(['楼上邻居 或 都不接', '我家厨房也返水']);
+
+    const handler = await bot.say('liuqiang', `进度 ${number}`);
+    expect(handler).toContain('返水');
+    expect(handler).toContain('楼上邻居 或 都不接');
+    expect(handler).toContain('我家厨房也返水');
+    const reporter = await bot.say('wangguilan', `进度 ${number}`);
+    expect(reporter).toContain('楼上邻居');
+    expect(reporter).not.toContain('厨房');
+    const follower = await bot.say('neighbour', `进度 ${number}`);
+    expect(follower).toContain('我家厨房也返水');
+    expect(follower).not.toContain('楼上邻居');
+    expect(follower).not.toContain('内容：');
+    expect(follower).not.toContain('下水道堵了 返水');
   });
 });

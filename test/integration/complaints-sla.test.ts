@@ -16,7 +16,9 @@ import { startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ users: ['mama', 'niuniu', 'liuqiang', 'lijianguo', 'zhaoxiuying'] });
+  bot = await startTestBot({
+    users: ['mama', 'niuniu', 'tiantian', 'liuqiang', 'lijianguo', 'zhaoxiuying', 'zhouming'],
+  });
   await seedCommunity(bot.runtime.deps.models);
 });
 afterAll(async () => {
@@ -83,8 +85,10 @@ describe('a complaint nobody accepts', () => {
     expect(await fire(c.id, 'accept-escalate')).toBe('sent');
     const [toHandler] = await textsAfter(bot, 'liuqiang', before.handler);
     const [toSecretary] = await textsAfter(bot, 'lijianguo', before.secretary);
-    expect(toHandler).toBe(
-      `诉求 ${c.number}（下水道堵塞，5号楼2单元）已超过受理时限（2小时），已报告书记，请尽快受理。`,
+    expect(toHandler).toMatch(
+      new RegExp(
+        `^诉求 ${c.number}（下水道堵塞，5号楼2单元）已超过受理时限（2小时，\\d+月\\d+日 \\d\\d:\\d\\d到期），已报告书记，请尽快受理。$`,
+      ),
     );
     expect(toSecretary).toMatch(
       new RegExp(`^【超时未受理】诉求 ${c.number}.*承办人刘强。反映人：mama（居民）`),
@@ -186,5 +190,33 @@ describe('the sweep', () => {
       { cwd: projectPath(), env },
     );
     expect(stdout).toMatch(/诉求时限巡查：检查 \d+ 件，补发 0 项/);
+  });
+});
+
+describe('an escalation with no secretary to tell', () => {
+  it('goes to the deputies and administrators; with nobody at all, the handler is not told anyone was', async () => {
+    const { Member } = bot.runtime.deps.models;
+    const c = await file('tiantian', '6号楼2单元暖气不热');
+    await Member.updateMany({ roles: 'secretary' }, { $pull: { roles: 'secretary' } });
+    try {
+      const before = { handler: sent('liuqiang'), admin: sent('zhouming') };
+      expect(await fire(c.id, 'accept-escalate')).toBe('sent');
+      expect((await textsAfter(bot, 'zhouming', before.admin))[0]).toMatch(/^【超时未受理】/);
+      expect((await textsAfter(bot, 'liuqiang', before.handler))[0]).toMatch(
+        /已超过受理时限（2小时，.*到期），已报告社区负责人，请尽快受理。$/,
+      );
+
+      await Member.updateOne({ wecomUserId: 'zhouming' }, { $pull: { roles: 'admin' } });
+      const after = sent('liuqiang');
+      expect(await fire(c.id, 'resolve-escalate')).toBe('sent');
+      expect((await textsAfter(bot, 'liuqiang', after))[0]).toMatch(
+        /已超过办结时限（7天，.*到期），请抓紧办理。$/,
+      );
+    } finally {
+      for (const userId of ['lijianguo', 'zhaoxiuying']) {
+        await Member.updateOne({ wecomUserId: userId }, { $addToSet: { roles: 'secretary' } });
+      }
+      await Member.updateOne({ wecomUserId: 'zhouming' }, { $addToSet: { roles: 'admin' } });
+    }
   });
 });

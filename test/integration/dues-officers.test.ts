@@ -4,7 +4,7 @@ import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { addMonths } from '../../src/domain/dues/allocation.js';
 import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
 import { seedCommunity } from '../support/seed.js';
-import { startTestBot, type TestBot, textOf } from '../support/test-bot.js';
+import { startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
 let bot: TestBot;
 const month = currentYearMonth(new Date(), 'Asia/Shanghai') as YearMonth;
@@ -14,29 +14,34 @@ const USERS = ['wangguilan', 'wanghai', 'lijianguo', 'zhaoxiuying', 'zhouming'];
 beforeAll(async () => {
   bot = await startTestBot({ users: USERS });
   await seedCommunity(bot.runtime.deps.models);
-  const { Member, DuesCharge } = bot.runtime.deps.models;
-  const charge = async (userId: string, months: number, fen: number) => {
-    const m = (await Member.findOne({ wecomUserId: userId }))!;
-    for (let i = 0; i < months; i++) {
-      await DuesCharge.create({
-        communityId: m.communityId,
-        memberId: m._id as Types.ObjectId,
-        branchId: m.branchId,
-        wecomUserId: m.wecomUserId,
-        duesSchedule: m.duesSchedule,
-        month: addMonths(month, -i),
-        fen,
-      });
-    }
-  };
-  await charge('wangguilan', 6, 2_100); // 6 months behind: the Art. 9 flag
-  await charge('wanghai', 3, 1_500); // 3 months behind
+  await charge('wangguilan', 7, 2_100); // 6 months behind before this one: the Art. 9 flag
+  await charge('wanghai', 4, 1_500); // 3 months behind
   await charge('lijianguo', 1, 9_000); // this month only
-  await Member.updateOne({ wecomUserId: 'wanghai' }, { monthlyDuesFenOverride: 1_500 });
+  await bot.runtime.deps.models.Member.updateOne(
+    { wecomUserId: 'wanghai' },
+    { monthlyDuesFenOverride: 1_500 },
+  );
 });
 afterAll(async () => {
   await bot?.close();
 });
+
+/** Charges `months` months ending with `last`, unpaid. */
+async function charge(userId: string, months: number, fen: number, last: YearMonth = month) {
+  const { Member, DuesCharge } = bot.runtime.deps.models;
+  const m = (await Member.findOne({ wecomUserId: userId }))!;
+  for (let i = 0; i < months; i++) {
+    await DuesCharge.create({
+      communityId: m.communityId,
+      memberId: m._id as Types.ObjectId,
+      branchId: m.branchId,
+      wecomUserId: m.wecomUserId,
+      duesSchedule: m.duesSchedule,
+      month: addMonths(last, -i),
+      fen,
+    });
+  }
+}
 
 const say = (userId: string, text: string) => bot.say(userId, text);
 
@@ -117,5 +122,32 @@ describe('npm run dues -- assess <year>', () => {
     const second = await run();
     expect(second.stdout).toMatch(/调整 1/);
     expect(second.stdout).toContain('调整 王海：15.00元 → 20.00元');
+  });
+});
+
+describe('arrears counted only once late', () => {
+  const alerts = (at: string) => runScheduledJob(bot.runtime.deps, 'dues-arrears-alerts', new Date(at));
+  const alertTexts = () =>
+    bot.standin
+      .messages({ touser: 'zhaoxiuying' })
+      .map((m) => JSON.stringify(m))
+      .filter((t) => t.includes('连续'));
+
+  it('this month and a quarterly payer’s unfinished quarter are not behind yet', async () => {
+    await bot.runtime.deps.models.Member.updateOne(
+      { wecomUserId: 'chenshufen' },
+      { duesSchedule: 'quarterly' },
+    );
+    await charge('chenshufen', 5, 1_000, '2030-12'); // August to December, unpaid
+    await charge('wanghai', 3, 1_500, '2030-12'); // October to December, unpaid
+    const before = alertTexts().length;
+    // On 16 December: wanghai's December is not late yet; chenshufen's quarter ended in September.
+    expect(await alerts('2030-12-16T09:30:00+08:00')).toMatch(/新提醒 0 人/);
+    // On 16 January: wanghai is 3 months behind, chenshufen's fourth quarter is over (5 months).
+    expect(await alerts('2031-01-16T09:30:00+08:00')).toMatch(/新提醒 2 人/);
+    for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
+    const text = (await waitFor(alertTexts, (t) => t.length > before)).slice(before).join('\n');
+    expect(text).toMatch(/陈淑芬（连续5个月）/);
+    expect(text).toMatch(/王海（连续3个月）/);
   });
 });

@@ -96,8 +96,8 @@ describe('the reminder on the 15th', () => {
     expect(reminders[0]?.touser).toEqual(['wangguilan']); // lijianguo paid; wanghai pays quarterly; chenshufen exempt
   });
 
-  it('re-enqueues, under the same job id, a batch a crashed run wrote but never enqueued', async () => {
-    const { Member, Reminder, DuesCharge } = bot.runtime.deps.models;
+  it('re-enqueues, under the same job id, a batch a crashed run wrote but never enqueued, without who paid since', async () => {
+    const { Member, Reminder, DuesCharge, DuesPayment } = bot.runtime.deps.models;
     const stranded = await Member.create({
       communityId: (await Member.findOne({ wecomUserId: 'wangguilan' }))!.communityId,
       wecomUserId: 'zhaoxiuying2',
@@ -125,6 +125,31 @@ describe('the reminder on the 15th', () => {
       period: month,
       jobId: 'dues-reminder-crashed-run',
     });
+    // Two more stranded: one who paid since, alone in a batch, and one who paid since in the batch above.
+    for (const [userId, jobId] of [
+      ['paidsince1', 'dues-reminder-crashed-paid'],
+      ['paidsince2', 'dues-reminder-crashed-run'],
+    ] as const) {
+      const payer = await Member.create({
+        communityId: stranded.communityId,
+        wecomUserId: userId,
+        name: userId,
+        duesCategory: 'student',
+      });
+      const who = { communityId: payer.communityId, memberId: payer._id };
+      await DuesCharge.create({ ...who, wecomUserId: userId, duesSchedule: 'monthly', month, fen: 20 });
+      await Reminder.create({ ...who, kind: 'dues-unpaid', period: month, jobId });
+      await DuesPayment.create({
+        ...who,
+        method: 'cash',
+        collectorMemberId: payer._id,
+        paidAt: new Date(),
+        receiptNo: `TEST-${userId}`,
+        amountFen: 20,
+        covered: [{ month, fen: 20 }],
+        sourceKey: `paid-${userId}`,
+      });
+    }
     expect(await runScheduledJob(bot.runtime.deps, 'dues-reminders', fifteenth)).toMatch(/本次提醒 1 人/);
     const job = await waitFor(
       () => bot.runtime.deps.queues.outbound.getJob('dues-reminder-crashed-run'),
@@ -133,11 +158,13 @@ describe('the reminder on the 15th', () => {
       'the re-enqueued job',
     );
     expect(job?.data.touser).toEqual(['zhaoxiuying2']);
-    expect(
-      await bot.runtime.deps.models.ReminderBatch.countDocuments({ jobId: 'dues-reminder-crashed-run' }),
-    ).toBe(1);
+    expect(await bot.runtime.deps.queues.outbound.getJob('dues-reminder-crashed-paid')).toBeUndefined();
+    for (const jobId of ['dues-reminder-crashed-run', 'dues-reminder-crashed-paid']) {
+      expect(await bot.runtime.deps.models.ReminderBatch.countDocuments({ jobId })).toBe(1);
+    }
     // Marked queued now: a third run finds nothing stranded.
     expect(await runScheduledJob(bot.runtime.deps, 'dues-reminders', fifteenth)).toMatch(/本次提醒 0 人/);
+    await DuesPayment.deleteMany({ sourceKey: { $in: ['paid-paidsince1', 'paid-paidsince2'] } });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   findBuilding,
   parseBuildingName,
 } from '../../src/domain/complaints/location.js';
+import { withoutPhones } from '../../src/domain/complaints/phones.js';
 
 /** The demo community's grid buildings (fixtures/demo/grids.csv) and a named one. */
 const BUILDINGS = [
@@ -138,6 +139,21 @@ describe('the report', () => {
     expect(draft.phone).toBe('13912345678');
     expect(draft.description).not.toContain('13912345678');
     expect(draft.description).toBe('5号楼下水道堵了');
+  });
+
+  it('keeps every phone number out, however written, and the first mobile as the contact', () => {
+    const draft = parseReport(
+      '7号楼楼道灯坏了 我电话138 0000 1234 物业手机：139-1111-2222 座机010-87654321 保安室 8765 4321',
+    )!;
+    expect(draft.phone).toBe('13800001234');
+    expect(draft.description).toBe('7号楼楼道灯坏了 我 物业 座机 保安室');
+    expect(draft.location.building?.text).toBe('7号楼');
+  });
+
+  it('leaves ticket numbers, rooms and 5-2-301 alone', () => {
+    expect(withoutPhones('与2026-0153同一问题 5-2-301 室温14度')).toBe(
+      '与2026-0153同一问题 5-2-301 室温14度',
+    );
   });
 
   it('asks (null) when there is nothing to act on', () => {

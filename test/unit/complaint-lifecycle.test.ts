@@ -65,6 +65,12 @@ describe('the transition table', () => {
       '诉求 2026-0153 现在是「已办结」，不能受理。已办结，等待反映人评价。',
     );
     expect(refusal('resolve', 'pending', ['reporter'], T)).toBe('只有承办人或书记可以办结诉求 2026-0153。');
+    expect(refusal('rate', 'in_progress', ['reporter'], T)).toBe(
+      '诉求 2026-0153 现在是「办理中」，不能评价。办结后会请您评价；有新情况可发「补充 2026-0153 内容」。',
+    );
+    expect(refusal('rate', 'closed', ['reporter'], T)).toBe(
+      '诉求 2026-0153 现在是「已回访」，不能评价。您已评价过了，如有新问题请重新反映。',
+    );
     expect(refusal('rate', 'resolved', ['handler', 'manager'], T)).toBe('只有反映人可以评价诉求 2026-0153。');
   });
 
@@ -103,14 +109,14 @@ describe('complaint numbers', () => {
   });
 
   it.each([
-    ['2026-0153 已疏通', '2026-0153', '已疏通'],
-    ['153号 满意', '2026-0153', '满意'],
-    ['0153', '2026-0153', ''],
-    ['满意 2025-0007', '2025-0007', '满意'],
-    ['已疏通 0153', '2026-0153', '已疏通'],
-    ['2026-0153已疏通', '2026-0153', '已疏通'],
-  ])('%s', (text, number, rest) => {
-    expect(findTicketNumber(text, 2026)).toEqual({ number, rest });
+    ['2026-0153 已疏通', '2026-0153', null, '已疏通'],
+    ['153号 满意', '2026-0153', '2025-0153', '满意'],
+    ['0153', '2026-0153', '2025-0153', ''],
+    ['满意 2025-0007', '2025-0007', null, '满意'],
+    ['已疏通 0153', '2026-0153', '2025-0153', '已疏通'],
+    ['2026-0153已疏通', '2026-0153', null, '已疏通'],
+  ])('%s', (text, number, lastYear, rest) => {
+    expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
 
   it('does not take counts or buildings for numbers', () => {

@@ -4,6 +4,7 @@ import {
   allocatePayment,
   compareMonths,
   consecutiveUnpaid,
+  lateThrough,
   monthsBetween,
 } from '../../src/domain/dues/index.js';
 import type { YearMonth } from '../../src/domain/text/index.js';
@@ -232,5 +233,20 @@ describe('consecutiveUnpaid', () => {
     },
   ])('$name → $count', ({ charged: months = charged, covered, upTo = CURRENT, count }) => {
     expect(consecutiveUnpaid(months, new Set(covered), upTo)).toBe(count);
+  });
+});
+
+describe('lateThrough', () => {
+  it.each<[YearMonth, 'monthly' | 'quarterly', YearMonth]>([
+    ['2026-11', 'monthly', '2026-10'],
+    ['2027-01', 'monthly', '2026-12'],
+    ['2026-10', 'quarterly', '2026-09'],
+    ['2026-11', 'quarterly', '2026-09'],
+    ['2026-12', 'quarterly', '2026-09'],
+    ['2027-01', 'quarterly', '2026-12'],
+    ['2027-03', 'quarterly', '2026-12'],
+    ['2027-04', 'quarterly', '2027-03'],
+  ])('on a day in %s a %s payer is late through %s', (month, schedule, through) => {
+    expect(lateThrough(month, schedule)).toBe(through);
   });
 });

@@ -3,6 +3,7 @@
 import { stripFillers } from '../text/normalise.js';
 import { type Category, classify } from './categories.js';
 import { extractLocation, type LocationMention } from './location.js';
+import { mobileIn, withoutPhones } from './phones.js';
 import { isUrgent } from './urgency.js';
 
 export interface ReportDraft {
@@ -11,11 +12,10 @@ export interface ReportDraft {
   category: Category;
   urgent: boolean;
   location: LocationMention;
-  /** A mobile number the reporter typed to be called back on: kept out of the description (privacy). */
+  /** A mobile number the reporter typed to be called back on: like every number, kept out of the description. */
   phone: string | null;
 }
 
-const MOBILE = /(?:电话|手机|联系方式)?\s*[:：]?\s*(?<!\d)(1[3-9]\d{9})(?!\d)/;
 /** Leftovers of the bot's own question (「地点：」) and politeness that carry no information. */
 const NOISE = /^(?:我要|我想|想)?(?:反映|投诉|报修|报事)(?:一下|个事|个问题)?[\s，,:：]*/;
 
@@ -24,8 +24,8 @@ const MIN_DESCRIPTION = 4;
 
 export function parseReport(text: string): ReportDraft | null {
   const cleaned = stripFillers(text);
-  const phone = MOBILE.exec(cleaned)?.[1] ?? null;
-  const description = cleaned.replace(MOBILE, '').replace(NOISE, '').replace(/\s+/g, ' ').trim();
+  const phone = mobileIn(cleaned);
+  const description = withoutPhones(cleaned).replace(NOISE, '').trim();
   if ([...description.replace(/\s/g, '')].length < MIN_DESCRIPTION) return null;
   return {
     description,

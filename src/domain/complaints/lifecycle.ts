@@ -144,23 +144,40 @@ export function refusal(
     return `只有${who}可以${rule.label}诉求 ${ticket.number}。`;
   }
   if (rule.from !== 'any' && !rule.from.includes(state)) {
-    return `诉求 ${ticket.number} 现在是「${STATE_LABELS[state]}」，不能${rule.label}。${NEXT_HINT[state]}`;
+    return `诉求 ${ticket.number} 现在是「${STATE_LABELS[state]}」，不能${rule.label}。${nextHint(state, actors, ticket)}`;
   }
   if (rule.note && !note.trim()) return `${rule.label}需要写明${rule.note}。`;
   return null;
 }
 
-/** What can still happen in each state, so a refusal points somewhere. */
-const NEXT_HINT: Readonly<Record<State, string>> = {
+/** What can still happen in each state, so a refusal points somewhere: for those who work on it… */
+const WORKER_HINT: Readonly<Record<State, string>> = {
   pending: '请先受理。',
   accepted: '',
   in_progress: '',
   referred: '已转交外部门办理，有结果后可以办结。',
   resolved: '已办结，等待反映人评价。',
-  closed: '已办结并评价，如有新问题请重新反映。',
-  rejected: '已不予受理，如有新情况请重新反映。',
-  duplicate: '已并入原诉求办理。',
+  closed: '已办结并评价。',
+  rejected: '已不予受理。',
+  duplicate: '已并入原诉求办理，请在原诉求上操作。',
 };
+
+/** …and for residents, who can wait, add news or report anew (「编号」 stands for the number). */
+const RESIDENT_HINT: Readonly<Record<State, string>> = {
+  pending: '办结后会请您评价；有新情况可发「补充 编号 内容」。',
+  accepted: '办结后会请您评价；有新情况可发「补充 编号 内容」。',
+  in_progress: '办结后会请您评价；有新情况可发「补充 编号 内容」。',
+  referred: '已转交外部门办理，有结果会告诉您；有新情况可发「补充 编号 内容」。',
+  resolved: '',
+  closed: '您已评价过了，如有新问题请重新反映。',
+  rejected: '如有疑问请联系社区，有新情况请重新反映。',
+  duplicate: '已并入原诉求办理，进展会一并告诉您。',
+};
+
+function nextHint(state: State, actors: readonly Actor[], ticket: { number: string }): string {
+  const worker = actors.includes('handler') || actors.includes('manager');
+  return (worker ? WORKER_HINT : RESIDENT_HINT)[state].replace('编号', ticket.number);
+}
 
 /** The state after `step`; a note leaves it as it was. */
 export const nextState = (step: Step, state: State): State => RULES[step].to ?? state;

@@ -1,4 +1,5 @@
-/** Complaint numbers: per community and year, 「2026-0153」. People may type 「0153」 or 「153号」 for this year's. */
+/** Complaint numbers: per community and year, 「2026-0153」. People may type 「0153」 or 「153号」 for this year's
+ * (or, in early January, last year's). */
 
 export const formatTicketNumber = (year: number, seq: number): string =>
   `${year}-${String(seq).padStart(4, '0')}`;
@@ -6,12 +7,18 @@ export const formatTicketNumber = (year: number, seq: number): string =>
 const TOKEN =
   /(?<=^|[\s，,:：])(?:(?<year>\d{4})[-－—.](?<seq>\d{1,6})|第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
 
+export interface TicketRef {
+  number: string;
+  /** For a number typed without its year: the same number last year's, which it may mean (early January). */
+  lastYear: string | null;
+}
+
 /**
  * The first complaint number in a command's text (「2026-0153 已疏通」, 「满意 153号」) and the text without
- * it, or null. A number without a year is this year's (`year`). A number glued to a word (「3个灯泡」) is
- * not one.
+ * it, or null. A number without a year is this year's (`year`), or last year's. A number glued to a word
+ * (「3个灯泡」) is not one.
  */
-export function findTicketNumber(text: string, year: number): { number: string; rest: string } | null {
+export function findTicketNumber(text: string, year: number): (TicketRef & { rest: string }) | null {
   const m = TOKEN.exec(text);
   if (!m?.groups) return null;
   const next = text.slice(m.index + m[0].length);
@@ -19,9 +26,10 @@ export function findTicketNumber(text: string, year: number): { number: string; 
   const seq = Number(m.groups.seq ?? m.groups.short);
   if (seq <= 0) return null;
   const number = formatTicketNumber(m.groups.year ? Number(m.groups.year) : year, seq);
+  const lastYear = m.groups.year ? null : formatTicketNumber(year - 1, seq);
   const rest = `${text.slice(0, m.index)} ${next}`
     .replace(/^[\s，,:：]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return { number, rest };
+  return { number, lastYear, rest };
 }

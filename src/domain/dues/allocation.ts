@@ -103,3 +103,13 @@ export function consecutiveUnpaid(
   }
   return count;
 }
+
+/**
+ * The last month whose dues are late on a day in `month`: members are asked to pay within the month, so the
+ * month before; an approved quarterly payer pays by the end of a quarter, so the last month of the last
+ * completed quarter (domain.md §1.3, §1.4).
+ */
+export function lateThrough(month: YearMonth, schedule: 'monthly' | 'quarterly'): YearMonth {
+  const previous = monthIndex(month) - 1;
+  return fromIndex(schedule === 'quarterly' ? previous - ((previous + 1) % 3) : previous);
+}

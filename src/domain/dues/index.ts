@@ -5,6 +5,7 @@ export {
   allocatePayment,
   compareMonths,
   consecutiveUnpaid,
+  lateThrough,
   MAX_ADVANCE_MONTHS,
   type MonthCover,
   monthsBetween,
