@@ -151,7 +151,7 @@ describe('on the day: members answer through the webhook', () => {
       'the leave card update',
     );
     expect(await c.say(member.wecomUserId, '去医院复查')).toMatch(
-      /^已请假：.*\n原因：去医院复查\n已转告支部书记。$/,
+      /^已请假：.*\n原因：去医院复查\n已转告支部书记。能来了请发「销假」。$/,
     );
     const notices = await waitFor(
       () =>

@@ -180,10 +180,34 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
     );
   });
 
+  it('asks before taking a free sentence as leave, and 销假 withdraws a leave', async () => {
+    c.set('2026-10-08T19:15:00+08:00');
+    const asked =
+      '您是要请假，不参加10月8日（周四）19:00的学习吗？\n是请回复「是」；不是请回复「不是」。\n（如果是反映问题，请发「反映 …」。）';
+    expect(await c.say('zhouming', '楼道灯不亮好几天了 物业一直来不了')).toBe(asked);
+    expect(await c.say('zhouming', '不是')).toBe('好的，没有请假。要请假请发「请假 原因」。');
+    expect(await models().Attendance.countDocuments({ kind: 'leave' })).toBe(0);
+    expect(await c.say('zhouming', '孙子发烧 今天来不了')).toBe(asked);
+    expect(await c.say('zhouming', '是')).toBe(
+      '已请假：10月8日（周四）19:00的学习。\n原因：孙子发烧 今天来不了\n已转告支部书记。能来了请发「销假」。',
+    );
+    expect(await c.say('zhouming', '销假')).toBe(
+      '已销假：10月8日（周四）19:00的学习，请按时参加。已转告支部书记。',
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'leave' })).toBe(0);
+    await waitFor(
+      () => latest('lijianguo'),
+      (t) => t.startsWith('周明销假'),
+      5_000,
+      'the 销假 notice',
+    );
+    expect(await c.say('zhouming', '销假')).toBe('您近期的学习没有请假，不用销假。');
+  });
+
   it('takes leave before the end, tells the secretary, and refuses it after', async () => {
     c.set('2026-10-08T19:20:00+08:00');
     expect(await c.say('zhouming', '请假 身体不舒服')).toBe(
-      '已请假：10月8日（周四）19:00的学习。\n原因：身体不舒服\n已转告支部书记。',
+      '已请假：10月8日（周四）19:00的学习。\n原因：身体不舒服\n已转告支部书记。能来了请发「销假」。',
     );
     await waitFor(
       () => latest('lijianguo'),
