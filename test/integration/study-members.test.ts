@@ -228,14 +228,33 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
     expect(c.bot.standin.cardUpdates()).toHaveLength(0);
   });
 
-  it('records remote study by a mobile member afterwards', async () => {
+  it('records remote study by a mobile member afterwards, tells the secretary, and answers questions', async () => {
     c.set('2026-10-09T09:00:00+08:00');
+    expect(await c.say('zhangmin', '我在深圳上班回不去 这个月主题党日线上参加行不行')).toMatch(
+      /^在外地或行动不便不能到场的，可以远程学习/,
+    );
+    expect(await c.say('zhangmin', '已学习 2026-10-16')).toBe(
+      '10月16日（周五）的学习还没开始。学习开始后，学完材料再发「已学习」。',
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'remote' })).toBe(0);
     expect(await c.say('zhangmin', '已学习')).toBe(
-      '已登记：您远程学习了10月8日（周四）的内容。书记在学习情况汇总里能看到。',
+      '已登记：您远程学习了10月8日（周四）的内容。已转告支部书记。',
     );
-    expect(await c.say('zhangmin', '我在线上参加的 算签到吗')).toBe(
-      '您10月8日（周四）的学习已经登记为「远程学习」了。',
+    await waitFor(
+      () => latest('lijianguo'),
+      (t) => t === '张敏登记了远程学习：10月8日（周四）的学习。',
+      5_000,
+      'the remote notice',
     );
+    expect(await c.say('zhangmin', '已学习')).toBe('您10月8日（周四）的学习已经登记为「远程学习」了。');
+  });
+
+  it('closes remote study of a session when the next one starts', async () => {
+    c.set('2026-10-16T15:00:00+08:00');
+    expect(await c.say('zhouming', '已学习 10月8日')).toMatch(
+      /^10月8日（周四）的学习已经过了登记远程学习的时间/,
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'remote' })).toBe(1);
   });
 });
 

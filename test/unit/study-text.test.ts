@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksLeaveForOthers,
   describeSession,
+  isQuestion,
   parseCancelRequest,
   parseLeaveRequest,
   parseMoveRequest,
@@ -155,6 +156,18 @@ describe('members: leave and signing in for someone else', () => {
   it.each(['老张住院了 让我帮他请个假', '帮我老伴请个假', '替老王请假'])('%s is for someone else', (text) => {
     expect(asksLeaveForOthers(text)).toBe(true);
     expect(parseLeaveRequest(text, NOW, ZONE)).toHaveProperty('error');
+  });
+
+  it.each([
+    ['这个月主题党日线上参加行不行', true],
+    ['我在线上参加的 算签到吗', true],
+    ['线上学习可以吗', true],
+    ['能不能远程学习', true],
+    ['在线学习？', true],
+    ['已学习', false],
+    ['我在深圳 已经线上学习了', false],
+  ])('%s → a question: %s', (text, question) => {
+    expect(isQuestion(text)).toBe(question);
   });
 
   it.each([

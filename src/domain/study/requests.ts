@@ -33,6 +33,13 @@ export const signsInForOthers = (text: string): boolean => SIGN_FOR_OTHERS.test(
 const LEAVE_FOR_OTHERS = new RegExp(`[帮替给代]我?${OTHERS}\\S{0,3}请个?假|[让叫]我[帮替给代]`);
 export const asksLeaveForOthers = (text: string): boolean => LEAVE_FOR_OTHERS.test(foldWidth(text));
 
+/**
+ * 这个月主题党日线上参加行不行, 算签到吗: a question about taking part remotely, to be answered rather than
+ * recorded. 我已学习了 is a statement.
+ */
+const QUESTION = /行不行|可以吗|可不可以|能不能|能否|行吗|好吗|可以不|[吗么呢][?？]?$|[?？]$/;
+export const isQuestion = (text: string): boolean => QUESTION.test(foldWidth(text).trim());
+
 export interface TopicRequest {
   date: IsoDate;
   topic: string;
