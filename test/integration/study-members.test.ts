@@ -129,6 +129,32 @@ describe('the secretary changes single days', () => {
     expect((await sessionOn(first, '2026-10-16')).topic).toBe('学习党章');
   });
 
+  it('tells members of each quick correction of the place, and says so when nothing changes', async () => {
+    expect(await c.say('zhaoxiuying', '调整学习日 10月14日 改到 10月14日 老年活动中心')).toBe(
+      '和原来的安排一样（10月14日（周三）14:30，老年活动中心），没有改动，也没有通知党员。',
+    );
+    const notices = () =>
+      c.bot.standin
+        .messages({ touser: 'wangguilan' })
+        .map(textOf)
+        .filter((t) => t.startsWith('【学习日调整】原定10月14日'));
+    for (const place of ['社区活动室', '老年活动中心']) {
+      expect(await c.say('zhaoxiuying', `调整学习日 10月14日 改到 10月14日 ${place}`)).toBe(
+        `已调整：10月14日（周三）14:30 → 10月14日（周三）14:30，${place}。已通知4名党员。`,
+      );
+    }
+    await c.flush();
+    await waitFor(notices, (n) => n.length === 2, 5_000, 'both corrections');
+    expect(notices().sort()).toEqual(
+      ['社区活动室', '老年活动中心']
+        .map(
+          (p) =>
+            `【学习日调整】原定10月14日（周三）14:30的学习，改到10月14日（周三）14:30，${p}。请相互转告。`,
+        )
+        .sort(),
+    );
+  });
+
   it('cancels a day with the reason, and members are told', async () => {
     expect(await c.say('lijianguo', '取消学习日 11月1日 社区停电')).toBe(
       '已取消11月1日（周日）（居民第一支部）的学习，原因：社区停电。已通知4名党员。',
