@@ -10,7 +10,7 @@ import { recordAttendance } from '../study/record-attendance.js';
 import { LEAVE_COMMAND_ID } from '../study/reminder-card.js';
 import { endOf, type SessionDoc, upcomingSessions, viewOf } from '../study/sessions.js';
 import { pressedSession, updateCardOf } from './study-card.js';
-import { memberInBranch, nextSessionLine } from './study-common.js';
+import { attendeeOf, memberInBranch, nextSessionLine } from './study-common.js';
 
 /** Recorded when the leave button is pressed and no reason follows. */
 const NO_REASON = '未填写原因';
@@ -20,7 +20,7 @@ const NO_REASON = '未填写原因';
  * when nothing was recorded because they are already signed in or recorded otherwise.
  */
 async function askLeave(ctx: BotContext, session: SessionDoc, reason: string): Promise<boolean> {
-  const { member } = memberInBranch(ctx);
+  const member = attendeeOf(ctx, session);
   const when = sessionWhen(viewOf(session));
   if (ctx.now >= endOf(session, ctx.timeZone)) {
     throw new UserError(`${when}的学习已经结束了，不能再请假。如有情况，请直接向支部书记说明。`);
@@ -93,6 +93,7 @@ export const studyLeave = defineCommand<LeaveArgs>({
       const next = await nextSessionLine(ctx, branchId);
       throw new UserError(date ? `那天没有学习安排，不用请假。${next}` : '近期没有学习安排，不用请假。');
     }
+    attendeeOf(ctx, session);
     if (!confirmed) {
       await ctx.services.dialogues.set(ctx.message.fromUser, {
         commandId: LEAVE_COMMAND_ID,
@@ -115,9 +116,9 @@ export const studyLeave = defineCommand<LeaveArgs>({
    * the bot then asks for the reason, and an answer within ten minutes updates the leave and the secretary.
    */
   async onCardPress(ctx, press) {
-    const { member } = memberInBranch(ctx);
     const { models } = ctx.services;
     const session = await pressedSession(ctx, press);
+    const member = attendeeOf(ctx, session);
     const existing = await models.Attendance.findOne({ sessionId: session._id, memberId: member._id });
     if (existing?.kind === 'leave') {
       await updateCardOf(ctx, press, '已请假');

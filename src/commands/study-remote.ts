@@ -7,7 +7,7 @@ import { type IsoDate, parseDate } from '../domain/text/index.js';
 import { tellBranchOfficers } from '../study/notify.js';
 import { recordAttendance } from '../study/record-attendance.js';
 import { recentSession, type SessionDoc, startOf, viewOf } from '../study/sessions.js';
-import { branchSchedule, memberInBranch } from './study-common.js';
+import { attendeeOf, branchSchedule, memberInBranch } from './study-common.js';
 
 /** How long after its start a session's material may still be recorded as studied, at most. */
 const REMOTE_DAYS = 7;
@@ -51,7 +51,7 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
   },
   async handle(ctx, { date, note, question }) {
     if (question) return ctx.reply(HOW_REMOTE);
-    const { member, branchId } = memberInBranch(ctx);
+    const { branchId } = memberInBranch(ctx);
     const schedule = await branchSchedule(ctx, branchId);
     const session = await recentSession(ctx.services.models, branchId, date, ctx.now, ctx.timeZone);
     if (!session) {
@@ -59,6 +59,7 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
         date ? `${formatDay(date)}没有学习。` : '最近还没有开始的学习。学习开始后，学完材料再发「已学习」。',
       );
     }
+    const member = attendeeOf(ctx, session);
     const when = formatDay(viewOf(session).date);
     if (startOf(session, ctx.timeZone) > ctx.now) {
       throw new UserError(`${when}的学习还没开始。学习开始后，学完材料再发「已学习」。`);

@@ -196,6 +196,16 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
   it('refuses signing in for someone else; the secretary records it with 补签', async () => {
     c.set('2026-10-08T19:10:00+08:00');
     expect(await c.say('liuqiang', '帮我老伴也签一个 她也来了')).toMatch(/^签到只能本人签/);
+  });
+
+  it('refuses staff: they are not expected at the session', async () => {
+    const refused =
+      /^签到、请假和远程学习登记，是本支部正式党员和预备党员参加学习用的；您不在这次学习的应到名单里/;
+    expect(await c.say('sunli', '签到')).toMatch(refused);
+    expect(await c.say('sunli', '请假 家里有事')).toMatch(refused);
+    expect(await models().Attendance.countDocuments({ memberId: { $exists: true } })).toBe(
+      await models().Attendance.countDocuments({ kind: { $in: ['signed', 'makeup'] } }),
+    );
     expect(await c.say('wangguilan', '补签 刘强 没带手机')).toMatch(/仅限支部书记/);
     expect(await c.say('lijianguo', '补签 刘强')).toBe('请写明原因，例如「补签 刘强 扫码签不上」。');
     expect(await c.say('lijianguo', '补签 刘强 没带手机')).toBe(
