@@ -177,6 +177,18 @@ describe('the secretary changes single days', () => {
   });
 });
 
+describe('a month reaching past the days written ahead', () => {
+  it('shows the stored sessions with their changes, and the rule’s plan only beyond', async () => {
+    c.set('2026-10-05T10:00:00+08:00');
+    await runScheduledJob(c.bot.runtime.deps, 'study-sessions', c.now());
+    expect(await c.say('lijianguo', '学习主题 12月1日 学习党的二十届四中全会精神')).toMatch(/^已设置12月1日/);
+    const december = await c.say('zhangmin', '学习日 2026年12月');
+    expect(december).toMatch(/^12月（按支部规定预计）的学习日：\n12月1日（周二）19:00，社区党群服务中心/);
+    expect(december).toContain('主题：学习党的二十届四中全会精神');
+    expect(december).toContain('12月15日（周二）19:00');
+  });
+});
+
 describe('on 8 October: the sign-in window and who may sign in', () => {
   it('opens 30 minutes before the start and closes at the end', async () => {
     c.set('2026-10-08T18:29:59+08:00');
