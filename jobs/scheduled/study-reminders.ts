@@ -85,7 +85,7 @@ export const studyReminders: ScheduledJob = {
     const { models } = deps;
     const timeZone = deps.config.timeZone;
     const today = civilIsoDate(at, timeZone);
-    await materialiseAll(models, at, timeZone, addDays(today, 1));
+    await materialiseAll({ models, outbound: deps.queues.outbound }, at, timeZone, addDays(today, 1));
     const sessions = await models.StudySession.find({
       status: 'scheduled',
       date: { $in: [today, addDays(today, 1)] },
