@@ -318,13 +318,20 @@ describe('the retired branch: 送学上门, and the figures', () => {
   it('gives the summary and 考勤', async () => {
     expect(
       await runScheduledJob(c.bot.runtime.deps, 'study-summary', new Date('2026-10-14T16:40:00+08:00')),
-    ).toBe('学习情况汇总：发出 1 份');
+    ).toBe('学习情况汇总：发出 2 份');
     await c.flush();
     await waitFor(
       () => latest('zhaoxiuying'),
       (t) => t.includes('学习情况：'),
       5_000,
       'the summary',
+    );
+    // 居民第一支部's 10月8日 ended days ago, when the job did not run: it is summed up late rather than never.
+    await waitFor(
+      () => c.bot.standin.messages({ touser: 'lijianguo' }).map(textOf),
+      (texts) => texts.some((t) => t.startsWith('居民第一支部 10月8日（周四）学习情况：')),
+      5_000,
+      'the late summary',
     );
     expect(latest('zhaoxiuying')).toBe(
       [
