@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ask, defineCommand, ok } from '../bot/command.js';
+import { ask, defineCommand, invalid, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { formatDay } from '../domain/activity.js';
@@ -66,7 +66,8 @@ export const studyMove = defineCommand<MoveRequest>({
   parse(rest, { now, timeZone }) {
     const parsed = parseMoveRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);
-    return 'missing' in parsed && parsed.missing === 'to'
+    if ('error' in parsed) return invalid(parsed.error);
+    return parsed.missing === 'to'
       ? ask('to', '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。')
       : ask('from', '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。');
   },

@@ -117,6 +117,17 @@ describe('secretary requests (dates point to the coming days)', () => {
     expect(parseMoveRequest('改到12月12日', NOW, ZONE)).toEqual({ ok: false, missing: 'from' });
   });
 
+  it('调整学习日 reads the new time like 设置学习日: 两点 is 14:00, and 6:00–21:30 only', () => {
+    expect(parseMoveRequest('12月10日 改到 12月12日 两点', NOW, ZONE)).toMatchObject({
+      ok: true,
+      value: { time: '14:00' },
+    });
+    expect(parseMoveRequest('12月10日 改到 12月12日 晚上11点', NOW, ZONE)).toEqual({
+      ok: false,
+      error: '开始时间要在早上6点到晚上9点半之间，例如「19:00」或「下午2点半」。',
+    });
+  });
+
   it('取消学习日 needs the day and a reason', () => {
     expect(parseCancelRequest('12月10日 社区停电', NOW, ZONE)).toEqual({
       ok: true,

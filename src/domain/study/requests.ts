@@ -1,8 +1,9 @@
 /** What members and secretaries write to the study-day commands, read without touching the database. */
 
 import type { IsoDate } from '../text/calendar.js';
-import { parseClockTime, parseDate } from '../text/index.js';
+import { formatClock, parseClockTime, parseDate } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
+import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
 
 type Parsed<T, M extends string> =
   | { ok: true; value: T }
@@ -94,8 +95,9 @@ export function parseMoveRequest(
   const clock = parseClockTime(rest);
   let time: string | null = null;
   if (clock) {
-    const minutes = !clock.partOfDay && clock.minutes < 6 * 60 ? clock.minutes + 12 * 60 : clock.minutes;
-    time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const minutes = meetingStart(clock);
+    if (minutes === null) return { ok: false, error: MEETING_TIME_ERROR };
+    time = formatClock(minutes);
     rest = rest.replace(clock.matched, ' ');
   }
   return {
