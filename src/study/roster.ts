@@ -19,18 +19,20 @@ export interface Attendee {
   name: string;
   wecomUserId: string;
   status: string;
+  plainTextOnly: boolean;
 }
 
 export async function expectedMembers(models: Models, branchId: Types.ObjectId): Promise<Attendee[]> {
   const members = await models.Member.find(
     { branchId, ...EXPECTED },
-    { name: 1, wecomUserId: 1, status: 1 },
+    { name: 1, wecomUserId: 1, status: 1, plainTextOnly: 1 },
   ).lean();
   return members.map((m) => ({
     _id: m._id as Types.ObjectId,
     name: m.name,
     wecomUserId: m.wecomUserId,
     status: m.status,
+    plainTextOnly: m.plainTextOnly ?? false,
   }));
 }
 
