@@ -524,6 +524,7 @@ function memberCells(p: Person, index: number): Record<MemberColumnKey, string> 
     mobileWhereTo: p.mobile?.whereTo ?? '',
     mobileSince: p.mobile?.since ?? '',
     probationary: p.probationary ? '是' : '否',
+    plainTextOnly: '否',
   };
 }
 

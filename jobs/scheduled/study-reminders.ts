@@ -3,6 +3,7 @@ import type { Deps } from '../../src/deps.js';
 import { addDays, civilIsoDate, clockOf, signInWindow, wallClock } from '../../src/domain/study/index.js';
 import type { IsoDate } from '../../src/domain/text/index.js';
 import type { StudySchedule } from '../../src/models/study.js';
+import type { OutboundContent } from '../../src/queues/definitions.js';
 import { fanoutDelayMs } from '../../src/queues/send-timing.js';
 import { materialiseAll } from '../../src/study/materialise.js';
 import { reminderContent } from '../../src/study/reminder-card.js';
@@ -41,32 +42,39 @@ async function remind(deps: Deps, session: SessionDoc, schedule: StudySchedule, 
   const members = await expectedMembers(deps.models, session.branchId);
   const sessionId = String(session._id);
   const kind = STUDY_REMINDER[when];
-  const base = (mobile: boolean) => `study-${when}-${sessionId}-${mobile ? 'mobile' : 'local'}`;
+  // One send per group: mobile members get how to take part remotely; members who read through WeChat get text.
+  const GROUPS = [false, true].flatMap((mobile) => [false, true].map((plain) => ({ mobile, plain })));
+  const base = (g: { mobile: boolean; plain: boolean }) =>
+    `study-${when}-${sessionId}-${g.mobile ? 'mobile' : 'local'}${g.plain ? 'text' : ''}`;
   const opens = clockOf(
     signInWindow(timingOf(session), timeZone, schedule.signInOpensMinutes).opens,
     timeZone,
   );
-  const content = (jobId: string) =>
-    reminderContent({
+  const content = (jobId: string): OutboundContent => {
+    const group = GROUPS.find((g) => jobId.startsWith(`${base(g)}-`)) ?? { mobile: false, plain: false };
+    const card = reminderContent({
       sessionId,
       session: viewOf(session),
       topic: session.topic || schedule.topic,
       when,
-      mobile: jobId.startsWith(base(true)),
+      mobile: group.mobile,
       signInOpens: opens,
       taskId: jobId,
     });
+    return group.plain ? { type: 'text', content: card.fallbackText } : card;
+  };
   const common = { kind, period: sessionId, content, delay: fanoutDelayMs(at) };
   let reminded = 0;
-  for (const mobile of [false, true]) {
+  for (const group of GROUPS) {
     const recipients = members
-      .filter((m) => (m.status === 'mobile') === mobile)
+      .filter((m) => (m.status === 'mobile') === group.mobile && m.plainTextOnly === group.plain)
       .map((m) => ({
         memberId: m._id,
         communityId: session.communityId as Types.ObjectId,
         userId: m.wecomUserId,
       }));
-    reminded += await remindOnce(deps, { ...common, jobIdBase: base(mobile), recipients });
+    if (recipients.length > 0)
+      reminded += await remindOnce(deps, { ...common, jobIdBase: base(group), recipients });
   }
   return reminded + (await resendStranded(deps, common));
 }
@@ -85,7 +93,7 @@ export const studyReminders: ScheduledJob = {
     const { models } = deps;
     const timeZone = deps.config.timeZone;
     const today = civilIsoDate(at, timeZone);
-    await materialiseAll(models, at, timeZone, addDays(today, 1));
+    await materialiseAll({ models, outbound: deps.queues.outbound }, at, timeZone, addDays(today, 1));
     const sessions = await models.StudySession.find({
       status: 'scheduled',
       date: { $in: [today, addDays(today, 1)] },

@@ -54,8 +54,12 @@ export function summaryText(
   return lines.join('\n');
 }
 
+/** How far back a session left without a summary (after an outage) still gets one. */
+const LOOK_BACK_DAYS = 14;
+
 /**
- * Every half hour: for each session that ended since yesterday, its summary to the branch's secretaries, once.
+ * Every half hour: for each session that ended since yesterday (or, after an outage, in the last two weeks and
+ * never summed up), its summary to the branch's secretaries, once.
  * The list of who was expected is fixed here, so later roster changes do not rewrite the figures.
  */
 export const studySummary: ScheduledJob = {
@@ -66,9 +70,14 @@ export const studySummary: ScheduledJob = {
     const { models } = deps;
     const timeZone = deps.config.timeZone;
     const today = civilIsoDate(at, timeZone);
+    const yesterday = addDays(today, -1);
+    // Sessions since yesterday, and older ones (within LOOK_BACK_DAYS) never summed up: the job was down.
     const ended = (
-      await models.StudySession.find({ status: 'scheduled', date: { $gte: addDays(today, -1), $lte: today } })
-    ).filter((s) => endOf(s, timeZone) <= at);
+      await models.StudySession.find({
+        status: 'scheduled',
+        date: { $gte: addDays(today, -LOOK_BACK_DAYS), $lte: today },
+      })
+    ).filter((s) => endOf(s, timeZone) <= at && (s.date >= yesterday || !s.expectedMemberIds));
     if (ended.length === 0) return '学习情况汇总：没有刚结束的学习';
     const branches = new Map((await branchesWithOfficers(deps)).map((b) => [String(b.branch._id), b]));
     let sent = 0;

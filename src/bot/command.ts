@@ -15,6 +15,11 @@ export type ParseResult<A> =
 export interface ParseContext {
   now: Date;
   timeZone: string;
+  /**
+   * 'keyword' when the text is a free sentence picked up by keywords (it may be about something else, so a
+   * command that acts at once can ask first); absent for triggers, menus and answers to the bot's question.
+   */
+  by?: 'keyword';
 }
 
 export interface Command<A = unknown> {

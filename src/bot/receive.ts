@@ -124,7 +124,7 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
     if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
   }
 
-  if (match) return startCommand(ctx, match.command, match.rest);
+  if (match) return startCommand(ctx, match.command, match.rest, match.by);
 
   if (named || ctx.sender.kind === 'unknown') return refuse(ctx);
   const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
@@ -138,9 +138,14 @@ function refuse(ctx: BotContext): Promise<void> {
 }
 
 /** A fresh command: any earlier unanswered question is dropped. */
-async function startCommand(ctx: BotContext, command: Command, rest: string): Promise<void> {
+async function startCommand(
+  ctx: BotContext,
+  command: Command,
+  rest: string,
+  by?: 'trigger' | 'keyword',
+): Promise<void> {
   if (!mayUse(command, ctx.sender)) return refuse(ctx);
-  return runCommand(ctx, command, rest);
+  return runCommand(ctx, command, rest, undefined, by);
 }
 
 async function runCommand(
@@ -148,9 +153,14 @@ async function runCommand(
   command: Command,
   text: string,
   wrap?: (reply: string) => string,
+  by?: 'trigger' | 'keyword',
 ): Promise<void> {
   const userId = ctx.message.fromUser;
-  const parsed = command.parse(text, { now: ctx.now, timeZone: ctx.timeZone });
+  const parsed = command.parse(text, {
+    now: ctx.now,
+    timeZone: ctx.timeZone,
+    ...(by === 'keyword' ? { by } : {}),
+  });
   if (parsed.ok) {
     await ctx.services.dialogues.clear(userId);
     const reply = ctx.reply;

@@ -42,6 +42,7 @@ import { studyRemote } from './study-remote.js';
 import { studySchedule } from './study-schedule.js';
 import { studySignIn } from './study-signin.js';
 import { studyTopic } from './study-topic.js';
+import { studyUnleave } from './study-unleave.js';
 import { studyWhen } from './study-when.js';
 
 /** Every command the bot knows; the registry checks them at start-up. */
@@ -86,6 +87,7 @@ export const commands: Command[] = [
   studyWhen,
   studySignIn,
   studyLeave,
+  studyUnleave,
   studyRemote,
   studyAttendance,
   studyPlan,

@@ -5,7 +5,7 @@ import { UserError } from '../bot/user-error.js';
 import { formatDay } from '../domain/activity.js';
 import type { Role } from '../domain/member-vocabulary.js';
 import { monthsSpan, OUTCOME_LABELS, type Outcome, percent, tally } from '../domain/study/index.js';
-import { currentYearMonth, parseMonths, type YearMonth } from '../domain/text/index.js';
+import { currentYearMonth, parsePeriod, type YearMonth } from '../domain/text/index.js';
 import { studyFigures } from '../study/figures.js';
 import { formatPeriod } from './activity-format.js';
 import { OFFICERS } from './activity-stats.js';
@@ -17,16 +17,8 @@ interface Request {
   own: boolean;
 }
 
-/** This quarter's months up to the current one, or this year's. */
-function periodMonths(word: 'quarter' | 'year', now: Date, timeZone: string): YearMonth[] {
-  const current = currentYearMonth(now, timeZone);
-  const [year, month] = current.split('-').map(Number) as [number, number];
-  const first = word === 'year' ? 1 : month - ((month - 1) % 3);
-  return Array.from(
-    { length: month - first + 1 },
-    (_, i) => `${year}-${String(first + i).padStart(2, '0')}` as YearMonth,
-  );
-}
+/** 考勤 我: an officer asks for their own record. */
+const OWN = /我|自己|本人/g;
 
 async function ownRecord(ctx: BotContext, months: YearMonth[]): Promise<string> {
   const { member, branchId } = memberInBranch(ctx);
@@ -84,11 +76,8 @@ export const studyAttendance = defineCommand<Request>({
   summary: '查学习考勤',
   examples: ['考勤', '考勤 季度', '考勤 年'],
   parse(rest, { now, timeZone }) {
-    const own = /我|自己|本人/.test(rest);
-    if (/季/.test(rest)) return ok({ months: periodMonths('quarter', now, timeZone), own });
-    if (/全年|今年|本年|^年$|\s年$/.test(rest))
-      return ok({ months: periodMonths('year', now, timeZone), own });
-    const months = parseMonths(rest, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)];
+    const own = rest.search(OWN) >= 0;
+    const months = parsePeriod(rest.replace(OWN, ' '), now, timeZone) ?? [currentYearMonth(now, timeZone)];
     return ok({ months, own });
   },
   async handle(ctx, { months, own }) {

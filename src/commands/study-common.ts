@@ -16,7 +16,7 @@ import {
 import type { IsoDate } from '../domain/text/index.js';
 import { ruleOf, type StudySchedule } from '../models/study.js';
 import { recordAttendance } from '../study/record-attendance.js';
-import { EXPECTED } from '../study/roster.js';
+import { EXPECTED, isExpected } from '../study/roster.js';
 import {
   recentSession,
   type ScheduleDoc,
@@ -34,6 +34,23 @@ export function memberInBranch(ctx: BotContext): { member: MemberDoc; branchId: 
   const branchId = member.branchId as Types.ObjectId | null;
   if (!branchId) throw new UserError('您还没有分到支部，学习日由支部安排。请联系社区党委。');
   return { member, branchId };
+}
+
+/**
+ * The speaker as one of the members `session` expects (its fixed list once taken, else the roster rule): staff,
+ * suspended members and others outside the list neither sign in, ask leave nor record remote study.
+ */
+export function attendeeOf(ctx: BotContext, session: SessionDoc): MemberDoc {
+  const { member } = memberInBranch(ctx);
+  const expected = session.expectedMemberIds
+    ? session.expectedMemberIds.some((id) => String(id) === String(member._id))
+    : isExpected(member);
+  if (!expected || String(member.branchId) !== String(session.branchId)) {
+    throw new UserError(
+      '签到、请假和远程学习登记，是本支部正式党员和预备党员参加学习用的；您不在这次学习的应到名单里，不用登记。如有疑问，请联系支部书记。',
+    );
+  }
+  return member;
 }
 
 /** The speaker's branch schedule, or a clear answer that there is none yet. */

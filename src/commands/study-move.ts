@@ -1,4 +1,5 @@
-import { ask, defineCommand, ok } from '../bot/command.js';
+import { createHash } from 'node:crypto';
+import { ask, defineCommand, invalid, ok } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
 import { formatDay } from '../domain/activity.js';
@@ -65,7 +66,8 @@ export const studyMove = defineCommand<MoveRequest>({
   parse(rest, { now, timeZone }) {
     const parsed = parseMoveRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);
-    return 'missing' in parsed && parsed.missing === 'to'
+    if ('error' in parsed) return invalid(parsed.error);
+    return parsed.missing === 'to'
       ? ask('to', '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。')
       : ask('from', '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。');
   },
@@ -80,21 +82,33 @@ export const studyMove = defineCommand<MoveRequest>({
     }
     const from = sessions[0]!;
     if (startOf(from, ctx.timeZone) <= ctx.now) throw new UserError('这次学习已经开始了，不能再调整。');
-    const moved =
-      request.to === request.from
-        ? await ctx.services.models.StudySession.findOneAndUpdate(
-            { _id: from._id },
-            { $set: { time: request.time ?? from.time, place: request.place || from.place } },
-            { returnDocument: 'after' },
-          )
-        : await move(ctx, from, request);
+    const sameDay = request.to === request.from;
+    if (
+      sameDay &&
+      (request.time ?? from.time) === from.time &&
+      (request.place || from.place) === from.place
+    ) {
+      throw new UserError(
+        `和原来的安排一样（${sessionWhenWhere(viewOf(from))}），没有改动，也没有通知党员。`,
+      );
+    }
+    const moved = sameDay
+      ? await ctx.services.models.StudySession.findOneAndUpdate(
+          { _id: from._id },
+          { $set: { time: request.time ?? from.time, place: request.place || from.place } },
+          { returnDocument: 'after' },
+        )
+      : await move(ctx, from, request);
     if (!moved) throw new UserError('刚才有人同时改了这天的安排，请再试一次。');
     const before = `${formatDay(request.from)}${from.time}`;
     const text = `【学习日调整】原定${before}的学习，改到${sessionWhenWhere(viewOf(moved))}。请相互转告。`;
+    // Each change is its own notice (a quick second correction of the place too); a retried message is the same.
+    const change = `${from.date} ${from.time} ${from.place} → ${moved.date} ${moved.time} ${moved.place}`;
+    const digest = createHash('sha1').update(change).digest('hex').slice(0, 10);
     const told = await tellBranchMembers(
       ctx.services,
       from.branchId,
-      `study-moved-${String(from._id)}-${moved.date}-${moved.time.replace(':', '')}`,
+      `study-moved-${String(from._id)}-${digest}`,
       text,
       'study-moved',
       ctx.now,

@@ -9,8 +9,7 @@ import {
   parseScheduleText,
   type ScheduleDraft,
 } from '../domain/study/index.js';
-import { materialiseBranch } from '../study/materialise.js';
-import { announceCancellation, announceRetime } from '../study/notify.js';
+import { announceReport, materialiseBranch } from '../study/materialise.js';
 import { saveSchedule } from '../study/schedules.js';
 import { upcomingSessions, viewOf } from '../study/sessions.js';
 import { OFFICERS } from './activity-stats.js';
@@ -78,12 +77,7 @@ export const studySchedule = defineCommand<ScheduleDraft>({
     });
     const today = civilIsoDate(ctx.now, ctx.timeZone);
     const report = await materialiseBranch(ctx.services.models, schedule, today, { replan: true });
-    for (const session of report.cancelled) {
-      await announceCancellation(ctx.services, session, '支部调整了学习日安排', ctx.now);
-    }
-    for (const session of report.retimed) {
-      await announceRetime(ctx.services, session, schedule, ctx.now);
-    }
+    await announceReport(ctx.services, schedule, report, ctx.now);
     const next = await upcomingSessions(ctx.services.models, { branchId }, ctx.now, ctx.timeZone, 4);
     const lines = [
       `已设置${branch.name}的学习日：${scheduleLine(schedule)}`,

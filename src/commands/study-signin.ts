@@ -15,7 +15,7 @@ import { recordAttendance } from '../study/record-attendance.js';
 import { SIGN_IN_COMMAND_ID } from '../study/reminder-card.js';
 import { type SessionDoc, timingOf, viewOf } from '../study/sessions.js';
 import { pressedSession, updateCardOf } from './study-card.js';
-import { branchSchedule, memberInBranch, nextSessionLine } from './study-common.js';
+import { attendeeOf, branchSchedule, memberInBranch, nextSessionLine } from './study-common.js';
 
 const FOR_OTHERS =
   '签到只能本人签。家人或其他同志到了，请他们用自己的企业微信发「签到」；不方便的，请书记「补签」。';
@@ -25,8 +25,8 @@ const FOR_OTHERS =
  * Returns whether the member is now signed in (also when they already were).
  */
 async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
-  const { member, branchId } = memberInBranch(ctx);
-  const schedule = await branchSchedule(ctx, branchId);
+  const member = attendeeOf(ctx, session);
+  const schedule = await branchSchedule(ctx, session.branchId);
   const window = signInWindow(timingOf(session), ctx.timeZone, schedule.signInOpensMinutes);
   const span = `${clockOf(window.opens, ctx.timeZone)}–${clockOf(window.closes, ctx.timeZone)}`;
   const when = sessionWhen(viewOf(session));

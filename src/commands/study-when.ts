@@ -24,18 +24,28 @@ type Question =
   | { about: 'month'; month: YearMonth }
   | { about: 'holiday'; holiday: string };
 
-/** Sessions from `from` to `to`: the stored ones, or — beyond what is written ahead — the rule's plan. */
+/**
+ * Sessions from `from` to `to`: the stored ones (with the secretary's changes), and — for days beyond what is written
+ * ahead — the rule's plan, leaving out planned days a stored session already covers (moved, cancelled or kept).
+ */
 async function sessionsIn(
   ctx: BotContext,
   schedule: ScheduleDoc,
   from: IsoDate,
   to: IsoDate,
 ): Promise<{ sessions: SessionView[]; planned: boolean }> {
-  if (to <= horizon(civilIsoDate(ctx.now, ctx.timeZone))) {
-    const stored = await sessionsBetween(ctx.services.models, { branchId: schedule.branchId }, from, to);
-    return { sessions: stored.map(viewOf), planned: false };
-  }
-  const plan = planSessions({ rule: ruleOf(schedule), holidayPolicy: schedule.holidayPolicy }, from, to);
+  const stored = (await sessionsBetween(ctx.services.models, { branchId: schedule.branchId }, from, to)).map(
+    viewOf,
+  );
+  const written = horizon(civilIsoDate(ctx.now, ctx.timeZone));
+  if (to <= written) return { sessions: stored, planned: false };
+  const start = from > written ? from : addDays(written, 1);
+  const covered = new Set(stored.flatMap((s) => [s.date, ...(s.originalDate ? [s.originalDate] : [])]));
+  const plan = planSessions(
+    { rule: ruleOf(schedule), holidayPolicy: schedule.holidayPolicy },
+    start,
+    to,
+  ).filter((p) => !covered.has(p.date) && !covered.has(p.plannedDate));
   const sessions = plan.map(
     (p): SessionView => ({
       date: p.date,
@@ -51,7 +61,8 @@ async function sessionsIn(
       calendarKnown: p.calendarKnown,
     }),
   );
-  return { sessions, planned: true };
+  const merged = [...stored, ...sessions].sort((x, y) => x.date.localeCompare(y.date));
+  return { sessions: merged, planned: sessions.length > 0 };
 }
 
 const list = (sessions: SessionView[], topic: string) =>

@@ -22,6 +22,11 @@ const MemberSchema = new Schema(
       default: null,
     },
     probationary: { type: Boolean, default: false },
+    /**
+     * Reads the app through WeChat (the 企业微信 plugin), where template cards are unreadable: gets the plain-text
+     * version of card messages instead. Roster column 「用微信接收」.
+     */
+    plainTextOnly: { type: Boolean, default: false },
     /** YYYY-MM-DD. */
     joinedOn: { type: String, default: null },
     /** Stored for the secretary; only ever shown masked. */

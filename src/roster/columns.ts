@@ -34,6 +34,7 @@ export const MEMBER_COLUMNS = [
   { key: 'mobileWhereTo', header: '流动去向', aliases: ['mobileWhereTo'] },
   { key: 'mobileSince', header: '流动开始', aliases: ['mobileSince', '流动开始日期'] },
   { key: 'probationary', header: '预备党员', aliases: ['probationary'] },
+  { key: 'plainTextOnly', header: '用微信接收', aliases: ['plainTextOnly', '微信接收'] },
 ] as const satisfies readonly Column<string>[];
 
 export type MemberColumnKey = (typeof MEMBER_COLUMNS)[number]['key'];

@@ -74,6 +74,7 @@ function cellsOf(
     mobileWhereTo: m.status === 'mobile' ? (m.mobility?.whereTo ?? '') : '',
     mobileSince: m.status === 'mobile' ? (m.mobility?.since ?? '') : '',
     probationary: m.probationary ? '是' : '否',
+    plainTextOnly: m.plainTextOnly ? '是' : '否',
   };
 }
 

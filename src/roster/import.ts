@@ -275,6 +275,7 @@ function memberFields(row: MemberRow, refs: { branchId: Ref; partyGroupId: Ref; 
     status: row.status,
     mobility: row.mobility,
     probationary: row.probationary,
+    plainTextOnly: row.plainTextOnly,
     joinedOn: row.joinedOn,
     phone: row.phone,
     address: row.address,

@@ -45,6 +45,8 @@ export interface MemberRow {
   /** Defined exactly when 状态 is: null unless the status is 流动. */
   mobility?: Mobility | null;
   probationary?: boolean;
+  /** Messages as plain text instead of cards (read through the WeChat plugin, which shows cards poorly). */
+  plainTextOnly?: boolean;
   joinedOn?: string | null;
   phone?: string | null;
   address?: Address | null;
@@ -222,12 +224,17 @@ export function parseMemberRow(
     problem('填写流动去向、流动开始时须同时有「状态」列');
   }
 
-  if (cells.probationary !== undefined) {
-    const word = cells.probationary.toLowerCase();
-    if (YES.includes(word)) row.probationary = true;
-    else if (NO.includes(word)) row.probationary = false;
-    else problem(`预备党员「${cells.probationary}」请填「是」或「否」`);
-  }
+  // 是/否 columns: absent leaves the member's setting alone.
+  const flag = (cell: string | undefined, label: string): boolean | undefined => {
+    if (cell === undefined) return undefined;
+    const word = cell.toLowerCase();
+    if (YES.includes(word)) return true;
+    if (NO.includes(word)) return false;
+    problem(`${label}「${cell}」请填「是」或「否」`);
+    return undefined;
+  };
+  row.probationary = flag(cells.probationary, '预备党员');
+  row.plainTextOnly = flag(cells.plainTextOnly, '用微信接收');
 
   if (cells.joinedOn !== undefined) {
     row.joinedOn = null;

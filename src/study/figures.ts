@@ -42,7 +42,7 @@ export interface MemberAttendance {
 export interface StudyFigures {
   /** In date order. */
   sessions: SessionFigures[];
-  /** One per member and session: everyone expected, plus anyone else who took part. */
+  /** One per expected member and session. */
   records: MemberAttendance[];
 }
 

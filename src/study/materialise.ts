@@ -4,7 +4,8 @@
  * stays where it is — the document on its day is what stops the rule from writing it again.
  */
 
-import { parseIsoDate } from '../domain/activity.js';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { formatDay, parseIsoDate } from '../domain/activity.js';
 import {
   addDays,
   calendarKnown,
@@ -17,6 +18,7 @@ import type { IsoDate } from '../domain/text/index.js';
 import { shiftMonth } from '../domain/text/relative-words.js';
 import type { Models } from '../models/index.js';
 import { ruleOf, type StudySchedule } from '../models/study.js';
+import { announceCancellation, announceRetime, type Messaging } from './notify.js';
 import { MEMBER_REMINDER_KINDS } from './reminder-kinds.js';
 import type { SessionDoc } from './sessions.js';
 
@@ -38,12 +40,9 @@ export interface MaterialiseReport {
   /** Sessions whose time or place changed after members were reminded: to be announced. */
   retimed: SessionDoc[];
   removed: number;
-  /** Sessions the new rule dropped that members had already been told about: cancelled, to be announced. */
-  cancelled: SessionDoc[];
+  /** Sessions the rule or the holiday calendar dropped that members had already been told about: cancelled. */
+  cancelled: Array<{ session: SessionDoc; reason: string }>;
 }
-
-const isDuplicate = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 
 function fieldsOf(schedule: StudySchedule, p: PlannedSession) {
   return {
@@ -71,11 +70,26 @@ async function toldAbout(models: Models, s: SessionDoc): Promise<boolean> {
   return reminded !== null;
 }
 
+/** A rule session planned while its year's holidays were unknown, whose year the calendar now has. */
+const plannedBlind = (s: SessionDoc): boolean =>
+  !s.calendarKnown && calendarKnown(parseIsoDate(s.date as IsoDate).year);
+
+/** Why a session the plan no longer gives is called off: the holiday it now falls on, or the new rule. */
+function droppedReason(s: SessionDoc, plan: PlannedSession[], replan: boolean): string {
+  const moved = plan.find((p) => p.plannedDate === s.date && p.date !== s.date);
+  if (!replan && moved?.holiday) {
+    return `${holidayReason(moved.holiday, moved.date, moved.plannedDate)}到${formatDay(moved.date)}`;
+  }
+  return replan ? '支部调整了学习日安排' : '节假日放假安排公布后，学习日按支部规定调整';
+}
+
 /**
- * Adds the sessions `schedule` plans from `today` to `until` that are missing. With `replan` (after the rule
- * changed), the rule's own future sessions also follow it: time and place are updated, and days the rule no longer
- * gives are removed — or cancelled, when reminders went out or someone already answered, so members can be told.
- * Today's sessions are never re-planned: people may be on their way.
+ * Adds the sessions `schedule` plans from `today` to `until` that are missing. Re-planned besides: with `replan`
+ * (after the rule changed) all the rule's own future sessions, and always those planned while their year's holiday
+ * calendar was unknown, once it is known. Re-planned sessions follow the plan: time, place and the holiday shift
+ * (original day, reason) are updated, and days the plan no longer gives are removed — or cancelled, when reminders
+ * went out or someone already answered, so members can be told. Today's sessions are never re-planned: people may
+ * be on their way.
  */
 export async function materialiseBranch(
   models: Models,
@@ -91,6 +105,8 @@ export async function materialiseBranch(
     date: { $gte: today, $lte: until },
   });
   const byDate = new Map(existing.map((s) => [s.date, s]));
+  const replanned = (s: SessionDoc) =>
+    s.origin === 'rule' && s.status === 'scheduled' && s.date > today && (options.replan || plannedBlind(s));
 
   for (const p of plan) {
     const found = byDate.get(p.date);
@@ -99,33 +115,36 @@ export async function materialiseBranch(
         await models.StudySession.create(fieldsOf(schedule, p));
         report.created++;
       } catch (error) {
-        if (!isDuplicate(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
-    } else if (options.replan && found.origin === 'rule' && found.status === 'scheduled' && p.date > today) {
-      const { time, durationMinutes, place } = schedule;
-      if (found.time !== time || found.durationMinutes !== durationMinutes || found.place !== place) {
-        await models.StudySession.updateOne({ _id: found._id }, { $set: { time, durationMinutes, place } });
+    } else if (replanned(found)) {
+      const f = fieldsOf(schedule, p);
+      const next = {
+        time: f.time,
+        durationMinutes: f.durationMinutes,
+        place: f.place,
+        originalDate: f.originalDate,
+        reason: f.reason,
+        calendarKnown: f.calendarKnown,
+      };
+      const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => found[k] !== next[k]);
+      if (changed) {
+        await models.StudySession.updateOne({ _id: found._id }, { $set: next });
         report.updated++;
-        if (found.time !== time || found.place !== place) {
+        if (found.time !== next.time || found.place !== next.place) {
           if (await toldAbout(models, found)) report.retimed.push(found);
         }
       }
     }
   }
-  if (!options.replan) return report;
 
   const planned = new Set(plan.map((p) => p.date));
-  const dropped = existing.filter(
-    (s) =>
-      s.origin === 'rule' && s.status === 'scheduled' && s.date > today && !planned.has(s.date as IsoDate),
-  );
+  const dropped = existing.filter((s) => replanned(s) && !planned.has(s.date as IsoDate));
   for (const s of dropped) {
     if ((await models.Attendance.exists({ sessionId: s._id })) || (await toldAbout(models, s))) {
-      await models.StudySession.updateOne(
-        { _id: s._id },
-        { $set: { status: 'cancelled', reason: '支部调整了学习日安排' } },
-      );
-      report.cancelled.push(s);
+      const reason = droppedReason(s, plan, options.replan === true);
+      await models.StudySession.updateOne({ _id: s._id }, { $set: { status: 'cancelled', reason } });
+      report.cancelled.push({ session: s, reason });
     } else {
       await models.StudySession.deleteOne({ _id: s._id, status: 'scheduled' });
       report.removed++;
@@ -134,20 +153,43 @@ export async function materialiseBranch(
   return report;
 }
 
-/** Every branch with a schedule, as of `at` in `timeZone`. */
+/** Tells members of what a re-plan changed in sessions they had been reminded of. */
+export async function announceReport(
+  m: Messaging,
+  schedule: StudySchedule,
+  report: MaterialiseReport,
+  at: Date,
+): Promise<void> {
+  for (const { session, reason } of report.cancelled) await announceCancellation(m, session, reason, at);
+  for (const session of report.retimed) await announceRetime(m, session, schedule, at);
+}
+
+/**
+ * Every branch with a schedule, as of `at` in `timeZone`; members reminded of a session that a newly published
+ * holiday calendar moved or called off are told.
+ */
 export async function materialiseAll(
-  models: Models,
+  m: Messaging,
   at: Date,
   timeZone: string,
   until?: IsoDate,
-): Promise<{ branches: number; created: number; unknownYears: number[] }> {
+): Promise<{ branches: number; created: number; cancelled: number; unknownYears: number[] }> {
   const today = civilIsoDate(at, timeZone);
   const end = until ?? horizon(today);
   let created = 0;
-  const schedules = await models.StudySchedule.find({}).lean();
+  let cancelled = 0;
+  const schedules = await m.models.StudySchedule.find({}).lean();
   for (const schedule of schedules) {
-    created += (await materialiseBranch(models, schedule, today, { until: end })).created;
+    const report = await materialiseBranch(m.models, schedule, today, { until: end });
+    await announceReport(m, schedule, report, at);
+    created += report.created;
+    cancelled += report.cancelled.length;
   }
   const years = [...new Set([parseIsoDate(today).year, parseIsoDate(end).year])];
-  return { branches: schedules.length, created, unknownYears: years.filter((y) => !calendarKnown(y)) };
+  return {
+    branches: schedules.length,
+    created,
+    cancelled,
+    unknownYears: years.filter((y) => !calendarKnown(y)),
+  };
 }

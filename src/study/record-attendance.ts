@@ -1,6 +1,7 @@
 /** Writes a member's one record for a session, whoever records it. */
 
 import type { HydratedDocument, Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import { type AttendanceKind, mayReplace } from '../domain/study/index.js';
 import type { Models } from '../models/index.js';
 import type { Attendance, StudySession } from '../models/study.js';
@@ -11,9 +12,6 @@ export type RecordOutcome =
   | { result: 'created' | 'replaced'; record: AttendanceDoc; previous: AttendanceKind | null }
   /** Something that may not be overwritten was there already (e.g. 签到 after 签到): shown to the person. */
   | { result: 'kept'; record: AttendanceDoc };
-
-const isDuplicate = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 
 /**
  * Inserts the record, or — when one exists — overwrites it if the domain allows (mayReplace). The unique index on
@@ -42,7 +40,7 @@ export async function recordAttendance(
     });
     return { result: 'created', record, previous: null };
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await models.Attendance.findOne({ sessionId: p.session._id, memberId: p.memberId });

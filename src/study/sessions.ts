@@ -28,6 +28,8 @@ export const viewOf = (s: StudySession): SessionView => ({
 export interface SessionFilter {
   communityId?: Types.ObjectId;
   branchId?: Types.ObjectId | null;
+  /** Named sessions only (e.g. those that concern some members). */
+  _id?: { $in: Types.ObjectId[] };
 }
 
 export const timingOf = (s: StudySession) => ({

@@ -443,6 +443,8 @@ describe('points from attendance', () => {
     expect(await c.say('zhouming', '积分排行 居民第一支部')).toMatch(
       /（居民第一支部）\n1\. 李建国 8分（组织生活8）\n2\. 周明 6分（组织生活6）\n3\. 刘强 2分（组织生活2）/,
     );
+    // Staff hold no points.
+    expect(await c.say('zhouming', '积分排行 居民第一支部')).not.toContain('孙丽');
   });
 });
 

@@ -21,6 +21,8 @@ const cards = (userid: string) =>
 const card = (m: RecordedMessage) => m.body.template_card as Record<string, unknown> & { task_id: string };
 let first: { _id: Types.ObjectId; expected: Array<{ wecomUserId: string; status: string; name: string }> };
 let second: { _id: Types.ObjectId; expected: Array<{ wecomUserId: string }> };
+/** A member of 居民第一支部 who reads through WeChat for the same-day reminder. */
+let reader: string;
 
 beforeAll(async () => {
   // Tuesday 24 November 2026, noon. 居民第一支部 meets on the 10th and 25th at 19:00; 居民第二支部 on the second
@@ -84,6 +86,11 @@ describe('the evening before: study-reminders at 18:00', () => {
     expect(String(sent.sub_title_text)).not.toContain('已学习');
   });
 
+  it('is sent as text to members who read through WeChat (用微信接收)', async () => {
+    reader = first.expected.find((m) => m.status !== 'mobile' && m.wecomUserId !== 'lijianguo')!.wecomUserId;
+    await models().Member.updateOne({ wecomUserId: reader }, { $set: { plainTextOnly: true } });
+  });
+
   it('sends the same-day reminder two hours before, once', async () => {
     const everyone = first.expected.length + second.expected.length;
     // 居民第一支部 starts at 19:00 (due from 17:00), 居民第二支部 at 19:30 (due from 17:30).
@@ -102,6 +109,14 @@ describe('the evening before: study-reminders at 18:00', () => {
       'the second card',
     );
     expect(card(cards('lijianguo')[1]!).main_title).toMatchObject({ title: '今天是支部学习日' });
+  });
+
+  it('reached the member who reads through WeChat as text, not as a card', async () => {
+    const texts = () => c.bot.standin.messages({ touser: reader }).filter((m) => m.msgtype === 'text');
+    await waitFor(texts, (t) => t.length === 1, 5_000, 'the text reminder');
+    expect(textOf(texts()[0])).toContain('学习贯彻党的二十届四中全会精神');
+    expect(cards(reader)).toHaveLength(1);
+    await models().Member.updateOne({ wecomUserId: reader }, { $set: { plainTextOnly: false } });
   });
 });
 
@@ -151,7 +166,7 @@ describe('on the day: members answer through the webhook', () => {
       'the leave card update',
     );
     expect(await c.say(member.wecomUserId, '去医院复查')).toMatch(
-      /^已请假：.*\n原因：去医院复查\n已转告支部书记。$/,
+      /^已请假：.*\n原因：去医院复查\n已转告支部书记。能来了请发「销假」。$/,
     );
     const notices = await waitFor(
       () =>

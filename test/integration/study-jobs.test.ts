@@ -282,3 +282,66 @@ describe('a new rule after reminders went out', () => {
     );
   });
 });
+
+describe('sessions planned before their year’s holidays were published', () => {
+  const on = (date: string) => models().StudySession.findOne({ branchId: first, date });
+
+  it('are re-planned once the calendar knows the year: moved off the holiday with notice, others marked known', async () => {
+    const blind = {
+      communityId,
+      branchId: first,
+      time: '19:30',
+      durationMinutes: 120,
+      place: '社区党群服务中心',
+      origin: 'rule' as const,
+      calendarKnown: false,
+    };
+    // As planned while 2026 was unknown: 国庆 taken for a working day, and a stale shift on an ordinary day.
+    const holiday = await models().StudySession.create({ ...blind, date: '2026-10-01' });
+    await models().StudySession.create({
+      ...blind,
+      date: '2026-10-15',
+      originalDate: '2026-10-14',
+      reason: '旧',
+    });
+    await models().Reminder.create({
+      communityId,
+      memberId: ids.liuqiang,
+      kind: 'study-eve',
+      period: String(holiday._id),
+      jobId: 'study-eve-blind',
+    });
+    expect(await run('study-sessions', '2026-09-25T00:20:00+08:00')).toMatch(/因节假日取消并通知 1 次/);
+    expect(await on('2026-10-01')).toMatchObject({
+      status: 'cancelled',
+      reason: '国庆节放假顺延到10月8日（周四）',
+    });
+    expect(await on('2026-10-08')).toMatchObject({
+      status: 'scheduled',
+      originalDate: '2026-10-01',
+      reason: '国庆节放假顺延',
+      calendarKnown: true,
+    });
+    expect(await on('2026-10-15')).toMatchObject({ originalDate: null, reason: '', calendarKnown: true });
+    await c.flush();
+    await waitFor(
+      () => c.bot.standin.messages({ touser: 'liuqiang' }).map(textOf),
+      (texts) =>
+        texts.includes(
+          '【学习日取消】原定10月1日（周四）19:30的学习取消。原因：国庆节放假顺延到10月8日（周四）。\n发「学习日」可查看下次安排。',
+        ),
+      5_000,
+      'the cancellation',
+    );
+  });
+
+  it('replan re-applies the day’s shift, not just time and place', async () => {
+    await models().StudySession.updateOne(
+      { branchId: first, date: '2026-11-05' },
+      { $set: { originalDate: '2026-11-04', reason: '旧的原因' } },
+    );
+    const schedule = (await models().StudySchedule.findOne({ branchId: first }).lean())!;
+    await materialiseBranch(models(), schedule, '2026-11-01', { until: '2026-11-05', replan: true });
+    expect(await on('2026-11-05')).toMatchObject({ status: 'scheduled', originalDate: null, reason: '' });
+  });
+});

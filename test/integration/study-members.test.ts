@@ -129,6 +129,32 @@ describe('the secretary changes single days', () => {
     expect((await sessionOn(first, '2026-10-16')).topic).toBe('学习党章');
   });
 
+  it('tells members of each quick correction of the place, and says so when nothing changes', async () => {
+    expect(await c.say('zhaoxiuying', '调整学习日 10月14日 改到 10月14日 老年活动中心')).toBe(
+      '和原来的安排一样（10月14日（周三）14:30，老年活动中心），没有改动，也没有通知党员。',
+    );
+    const notices = () =>
+      c.bot.standin
+        .messages({ touser: 'wangguilan' })
+        .map(textOf)
+        .filter((t) => t.startsWith('【学习日调整】原定10月14日'));
+    for (const place of ['社区活动室', '老年活动中心']) {
+      expect(await c.say('zhaoxiuying', `调整学习日 10月14日 改到 10月14日 ${place}`)).toBe(
+        `已调整：10月14日（周三）14:30 → 10月14日（周三）14:30，${place}。已通知4名党员。`,
+      );
+    }
+    await c.flush();
+    await waitFor(notices, (n) => n.length === 2, 5_000, 'both corrections');
+    expect(notices().sort()).toEqual(
+      ['社区活动室', '老年活动中心']
+        .map(
+          (p) =>
+            `【学习日调整】原定10月14日（周三）14:30的学习，改到10月14日（周三）14:30，${p}。请相互转告。`,
+        )
+        .sort(),
+    );
+  });
+
   it('cancels a day with the reason, and members are told', async () => {
     expect(await c.say('lijianguo', '取消学习日 11月1日 社区停电')).toBe(
       '已取消11月1日（周日）（居民第一支部）的学习，原因：社区停电。已通知4名党员。',
@@ -151,6 +177,18 @@ describe('the secretary changes single days', () => {
   });
 });
 
+describe('a month reaching past the days written ahead', () => {
+  it('shows the stored sessions with their changes, and the rule’s plan only beyond', async () => {
+    c.set('2026-10-05T10:00:00+08:00');
+    await runScheduledJob(c.bot.runtime.deps, 'study-sessions', c.now());
+    expect(await c.say('lijianguo', '学习主题 12月1日 学习党的二十届四中全会精神')).toMatch(/^已设置12月1日/);
+    const december = await c.say('zhangmin', '学习日 2026年12月');
+    expect(december).toMatch(/^12月（按支部规定预计）的学习日：\n12月1日（周二）19:00，社区党群服务中心/);
+    expect(december).toContain('主题：学习党的二十届四中全会精神');
+    expect(december).toContain('12月15日（周二）19:00');
+  });
+});
+
 describe('on 8 October: the sign-in window and who may sign in', () => {
   it('opens 30 minutes before the start and closes at the end', async () => {
     c.set('2026-10-08T18:29:59+08:00');
@@ -170,6 +208,16 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
   it('refuses signing in for someone else; the secretary records it with 补签', async () => {
     c.set('2026-10-08T19:10:00+08:00');
     expect(await c.say('liuqiang', '帮我老伴也签一个 她也来了')).toMatch(/^签到只能本人签/);
+  });
+
+  it('refuses staff: they are not expected at the session', async () => {
+    const refused =
+      /^签到、请假和远程学习登记，是本支部正式党员和预备党员参加学习用的；您不在这次学习的应到名单里/;
+    expect(await c.say('sunli', '签到')).toMatch(refused);
+    expect(await c.say('sunli', '请假 家里有事')).toMatch(refused);
+    expect(await models().Attendance.countDocuments({ memberId: { $exists: true } })).toBe(
+      await models().Attendance.countDocuments({ kind: { $in: ['signed', 'makeup'] } }),
+    );
     expect(await c.say('wangguilan', '补签 刘强 没带手机')).toMatch(/仅限支部书记/);
     expect(await c.say('lijianguo', '补签 刘强')).toBe('请写明原因，例如「补签 刘强 扫码签不上」。');
     expect(await c.say('lijianguo', '补签 刘强 没带手机')).toBe(
@@ -180,10 +228,34 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
     );
   });
 
+  it('asks before taking a free sentence as leave, and 销假 withdraws a leave', async () => {
+    c.set('2026-10-08T19:15:00+08:00');
+    const asked =
+      '您是要请假，不参加10月8日（周四）19:00的学习吗？\n是请回复「是」；不是请回复「不是」。\n（如果是反映问题，请发「反映 …」。）';
+    expect(await c.say('zhouming', '楼道灯不亮好几天了 物业一直来不了')).toBe(asked);
+    expect(await c.say('zhouming', '不是')).toBe('好的，没有请假。要请假请发「请假 原因」。');
+    expect(await models().Attendance.countDocuments({ kind: 'leave' })).toBe(0);
+    expect(await c.say('zhouming', '孙子发烧 今天来不了')).toBe(asked);
+    expect(await c.say('zhouming', '是')).toBe(
+      '已请假：10月8日（周四）19:00的学习。\n原因：孙子发烧 今天来不了\n已转告支部书记。能来了请发「销假」。',
+    );
+    expect(await c.say('zhouming', '销假')).toBe(
+      '已销假：10月8日（周四）19:00的学习，请按时参加。已转告支部书记。',
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'leave' })).toBe(0);
+    await waitFor(
+      () => latest('lijianguo'),
+      (t) => t.startsWith('周明销假'),
+      5_000,
+      'the 销假 notice',
+    );
+    expect(await c.say('zhouming', '销假')).toBe('您近期的学习没有请假，不用销假。');
+  });
+
   it('takes leave before the end, tells the secretary, and refuses it after', async () => {
     c.set('2026-10-08T19:20:00+08:00');
     expect(await c.say('zhouming', '请假 身体不舒服')).toBe(
-      '已请假：10月8日（周四）19:00的学习。\n原因：身体不舒服\n已转告支部书记。',
+      '已请假：10月8日（周四）19:00的学习。\n原因：身体不舒服\n已转告支部书记。能来了请发「销假」。',
     );
     await waitFor(
       () => latest('lijianguo'),
@@ -204,14 +276,33 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
     expect(c.bot.standin.cardUpdates()).toHaveLength(0);
   });
 
-  it('records remote study by a mobile member afterwards', async () => {
+  it('records remote study by a mobile member afterwards, tells the secretary, and answers questions', async () => {
     c.set('2026-10-09T09:00:00+08:00');
+    expect(await c.say('zhangmin', '我在深圳上班回不去 这个月主题党日线上参加行不行')).toMatch(
+      /^在外地或行动不便不能到场的，可以远程学习/,
+    );
+    expect(await c.say('zhangmin', '已学习 2026-10-16')).toBe(
+      '10月16日（周五）的学习还没开始。学习开始后，学完材料再发「已学习」。',
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'remote' })).toBe(0);
     expect(await c.say('zhangmin', '已学习')).toBe(
-      '已登记：您远程学习了10月8日（周四）的内容。书记在学习情况汇总里能看到。',
+      '已登记：您远程学习了10月8日（周四）的内容。已转告支部书记。',
     );
-    expect(await c.say('zhangmin', '我在线上参加的 算签到吗')).toBe(
-      '您10月8日（周四）的学习已经登记为「远程学习」了。',
+    await waitFor(
+      () => latest('lijianguo'),
+      (t) => t === '张敏登记了远程学习：10月8日（周四）的学习。',
+      5_000,
+      'the remote notice',
     );
+    expect(await c.say('zhangmin', '已学习')).toBe('您10月8日（周四）的学习已经登记为「远程学习」了。');
+  });
+
+  it('closes remote study of a session when the next one starts', async () => {
+    c.set('2026-10-16T15:00:00+08:00');
+    expect(await c.say('zhouming', '已学习 10月8日')).toMatch(
+      /^10月8日（周四）的学习已经过了登记远程学习的时间/,
+    );
+    expect(await models().Attendance.countDocuments({ kind: 'remote' })).toBe(1);
   });
 });
 
@@ -227,13 +318,20 @@ describe('the retired branch: 送学上门, and the figures', () => {
   it('gives the summary and 考勤', async () => {
     expect(
       await runScheduledJob(c.bot.runtime.deps, 'study-summary', new Date('2026-10-14T16:40:00+08:00')),
-    ).toBe('学习情况汇总：发出 1 份');
+    ).toBe('学习情况汇总：发出 2 份');
     await c.flush();
     await waitFor(
       () => latest('zhaoxiuying'),
       (t) => t.includes('学习情况：'),
       5_000,
       'the summary',
+    );
+    // 居民第一支部's 10月8日 ended days ago, when the job did not run: it is summed up late rather than never.
+    await waitFor(
+      () => c.bot.standin.messages({ touser: 'lijianguo' }).map(textOf),
+      (texts) => texts.some((t) => t.startsWith('居民第一支部 10月8日（周四）学习情况：')),
+      5_000,
+      'the late summary',
     );
     expect(latest('zhaoxiuying')).toBe(
       [

@@ -59,6 +59,7 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'study.when': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.signin': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.leave': { unknown: false, roles: EVERYONE_REGISTERED },
+  'study.unleave': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.remote': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.attendance': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.plan': { unknown: false, roles: OFFICERS },

@@ -44,4 +44,17 @@ describe('charts rendered on the server', () => {
     expect(barChart(rate).yAxis).toMatchObject({ min: 0, max: 100 });
     expect(barChart({ ...rate, unit: '人' }).yAxis).toMatchObject({ minInterval: 1 });
   });
+
+  it('labels 0 as a figure, and leaves gaps (null) and empty parts of a stack unlabelled', () => {
+    const label = (data: ChartData, value: number | null) => {
+      const [series] = barChart(data).series as Array<{
+        label: { formatter: (p: { value: unknown }) => string };
+      }>;
+      return series!.label.formatter({ value });
+    };
+    expect(label(rate, 0)).toBe('0%');
+    expect(label(rate, 75)).toBe('75%');
+    expect(label(rate, null)).toBe('');
+    expect(label({ ...rate, stacked: true, unit: '件' }, 0)).toBe('');
+  });
 });

@@ -245,6 +245,12 @@ describe('parseMemberRow', () => {
     ['no', false],
   ])('预备党员 「%s」 → %s', (text, flag) => expect(rowOf({ 预备党员: text }).probationary).toBe(flag));
 
+  it('reads 用微信接收 as 是/否, and refuses anything else', () => {
+    expect(rowOf({ 用微信接收: '是' }).plainTextOnly).toBe(true);
+    expect(rowOf({ 用微信接收: '' }).plainTextOnly).toBe(false);
+    expect(rowOf({ 姓名: '王桂兰' }).plainTextOnly).toBeUndefined();
+  });
+
   it('clears the party group when only branches are given', () => {
     expect(rowOf({ 支部: '退休支部' })).toMatchObject({ branch: '退休支部', partyGroup: null });
   });

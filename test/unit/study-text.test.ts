@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksLeaveForOthers,
   describeSession,
+  isQuestion,
   parseCancelRequest,
   parseLeaveRequest,
   parseMoveRequest,
@@ -116,6 +117,17 @@ describe('secretary requests (dates point to the coming days)', () => {
     expect(parseMoveRequest('改到12月12日', NOW, ZONE)).toEqual({ ok: false, missing: 'from' });
   });
 
+  it('调整学习日 reads the new time like 设置学习日: 两点 is 14:00, and 6:00–21:30 only', () => {
+    expect(parseMoveRequest('12月10日 改到 12月12日 两点', NOW, ZONE)).toMatchObject({
+      ok: true,
+      value: { time: '14:00' },
+    });
+    expect(parseMoveRequest('12月10日 改到 12月12日 晚上11点', NOW, ZONE)).toEqual({
+      ok: false,
+      error: '开始时间要在早上6点到晚上9点半之间，例如「19:00」或「下午2点半」。',
+    });
+  });
+
   it('取消学习日 needs the day and a reason', () => {
     expect(parseCancelRequest('12月10日 社区停电', NOW, ZONE)).toEqual({
       ok: true,
@@ -155,6 +167,18 @@ describe('members: leave and signing in for someone else', () => {
   it.each(['老张住院了 让我帮他请个假', '帮我老伴请个假', '替老王请假'])('%s is for someone else', (text) => {
     expect(asksLeaveForOthers(text)).toBe(true);
     expect(parseLeaveRequest(text, NOW, ZONE)).toHaveProperty('error');
+  });
+
+  it.each([
+    ['这个月主题党日线上参加行不行', true],
+    ['我在线上参加的 算签到吗', true],
+    ['线上学习可以吗', true],
+    ['能不能远程学习', true],
+    ['在线学习？', true],
+    ['已学习', false],
+    ['我在深圳 已经线上学习了', false],
+  ])('%s → a question: %s', (text, question) => {
+    expect(isQuestion(text)).toBe(question);
   });
 
   it.each([

@@ -45,8 +45,9 @@ export function barChart(data: ChartData): EChartsCoreOption {
         show: true,
         position: data.stacked ? 'inside' : 'top',
         fontSize: 12,
-        // An empty part of a stack carries no label.
-        formatter: (p: { value: unknown }) => (p.value ? `${p.value}${data.unit}` : ''),
+        // No figure carries no label; 0 is a figure (参学率 0%), except as an empty part of a stack.
+        formatter: (p: { value: unknown }) =>
+          p.value == null || (data.stacked && p.value === 0) ? '' : `${p.value}${data.unit}`,
       },
     })),
   };

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { MemberStatus } from '../../domain/member-vocabulary.js';
+import type { MemberStatus, Role } from '../../domain/member-vocabulary.js';
 import {
   exclusionReason,
   type PointRules,
@@ -19,6 +19,8 @@ export const POINT_SOURCES: readonly PointSource[] = [activityPoints, duesPoints
 
 /** Members who can hold points (the excluded are filtered by the rule table, not here). */
 const LISTED_STATUSES: MemberStatus[] = ['active', 'mobile', 'suspended'];
+/** Points are for Party members; staff and others on the roster hold none. */
+const LISTED_ROLES: Role[] = ['member'];
 
 export interface PointsBoard {
   /** Highest first, with names. */
@@ -36,7 +38,7 @@ export async function pointsBoard(
   at: { now: Date; timeZone: string },
 ): Promise<PointsBoard> {
   const members = await models.Member.find(
-    { ...filter, status: { $in: LISTED_STATUSES } },
+    { ...filter, roles: { $in: LISTED_ROLES }, status: { $in: LISTED_STATUSES } },
     { name: 1, status: 1, duesCategory: 1, mobility: 1 },
   ).lean();
   const today = isoDate(civilToday(at.now, at.timeZone));

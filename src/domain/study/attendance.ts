@@ -46,15 +46,15 @@ export interface AttendanceRecord {
 }
 
 /**
- * Each member's outcome: everyone expected, plus anyone with a record who was not expected (a member who joined
- * the branch after the list was taken still counts where they took part).
+ * Each expected member's outcome, absent without a record. Records of anyone not expected (staff, a suspended
+ * member, someone recorded before moving branch) are left out: they would swell 应到 and the rates.
  */
 export function outcomes(
   expected: readonly string[],
   records: readonly AttendanceRecord[],
 ): Map<string, Outcome> {
   const result = new Map<string, Outcome>(expected.map((id) => [id, 'absent']));
-  for (const r of records) result.set(r.memberId, r.kind);
+  for (const r of records) if (result.has(r.memberId)) result.set(r.memberId, r.kind);
   return result;
 }
 

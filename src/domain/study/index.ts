@@ -4,6 +4,7 @@ export * from './attendance.js';
 export * from './days.js';
 export * from './format.js';
 export * from './holidays.js';
+export * from './meeting-clock.js';
 export * from './plan.js';
 export * from './requests.js';
 export * from './rule.js';

@@ -1,8 +1,9 @@
 /** What members and secretaries write to the study-day commands, read without touching the database. */
 
 import type { IsoDate } from '../text/calendar.js';
-import { parseClockTime, parseDate } from '../text/index.js';
+import { formatClock, parseClockTime, parseDate } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
+import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
 
 type Parsed<T, M extends string> =
   | { ok: true; value: T }
@@ -32,6 +33,13 @@ export const signsInForOthers = (text: string): boolean => SIGN_FOR_OTHERS.test(
 /** 让我帮他请个假, 替老张请假, 帮我老伴请个假 — but 陪老伴去医院 is the speaker's own reason. */
 const LEAVE_FOR_OTHERS = new RegExp(`[帮替给代]我?${OTHERS}\\S{0,3}请个?假|[让叫]我[帮替给代]`);
 export const asksLeaveForOthers = (text: string): boolean => LEAVE_FOR_OTHERS.test(foldWidth(text));
+
+/**
+ * 这个月主题党日线上参加行不行, 算签到吗: a question about taking part remotely, to be answered rather than
+ * recorded. 我已学习了 is a statement.
+ */
+const QUESTION = /行不行|可以吗|可不可以|能不能|能否|行吗|好吗|可以不|[吗么呢][?？]?$|[?？]$/;
+export const isQuestion = (text: string): boolean => QUESTION.test(foldWidth(text).trim());
 
 export interface TopicRequest {
   date: IsoDate;
@@ -87,8 +95,9 @@ export function parseMoveRequest(
   const clock = parseClockTime(rest);
   let time: string | null = null;
   if (clock) {
-    const minutes = !clock.partOfDay && clock.minutes < 6 * 60 ? clock.minutes + 12 * 60 : clock.minutes;
-    time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const minutes = meetingStart(clock);
+    if (minutes === null) return { ok: false, error: MEETING_TIME_ERROR };
+    time = formatClock(minutes);
     rest = rest.replace(clock.matched, ' ');
   }
   return {

@@ -4,9 +4,10 @@
  *   每月第二、第四个周三 下午2点半-4点半 党群服务中心二楼 提前
  */
 
-import { parseClockTime, parseDurationMinutes } from '../text/index.js';
+import { formatClock, parseClockTime, parseDurationMinutes } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
 import { parseChineseNumber } from '../text/numerals.js';
+import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
 import type { HolidayPolicy, StudyRule } from './rule.js';
 import { ruleProblem } from './rule.js';
 
@@ -29,9 +30,6 @@ export type ScheduleParse =
   | { ok: false; error: string };
 
 export const DEFAULT_DURATION_MINUTES = 120;
-/** Earliest and latest start that make sense for a meeting; anything else is a misreading. */
-const EARLIEST = 6 * 60;
-const LATEST = 21 * 60 + 30;
 
 const SEP = '\\s*(?:、|,|，|和|及|与|/)\\s*';
 /** Not the hour of 19:00 or 七点. */
@@ -110,10 +108,8 @@ export function parseScheduleText(input: string): ScheduleParse {
   const duration = parseDurationMinutes(text);
   const clock = parseClockTime(text);
   if (!clock) return { ok: false, missing: 'time' };
-  // 两点 for a meeting is 14:00: nobody studies at two in the morning.
-  const minutes = !clock.partOfDay && clock.minutes < EARLIEST ? clock.minutes + 12 * 60 : clock.minutes;
-  if (minutes < EARLIEST || minutes > LATEST)
-    return { ok: false, error: '开始时间要在早上6点到晚上9点半之间，例如「19:00」或「下午2点半」。' };
+  const minutes = meetingStart(clock);
+  if (minutes === null) return { ok: false, error: MEETING_TIME_ERROR };
   // 19:00-21:00 is both the time and the length: cut it once.
   const range = duration && duration.index <= clock.index && duration.matched.includes(clock.matched);
   for (const part of range ? [duration.matched] : [clock.matched, duration?.matched ?? ''])
@@ -128,10 +124,16 @@ export function parseScheduleText(input: string): ScheduleParse {
     .replace(/\s+/g, ' ')
     .trim();
   if (!place) return { ok: false, missing: 'place' };
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
   return {
     ok: true,
-    draft: { branchName, rule: read.rule, time: `${hh}:${mm}`, durationMinutes, place, holidayPolicy, topic },
+    draft: {
+      branchName,
+      rule: read.rule,
+      time: formatClock(minutes),
+      durationMinutes,
+      place,
+      holidayPolicy,
+      topic,
+    },
   };
 }
