@@ -138,7 +138,7 @@ export const studyWhen = defineCommand<Question>({
     if (holiday) return ok({ about: 'holiday', holiday });
     const date = parseDate(rest, now, timeZone, { prefer: 'future' });
     if (date) return ok({ about: 'day', date: date.date });
-    const months = parseMonths(rest, now, timeZone);
+    const months = parseMonths(rest, now, timeZone, { prefer: 'future' });
     if (months?.months.length === 1) return ok({ about: 'month', month: months.months[0]! });
     return ok({ about: 'next' });
   },

@@ -67,6 +67,18 @@ describe('parseMonths at 2026-11-23 (Shanghai)', () => {
   });
 });
 
+describe('parseMonths for plans (prefer the future)', () => {
+  it.each([
+    { input: '12月', months: ['2026-12'] },
+    { input: '11月', months: ['2026-11'] },
+    { input: '三月份', months: ['2027-03'] },
+    { input: '2026年3月', months: ['2026-03'] },
+    { input: '下个月', months: ['2026-12'] },
+  ])('$input → $months', ({ input, months }) => {
+    expect(parseMonths(input, NOW, ZONE, { prefer: 'future' })?.months).toEqual(months);
+  });
+});
+
 describe('currentYearMonth', () => {
   it.each([
     { now: '2026-11-23T10:00:00+08:00', zone: ZONE, expected: '2026-11' },

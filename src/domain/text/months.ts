@@ -56,14 +56,23 @@ export function currentYearMonth(now: Date, timeZone: string): YearMonth {
  * range's first month) is still to come; then last year's: dues are asked about after the fact. 今年 alone is
  * January to the current month; 上半年/下半年 and other years are whole. 正月/腊月 (lunar) are not read.
  */
-export function parseMonths(text: string, now: Date, timeZone: string): MonthsMatch | undefined {
+export function parseMonths(
+  text: string,
+  now: Date,
+  timeZone: string,
+  options: { prefer?: 'past' | 'future' } = {},
+): MonthsMatch | undefined {
   const folded = foldWidth(text);
   const today = civilToday(now, timeZone);
   const hits: Hit<YearMonth[] | undefined>[] = [];
   const add = (m: RegExpExecArray, value: YearMonth[] | undefined) => hits.push(hitAt(m, value));
   const explicitYear = (g: Record<string, string | undefined>) =>
     g.y ? parseChineseNumber(g.y) : g.yw ? today.year + (YEAR_OFFSETS[g.yw] ?? 0) : undefined;
-  const inferredYear = (month: number) => (month <= today.month ? today.year : today.year - 1);
+  // A month without a year: the latest one up to now for records (dues, activities), the next one for plans.
+  const inferredYear =
+    options.prefer === 'future'
+      ? (month: number) => (month >= today.month ? today.year : today.year + 1)
+      : (month: number) => (month <= today.month ? today.year : today.year - 1);
 
   for (const m of folded.matchAll(RELATIVE)) {
     const { year, month } = shiftMonth(today.year, today.month, MONTH_OFFSETS[m.groups?.rm ?? ''] ?? 0);
