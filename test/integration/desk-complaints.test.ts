@@ -13,8 +13,8 @@ import type { Rating } from '../../src/domain/complaints/rating.js';
 import { DEFAULT_SLA, startClocks, tierOf } from '../../src/domain/complaints/sla.js';
 import type { ComplaintHistoryEntry } from '../../src/models/complaint.js';
 import { projectPath } from '../../src/paths.js';
-import type { RecordedMessage } from '../../src/standin/fake-wecom-api.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
+import { ask as askBot, reportSection } from '../support/desk.js';
 import { inspectPng } from '../support/png.js';
 import { seedCommunity } from '../support/seed.js';
 import { textOf } from '../support/test-bot.js';
@@ -287,18 +287,8 @@ afterAll(async () => {
   await c?.bot.close();
 });
 
-async function ask(userId: string, text: string, count: number): Promise<RecordedMessage[]> {
-  const before = c.bot.standin.messages({ touser: userId }).length;
-  await c.say(userId, text);
-  return (await c.bot.messagesTo(userId, before + count)).slice(before);
-}
-
-const section = (report: string, title: string) => {
-  const lines = report.split('\n');
-  const start = lines.indexOf(`【${title}】`);
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('【'));
-  return lines.slice(start + 1, end === -1 ? undefined : end);
-};
+const ask = (userId: string, text: string, count: number) => askBot(c, userId, text, count);
+const section = reportSection;
 
 describe('月报: complaints', () => {
   it('gives the community the month’s complaints and the three rates', async () => {

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLY } from '../../src/bot/replies.js';
 import type { AttendanceKind } from '../../src/domain/study/index.js';
 import { projectPath } from '../../src/paths.js';
-import type { RecordedMessage } from '../../src/standin/fake-wecom-api.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
+import { ask as askBot, reportSection } from '../support/desk.js';
 import { inspectPng } from '../support/png.js';
 import { seedCommunity } from '../support/seed.js';
 import { textOf } from '../support/test-bot.js';
@@ -171,19 +171,8 @@ afterAll(async () => {
   await c?.bot.close();
 });
 
-/** Sends a text and returns the `count` messages it brings (a caption, then the image or file). */
-async function ask(userId: string, text: string, count: number): Promise<RecordedMessage[]> {
-  const before = c.bot.standin.messages({ touser: userId }).length;
-  await c.say(userId, text);
-  return (await c.bot.messagesTo(userId, before + count)).slice(before);
-}
-
-const section = (report: string, title: string) => {
-  const lines = report.split('\n');
-  const start = lines.indexOf(`【${title}】`);
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('【'));
-  return lines.slice(start + 1, end === -1 ? undefined : end);
-};
+const ask = (userId: string, text: string, count: number) => askBot(c, userId, text, count);
+const section = reportSection;
 
 describe('月报: study days', () => {
   it('gives a branch secretary the month’s sessions, 参学率 and who missed without leave', async () => {
