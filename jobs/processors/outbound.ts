@@ -151,10 +151,9 @@ export function duplicateCheck(
   purpose: string,
   parts: readonly unknown[],
 ): Pick<MessageSendBody, 'enable_duplicate_check' | 'duplicate_check_interval'> {
+  if (purpose === 'reply') return {};
   const partsDiffer = new Set(parts.map((p) => JSON.stringify(p))).size === parts.length;
-  return purpose !== 'reply' && partsDiffer
-    ? { enable_duplicate_check: 1, duplicate_check_interval: 4 * 3600 }
-    : {};
+  return partsDiffer ? { enable_duplicate_check: 1, duplicate_check_interval: 4 * 3600 } : {};
 }
 
 /** Cards do not render everywhere; when WeCom refuses one we send its plain-text fallback instead. */

@@ -13,7 +13,7 @@ import { projectPath } from '../../src/paths.js';
 import type { OutboundContent } from '../../src/queues/definitions.js';
 import { enqueueOutbound } from '../../src/queues/queues.js';
 import type { ButtonInteractionCard } from '../../src/wecom/api/types.js';
-import { seedCommunity } from '../support/seed.js';
+import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
 import { corp, HELP_REPLY, startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
 
 /** The /dev chat simulator in Debian's Chromium, against the whole bot and the WeCom stand-in. */
@@ -38,16 +38,7 @@ beforeAll(async () => {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   bot = await startTestBot({
-    users: [
-      'lijianguo',
-      'wangguilan',
-      'wanghai',
-      'zhaoxiuying',
-      'chenshufen',
-      'liuqiang',
-      'sunli',
-      'zhouming',
-    ],
+    users: SEEDED_USERS,
     devtools: { jobs: scheduledJobRunner },
   });
   await seedCommunity(bot.runtime.deps.models);

@@ -2,23 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialogueStore } from '../../src/bot/dialogue.js';
 import { HeldMediaStore } from '../../src/bot/held-media.js';
 import { REPLY } from '../../src/bot/replies.js';
-import { seedCommunity } from '../support/seed.js';
+import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
 import { startTestBot, type TestBot, textOf } from '../support/test-bot.js';
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
-    users: [
-      'lijianguo',
-      'wangguilan',
-      'wanghai',
-      'zhaoxiuying',
-      'chenshufen',
-      'liuqiang',
-      'sunli',
-      'zhouming',
-      'stranger',
-    ],
+    users: [...SEEDED_USERS, 'stranger'],
   });
   await seedCommunity(bot.runtime.deps.models);
 });

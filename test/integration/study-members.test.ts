@@ -3,23 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { cardKey } from '../../src/bot/command.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
-import { seedCommunity } from '../support/seed.js';
+import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
 import { textOf, waitFor } from '../support/test-bot.js';
 
 /** Study days through the real webhook: the secretary's commands, members' questions, sign-in and leave rules. */
 
 let c: ClockedBot;
 const models = () => c.bot.runtime.deps.models;
-const USERS = [
-  'lijianguo',
-  'wangguilan',
-  'wanghai',
-  'zhaoxiuying',
-  'chenshufen',
-  'liuqiang',
-  'sunli',
-  'zhouming',
-];
+const USERS = SEEDED_USERS;
 const latest = (userid: string) => textOf(c.bot.standin.messages({ touser: userid }).at(-1));
 const sessionOn = async (branch: Types.ObjectId, date: string) =>
   (await models().StudySession.findOne({ branchId: branch, date }))!;

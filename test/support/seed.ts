@@ -3,6 +3,18 @@ import type { DuesCategory, Role } from '../../src/domain/member-vocabulary.js';
 import type { Models } from '../../src/models/index.js';
 
 /** A small community written straight to the database: two branches, one grid, people in every role. */
+/** The WeCom userids of the people seedCommunity registers, for the stand-in's directory. */
+export const SEEDED_USERS = [
+  'lijianguo',
+  'wangguilan',
+  'wanghai',
+  'zhaoxiuying',
+  'chenshufen',
+  'liuqiang',
+  'sunli',
+  'zhouming',
+];
+
 export async function seedCommunity(models: Models) {
   const community = await models.Community.create({
     code: 'xingfuli',
