@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   eventXml,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -15,6 +16,7 @@ export {
   eventXml,
   type InboundBase,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -167,6 +169,15 @@ export class WecomCallbackClient {
   ): Promise<CallbackResponse & { msgId: string }> {
     const msgId = newMsgId();
     return { ...(await this.postXml(locationMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
+  }
+
+  /** 微信客服's "there is something to pull" callback, with the Token the stand-in issued. */
+  sendKfEvent(
+    p: { openKfId: string; token: string },
+    opts?: { createTime?: number; timestamp?: number },
+  ): Promise<CallbackResponse> {
+    const xml = kfEventXml({ corpId: this.#o.corpId, createTime: opts?.createTime, ...p });
+    return this.postXml(xml, opts?.timestamp === undefined ? undefined : { timestamp: opts.timestamp });
   }
 
   #base(fromUser: string, createTime?: number) {
