@@ -1,6 +1,7 @@
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
+import { registerAccounts } from '../src/kf/accounts.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type {
   ComplaintTimerJob,
@@ -11,6 +12,7 @@ import type {
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
+import { withKfInbound, withKfOutbound } from './processors/kf.js';
 import { createOutboundProcessor } from './processors/outbound.js';
 import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
 
@@ -26,19 +28,37 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
   const common = { connection, prefix: deps.queuePrefix, ...tuning };
 
-  const inbound = new Worker<InboundJob>('inbound', createInboundProcessor(createBotServices(deps)), {
-    ...common,
-    concurrency: 16,
-  });
+  const kf = { models: deps.models, kf: deps.wecom.kf, outbound: deps.queues.outbound, log: deps.log };
+  await registerAccounts(deps.models, deps.config.kf, deps.wecom.kf, deps.log);
+  const inbound = new Worker<InboundJob>(
+    'inbound',
+    withKfInbound(createInboundProcessor(createBotServices(deps)), {
+      conversation: kf,
+      pull: {
+        ...kf,
+        redis: deps.redis,
+        inbound: deps.queues.inbound,
+        now: deps.now,
+        corpId: deps.config.wecom.corpId,
+        config: deps.config.kf,
+        // A killed puller's accounts free up as fast as its jobs are found stalled.
+        leaseMs: tuning.lockDuration ?? 30_000,
+      },
+    }),
+    { ...common, concurrency: 16 },
+  );
   const outbound = new Worker<OutboundJob>(
     'outbound',
-    createOutboundProcessor({
-      wecom: deps.wecom,
-      redis: deps.redis,
-      limiter: new RecipientRateLimiter(deps.redis),
-      metrics: deps.metrics,
-      log: deps.log,
-    }),
+    withKfOutbound(
+      createOutboundProcessor({
+        wecom: deps.wecom,
+        redis: deps.redis,
+        limiter: new RecipientRateLimiter(deps.redis),
+        metrics: deps.metrics,
+        log: deps.log,
+      }),
+      { ...kf, now: deps.now, timeZone: deps.config.timeZone },
+    ),
     { ...common, concurrency: 8 },
   );
 

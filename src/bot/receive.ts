@@ -17,7 +17,7 @@ const CANCEL = /^(取消|算了|不要了|退出)$/;
  */
 export async function receive(services: BotServices, message: InboundMessage): Promise<void> {
   if (message.fromUser === '' || message.fromUser === 'sys') return;
-  const sender = await services.senders.resolve(message.fromUser);
+  const sender = await services.senders.resolve(message.fromUser, message.kf?.openKfId);
   const ctx = createContext(services, message, sender);
   try {
     await dispatch(ctx);
@@ -126,7 +126,7 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
 
   if (match) return startCommand(ctx, match.command, match.rest, match.by);
 
-  if (named || ctx.sender.kind === 'unknown') return refuse(ctx);
+  if (named || ctx.sender.kind !== 'member') return refuse(ctx);
   const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
   return ctx.reply(didYouMean(suggestions));
 }
@@ -134,6 +134,7 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
 /** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
 function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  if (ctx.sender.kind === 'resident') return ctx.reply(REPLY.resident);
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }
 

@@ -3,7 +3,7 @@
  * markdown or cards. Short sentences, the next step spelled out.
  */
 export const REPLY = {
-  voice: '暂时听不懂语音，请您打字发给我，谢谢。',
+  voice: '暂时听不懂语音，请您打字或发照片给我，谢谢。',
   imageHeld: '图片收到了。接下来请用文字说明要办的事（例如「反映 5号楼下水道堵了」），我会把图片一起带上。',
   locationHeld: '位置收到了。接下来请用文字说明要办的事（例如「反映 这里井盖松了」），我会把位置一起带上。',
   unsupported: '暂不支持这种消息，请发送文字。发「帮助」可查看能办的事。',
@@ -12,6 +12,9 @@ export const REPLY = {
   cancelHint: '（回复「取消」可放弃）',
   failure: '抱歉，系统出了点问题，已经记录下来了。请稍后再试，急事请直接联系支部书记。',
   notAllowed: '这项功能仅限支部书记等负责同志使用。发「帮助」可查看您能办的事。',
+  /** A resident on plain WeChat asked for something that is not theirs (or that we did not understand). */
+  resident:
+    '没太明白您的意思。小区里的问题可以直接告诉我（例如「5号楼下水道堵了」），也可以发照片和位置；发「我的反映」查看您反映过的问题。',
 } as const;
 
 export const welcome = (help: string) => `欢迎使用党建助手！\n${help}`;

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import {
@@ -61,14 +62,29 @@ export async function enqueueInbound(
   await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
 }
 
-/** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
+/** Outbound jobs for residents on plain WeChat carry this name: the worker sends them through 微信客服. */
+export const KF_JOB = 'kf';
+
+/**
+ * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
+ * Residents on plain WeChat (kf addresses) get a job each, sent under kf's own rules (src/kf/send.ts).
+ */
 export async function enqueueOutbound(
   queue: Queue<OutboundJob>,
   jobId: string,
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const members = data.touser.filter((u) => !isKfAddress(u));
+  if (members.length > 0)
+    await queue.add(data.purpose, { ...data, touser: members }, { jobId, delay: delayMs });
+  for (const resident of data.touser.filter(isKfAddress)) {
+    await queue.add(
+      KF_JOB,
+      { ...data, touser: [resident] },
+      { jobId: `${jobId}-kf-${externalUserIdOf(resident)}`, delay: delayMs },
+    );
+  }
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */

@@ -8,6 +8,7 @@ import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runti
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
 import {
   type FakeWecomApi,
+  type FakeWecomApiOptions,
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
@@ -47,6 +48,8 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** 微信客服 accounts on the stand-in. */
+  kfAccounts?: FakeWecomApiOptions['kfAccounts'];
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -96,6 +99,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     secret: corp.secret,
     agentId: corp.agentId,
     users: users.map((userid) => ({ userid, name: userid })),
+    ...(options.kfAccounts && { kfAccounts: options.kfAccounts }),
+    ...(options.now && { now: options.now }),
   });
   const config = testConfig(standin.url, ns, {
     ROLE: options.role ?? 'all',
