@@ -9,6 +9,7 @@ import type {
   OutboundJob,
   ScheduledJobData,
 } from '../src/queues/definitions.js';
+import { AttachmentStore } from '../src/queues/attachments.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
@@ -57,7 +58,13 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
         metrics: deps.metrics,
         log: deps.log,
       }),
-      { ...kf, now: deps.now, timeZone: deps.config.timeZone },
+      {
+        ...kf,
+        wecom: deps.wecom,
+        attachments: new AttachmentStore(deps.redis),
+        now: deps.now,
+        timeZone: deps.config.timeZone,
+      },
     ),
     { ...common, concurrency: 8 },
   );

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import { type Queue, UnrecoverableError } from 'bullmq';
 import { Types } from 'mongoose';
 import { formatTime, RATE_INVITATION } from '../complaints/messages.js';
 import type { Logger } from '../logger.js';
@@ -6,14 +6,18 @@ import type { Models } from '../models/index.js';
 import type { KfContact } from '../models/kf.js';
 import type { OutboundContent, OutboundJob } from '../queues/definitions.js';
 import { WecomApiError } from '../wecom/api/errors.js';
-import type { KfApi } from '../wecom/api/kf.js';
+import type { AttachmentStore } from '../queues/attachments.js';
+import type { WecomApi } from '../wecom/api/client.js';
+import type { KfOutContent } from '../wecom/api/kf.js';
 import { splitUtf8 } from '../wecom/api/split-text.js';
 import { externalUserIdOf } from './address.js';
 import { complaintIdInJobId, type HoldReason, kfMsgid, record, tellHandlerUnreached } from './outbox.js';
 
 export interface KfSendDeps {
   models: Models;
-  kf: KfApi;
+  /** kf/send_msg, and media/upload for photos. */
+  wecom: WecomApi;
+  attachments: AttachmentStore;
   outbound: Queue<OutboundJob>;
   log: Logger;
   now: () => Date;
@@ -29,19 +33,27 @@ const HOLD_ERRCODES: Record<number, HoldReason> = {
   95018: 'session',
 };
 
-/** What a WeChat user can read: plain text. Cards become their fallback; files and charts are not for residents. */
-export function kfTexts(content: OutboundContent): string[] {
+/** One kf message: text, or a photo waiting in the AttachmentStore. */
+export type KfPart = { text: string } | { attachmentId: string };
+
+/** Kept in place of a photo that could not go: the resident can ask for the complaint's progress. */
+const HELD_PHOTO = '（社区发来一张照片，发「进度」加编号可查看办理情况）';
+
+/** What a WeChat user is sent: plain text and photos. Cards become their fallback; files only their caption. */
+export function kfParts(content: OutboundContent): KfPart[] {
+  const texts = (text: string) => splitUtf8(text).map((part) => ({ text: part }));
   switch (content.type) {
     case 'text':
     case 'markdown':
-      return splitUtf8(content.content);
+      return texts(content.content);
     case 'textcard':
-      return splitUtf8(`${content.title}\n${content.description}`);
+      return texts(`${content.title}\n${content.description}`);
     case 'template_card':
-      return splitUtf8(content.fallbackText);
+      return texts(content.fallbackText);
     case 'image':
+      return [...(content.caption ? texts(content.caption) : []), { attachmentId: content.attachmentId }];
     case 'file':
-      return content.caption ? splitUtf8(content.caption) : [];
+      return content.caption ? texts(content.caption) : [];
   }
 }
 
@@ -63,11 +75,16 @@ export async function sendToResident(deps: KfSendDeps, jobId: string, job: Outbo
     return;
   }
   const complaintId = complaintIdInJobId(jobId);
-  for (const [index, text] of kfTexts(job.content).entries()) {
+  for (const [index, part] of kfParts(job.content).entries()) {
     const key = `${jobId}-${index}`;
     if (await models.KfOutbox.exists({ key })) continue;
     const msgid = kfMsgid(key);
-    const outcome = await deliver(deps, contact._id, msgid, withRatingDeadline(deps, text, contact));
+    const text = 'text' in part ? part.text : HELD_PHOTO;
+    const content = async (): Promise<KfOutContent> =>
+      'text' in part
+        ? { msgtype: 'text', text: { content: withRatingDeadline(deps, part.text, contact) } }
+        : { msgtype: 'image', image: { media_id: await upload(deps, part.attachmentId) } };
+    const outcome = await deliver(deps, contact._id, msgid, content);
     await record(models, {
       key,
       msgid,
@@ -86,11 +103,18 @@ export async function sendToResident(deps: KfSendDeps, jobId: string, job: Outbo
   }
 }
 
+async function upload(deps: KfSendDeps, attachmentId: string): Promise<string> {
+  const stored = await deps.attachments.get(attachmentId);
+  if (!stored) throw new UnrecoverableError(`attachment ${attachmentId} has expired`);
+  const { mediaId } = await deps.wecom.uploadMedia('image', stored.filename, stored.data, stored.contentType);
+  return mediaId;
+}
+
 async function deliver(
   deps: KfSendDeps,
   contactId: unknown,
   msgid: string,
-  text: string,
+  content: () => Promise<KfOutContent>,
 ): Promise<'sent' | HoldReason> {
   const { KfContact } = deps.models;
   const openSince = new Date(deps.now().getTime() - WINDOW_MS);
@@ -111,11 +135,11 @@ async function deliver(
     return !now.lastCustomerAt || now.lastCustomerAt <= openSince ? 'window' : 'limit';
   }
   try {
-    await deps.kf.sendMsg({
+    await deps.wecom.kf.sendMsg({
       openKfId: contact.openKfId,
       toUser: contact.externalUserId,
       msgid,
-      content: { msgtype: 'text', text: { content: text } },
+      content: await content(),
     });
     return 'sent';
   } catch (err) {
