@@ -2,6 +2,7 @@ import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
 import { registerAccounts } from '../src/kf/accounts.js';
+import { AttachmentStore } from '../src/queues/attachments.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type {
   ComplaintTimerJob,
@@ -9,7 +10,6 @@ import type {
   OutboundJob,
   ScheduledJobData,
 } from '../src/queues/definitions.js';
-import { AttachmentStore } from '../src/queues/attachments.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';

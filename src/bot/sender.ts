@@ -1,4 +1,4 @@
-import type { HydratedDocument, Types } from 'mongoose';
+import type { HydratedDocument } from 'mongoose';
 import type { Role } from '../domain/member-vocabulary.js';
 import { communityOfAccount } from '../kf/accounts.js';
 import { isKfAddress } from '../kf/address.js';
@@ -49,7 +49,7 @@ export class SenderResolver {
       const account = await this.models.KfAccount.findOne({ openKfId });
       const community = await communityOfAccount(this.models, account);
       if (!community) return { kind: 'unknown', userId, community: null };
-      const resident = await kfResident(this.models, this.kf, community._id as Types.ObjectId, userId);
+      const resident = await kfResident(this.models, this.kf, community._id, userId);
       return { kind: 'resident', userId, resident, community };
     }
     const members = await this.models.Member.find({
@@ -60,7 +60,7 @@ export class SenderResolver {
       .limit(1);
     const member = members[0];
     if (member) {
-      const community = await this.models.Community.findById(member.communityId as Types.ObjectId);
+      const community = await this.models.Community.findById(member.communityId);
       if (community) return { kind: 'member', userId, member, roles: member.roles as Role[], community };
     }
     // One deployment usually serves one community; strangers are pointed at the first one's contact.

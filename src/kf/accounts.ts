@@ -26,7 +26,7 @@ export async function servedAccount(
     : await models.Community.findOne().sort({ code: 1 });
   return models.KfAccount.findOneAndUpdate(
     { openKfId },
-    { $set: { communityId: (community?._id as Types.ObjectId | undefined) ?? null } },
+    { $set: { communityId: community?._id ?? null } },
     { upsert: true, returnDocument: 'after' },
   );
 }

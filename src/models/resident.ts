@@ -1,10 +1,11 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { Stored } from './stored.js';
 
 /**
  * A resident who is not a Party member but reports problems through the bot. `wecomUserId` is how the bot
  * addresses them: a corp userid, or `kf:<external_userid>` for someone on plain WeChat through 微信客服.
  */
-const ResidentSchema = new Schema(
+const ResidentSchema = new Schema<Resident>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     wecomUserId: { type: String, required: true },
@@ -21,6 +22,13 @@ const ResidentSchema = new Schema(
 );
 ResidentSchema.index({ communityId: 1, wecomUserId: 1 }, { unique: true });
 
-export type Resident = InferSchemaType<typeof ResidentSchema>;
+export interface Resident extends Stored {
+  wecomUserId: string;
+  name: string;
+  phone: string | null;
+  building: string;
+  flat: string;
+  channel: 'app' | 'kf';
+}
 export const residentModel = (db: Connection): Model<Resident> =>
-  db.models.Resident ?? db.model('Resident', ResidentSchema);
+  db.models.Resident ?? db.model<Resident>('Resident', ResidentSchema);
