@@ -1,4 +1,4 @@
-import type { HydratedDocument, Types } from 'mongoose';
+import type { HydratedDocument } from 'mongoose';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Community } from '../models/community.js';
