@@ -3,9 +3,7 @@ import { type TestBot, textOf, waitFor } from './test-bot.js';
 
 /** The community's 微信客服 account, as the admin console shows an open_kfid. */
 export const KF = 'wkXfl7GCAAAx0Yq9Jm3nQfbS8Zr2uLdT';
-export const KF_ACCOUNTS = [
-  { openKfId: KF, name: '幸福里社区居民服务', servicers: ['liuqiang', 'lijianguo'] },
-];
+export const KF_ACCOUNTS = [{ openKfId: KF, name: '幸福里社区居民服务', servicers: ['liuqiang'] }];
 
 /** Residents on plain WeChat, as WeCom names them in a corp (external_userid). */
 export const ZHANG = 'wmXfl7GCAAAkq3Zc1Dw9yPpZhangDama01';
