@@ -149,13 +149,16 @@ async function storeBatch(deps: PullDeps, messages: KfPulledMessage[]): Promise<
   return jobs.length;
 }
 
-/** The resident wrote: 48 hours and 5 messages from this message on (only a newer message moves it). */
+/**
+ * The resident wrote: 48 hours and 5 messages from this message on. Only messages not pulled before get here,
+ * and an older one never moves the window back (send_time has whole seconds: two in one second both count).
+ */
 async function openWindow(models: Models, m: KfPulledMessage): Promise<void> {
   const at = new Date(m.send_time * 1000);
   const key = { openKfId: m.open_kfid, externalUserId: m.external_userid };
   await models.KfContact.updateOne(key, { $setOnInsert: key }, { upsert: true });
   await models.KfContact.updateOne(
-    { ...key, $or: [{ lastCustomerAt: null }, { lastCustomerAt: { $lt: at } }] },
+    { ...key, $or: [{ lastCustomerAt: null }, { lastCustomerAt: { $lte: at } }] },
     { $set: { lastCustomerAt: at, sentSince: 0 } },
   );
 }

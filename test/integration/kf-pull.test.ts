@@ -33,7 +33,7 @@ afterAll(async () => {
 const settle = async () => {
   await waitFor(
     () => bot.runtime.deps.queues.inbound.getJobCounts('active', 'waiting', 'delayed'),
-    (c) => c.active + c.waiting + c.delayed === 0,
+    (c) => Object.values(c).every((n) => n === 0),
   );
   await new Promise((r) => setTimeout(r, 300));
 };
