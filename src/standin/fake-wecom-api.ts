@@ -21,7 +21,7 @@ export interface FakeWecomApi {
   menus(): unknown[];
   setUsers(users: FakeWecomApiOptions['users']): void;
   /** The next `times` calls to `api` (e.g. 'message/send', 'gettoken') answer {errcode, errmsg:'injected'}. */
-  injectFault(api: string, errcode: number, times?: number): void;
+  injectFault(api: string, errcode: number, times?: number, after?: number): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;
   reset(): void;
@@ -71,7 +71,7 @@ export async function startFakeWecomApi(
     cardUpdates: () => [...state.cardUpdates],
     menus: () => [...state.menus],
     setUsers: (users) => state.setUsers(users),
-    injectFault: (api, errcode, times = 1) => state.injectFault(api, errcode, times),
+    injectFault: (api, errcode, times = 1, after = 0) => state.injectFault(api, errcode, times, after),
     expireTokens: () => state.tokens.expireAll(),
     reset: () => state.reset(),
     counts: () => ({ ...state.counts }),

@@ -129,7 +129,7 @@ export class FakeWecomState {
   /** 微信客服: its messages to customers are recorded with the app's (channel 'kf'). */
   readonly kf: KfStandin;
   #directory = new Map<string, DirectoryUser>();
-  #faults = new Map<string, Array<{ errcode: number; remaining: number }>>();
+  #faults = new Map<string, Array<{ errcode: number; remaining: number; skip: number }>>();
   messages: RecordedMessage[] = [];
   cardUpdates: CardUpdate[] = [];
   menus: unknown[] = [];
@@ -195,13 +195,14 @@ export class FakeWecomState {
   }
 
   /** Queued after any fault still pending for the same API. */
-  injectFault(api: string, errcode: number, times: number): void {
+  /** `after`: calls answered normally before the fault starts (e.g. fail a pull's second page). */
+  injectFault(api: string, errcode: number, times: number, after = 0): void {
     if (!Object.hasOwn(CGI_APIS, api)) {
       throw new Error(`unknown WeCom API "${api}"; known: ${Object.keys(CGI_APIS).join(', ')}`);
     }
     if (!Number.isInteger(errcode)) throw new Error('errcode must be an integer');
     if (!Number.isInteger(times) || times < 1) throw new Error('times must be a positive integer');
-    this.#faults.set(api, [...(this.#faults.get(api) ?? []), { errcode, remaining: times }]);
+    this.#faults.set(api, [...(this.#faults.get(api) ?? []), { errcode, remaining: times, skip: after }]);
   }
 
   findMessages(touser?: string, sinceSeq = 0): RecordedMessage[] {
@@ -238,6 +239,10 @@ export class FakeWecomState {
     const queue = this.#faults.get(api);
     const head = queue?.[0];
     if (!queue || !head) return undefined;
+    if (head.skip > 0) {
+      head.skip--;
+      return undefined;
+    }
     if (--head.remaining === 0) queue.shift();
     return head.errcode;
   }
