@@ -45,7 +45,12 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);
 
-  const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
+  const now = options.now ?? (() => new Date());
+  // Records' createdAt/updatedAt come from the same clock as the handlers that compare against them
+  // (duplicate windows, 撤销 windows, monthly figures); a Mongoose instance of its own carries it.
+  const clocked = new mongoose.Mongoose();
+  clocked.now = now;
+  const db = clocked.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
   await db.asPromise();
   const models = createModels(db);
   await syncIndexes(models);
@@ -83,7 +88,7 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
       token: config.wecom.token,
       aes: parseEncodingAesKey(config.wecom.encodingAesKey),
     },
-    now: options.now ?? (() => new Date()),
+    now,
     async close() {
       await closeQueues(queues);
       await db.close();

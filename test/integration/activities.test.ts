@@ -9,7 +9,7 @@ import { seedCommunity } from '../support/seed.js';
 import { corp, startTestBot, type TestBot, textOf } from '../support/test-bot.js';
 
 let bot: TestBot;
-const day = (words: string) => parseDate(words, new Date(), 'Asia/Shanghai')!.date;
+const day = (words: string) => parseDate(words, bot.clock.now(), 'Asia/Shanghai')!.date;
 
 beforeAll(async () => {
   bot = await startTestBot({

@@ -29,7 +29,7 @@ describe('a notice to a branch officer about members, once per member and period
           kind: 'test-absences',
           period: '2026-11',
           subjects: subjects.map((s) => s._id as Types.ObjectId),
-          at: new Date(),
+          at: bot.clock.now(),
         },
         (fresh) =>
           `连续缺席：${[wang, hai]
@@ -68,7 +68,7 @@ describe('a notice to a branch officer about members, once per member and period
         kind: 'test-crash',
         period: '2026-11',
         subjects: [wang._id as Types.ObjectId],
-        at: new Date(),
+        at: bot.clock.now(),
       },
       () => '补发的提醒',
     );

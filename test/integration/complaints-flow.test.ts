@@ -128,8 +128,8 @@ describe('a blocked drain, from report to rating', () => {
     const { models } = bot.runtime.deps;
     const community = await models.Community.findOne();
     const communityId = community!._id as Types.ObjectId;
-    const month = currentYearMonth(new Date(), 'Asia/Shanghai');
-    const figures = await complaintFigures(models, { communityId }, [month], new Date());
+    const month = currentYearMonth(bot.clock.now(), 'Asia/Shanghai');
+    const figures = await complaintFigures(models, { communityId }, [month], bot.clock.now());
     expect(figures).toMatchObject({
       months: [month],
       received: 1,
@@ -148,6 +148,6 @@ describe('a blocked drain, from report to rating', () => {
     expect(figures.byStatus).toEqual([{ state: 'closed', label: '已回访', count: 1 }]);
     const retired = await models.Branch.findOne({ name: '退休支部' });
     const branch = { communityId, branchId: retired!._id as Types.ObjectId };
-    expect((await complaintFigures(models, branch, [month], new Date())).received).toBe(0);
+    expect((await complaintFigures(models, branch, [month], bot.clock.now())).received).toBe(0);
   });
 });

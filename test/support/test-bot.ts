@@ -11,6 +11,7 @@ import {
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
+import { type TestClock, testClock } from './clock.js';
 
 export const corp = JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as {
   corpId: string;
@@ -28,6 +29,8 @@ export interface TestBot {
   ns: string;
   runtime: Runtime;
   config: Config;
+  /** The bot's clock (fixed, see clock.ts); WeCom's timestamps and CreateTime are read from it too. */
+  clock: TestClock;
   standin: FakeWecomApi;
   /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
   wecom: WecomCallbackClient;
@@ -39,7 +42,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
+export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools' | 'now'> {
+  /** The instant the bot's clock starts at (ISO with offset); ORDINARY_DAY unless given. */
+  at?: string;
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
@@ -78,11 +83,11 @@ export async function waitFor<T>(
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -102,19 +107,22 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
+  const clock = testClock(options.at);
   const runtime = await startRuntime(config, createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
+    now: clock.now,
     devtools: options.devtools && { ...options.devtools, standinUrl: standin.url },
   });
   const url = runtime.url ?? '';
-  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
+  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback`, now: clock.now });
   return {
     ns,
     runtime,
     config,
+    clock,
     standin,
     wecom,
     url,
