@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Config, parseConfig } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { projectPath } from '../../src/paths.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
@@ -52,6 +52,8 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools' | 'now'>
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
+  log?: Logger;
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -108,7 +110,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const clock = testClock(options.at);
-  const runtime = await startRuntime(config, createLogger(config.logLevel), {
+  const runtime = await startRuntime(config, options.log ?? createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
