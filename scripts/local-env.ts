@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type Config, parseConfig } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
 
 export interface LocalCorp {
@@ -24,6 +25,13 @@ export function localEnv(standinUrl = LOCAL_STANDIN_URL): Record<string, string 
     REDIS_URL: 'redis://127.0.0.1:6379',
     LOG_LEVEL: 'info',
     ...process.env,
+    ...localCorpEnv(standinUrl),
+  };
+}
+
+/** The WeCom half of a configuration: the local corp, its API played by the stand-in at `standinUrl`. */
+export function localCorpEnv(standinUrl: string): Record<string, string> {
+  return {
     WECOM_CORP_ID: localCorp.corpId,
     WECOM_AGENT_ID: String(localCorp.agentId),
     WECOM_SECRET: localCorp.secret,
@@ -32,6 +40,10 @@ export function localEnv(standinUrl = LOCAL_STANDIN_URL): Record<string, string 
     WECOM_API_BASE: standinUrl,
   };
 }
+
+/** A configuration of the bot against the local corp (tests, benchmarks); `env` gives the rest and wins. */
+export const localCorpConfig = (standinUrl: string, env: Record<string, string>): Config =>
+  parseConfig({ ...localCorpEnv(standinUrl), ...env });
 
 /** `.env` when present, then the process environment — or the local corp with `--local`. */
 export function scriptEnv(local: boolean): Record<string, string | undefined> {

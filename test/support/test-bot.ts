@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Config, parseConfig } from '../../src/config.js';
+import { localCorp, localCorpConfig } from '../../scripts/local-env.js';
+import type { Config } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
 import { createLogger } from '../../src/logger.js';
 import { projectPath } from '../../src/paths.js';
@@ -12,13 +13,7 @@ import {
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
 
-export const corp = JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as {
-  corpId: string;
-  agentId: number;
-  secret: string;
-  token: string;
-  encodingAesKey: string;
-};
+export const corp = localCorp;
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
@@ -55,18 +50,12 @@ export function testNamespace(): string {
 }
 
 export function testConfig(standinUrl: string, ns: string, overrides: Record<string, string> = {}): Config {
-  return parseConfig({
+  return localCorpConfig(standinUrl, {
     ROLE: 'all',
     NODE_ENV: 'test',
     PORT: '0',
     MONGODB_URI: `${MONGO_BASE}/${ns}`,
     REDIS_URL,
-    WECOM_CORP_ID: corp.corpId,
-    WECOM_AGENT_ID: String(corp.agentId),
-    WECOM_SECRET: corp.secret,
-    WECOM_TOKEN: corp.token,
-    WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-    WECOM_API_BASE: standinUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
