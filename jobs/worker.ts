@@ -15,6 +15,8 @@ import { createOutboundProcessor } from './processors/outbound.js';
 import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
 
 export interface Workers {
+  /** True while every BullMQ worker of this process is running (the worker role's liveness). */
+  running(): boolean;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,9 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     });
   }
 
+  const all = [inbound, outbound, scheduled, complaintTimers];
   return {
+    running: () => all.every((worker) => worker.isRunning()),
     async close() {
       await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());

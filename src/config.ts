@@ -7,6 +7,10 @@ const EnvSchema = z.object({
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Health, readiness, metrics and the queue dashboard: never published to WeCom. */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).default(9100),
+  INTERNAL_HOST: z.string().default('0.0.0.0'),
+  INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
   WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the corp id shown in the admin console'),
@@ -49,6 +53,7 @@ export interface Config {
   role: Env['ROLE'];
   nodeEnv: Env['NODE_ENV'];
   port: number;
+  internal: { port: number; host: string; token: string | null };
   mongodbUri: string;
   redisUrl: string;
   wecom: {
@@ -107,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     role: e.ROLE,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    internal: { port: e.INTERNAL_PORT, host: e.INTERNAL_HOST, token: e.INTERNAL_TOKEN ?? null },
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
     wecom: {

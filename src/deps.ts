@@ -20,6 +20,7 @@ export interface Deps {
   producerRedis: Redis;
   queues: Queues;
   queuePrefix: string;
+  /** Not opened in the web role: acking a callback needs Redis alone, so web starts and serves without MongoDB. */
   db: Connection;
   models: Models;
   wecom: WecomApi;
@@ -45,10 +46,15 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);
 
-  const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
-  await db.asPromise();
+  const usesMongo = config.role !== 'web';
+  const db = usesMongo
+    ? mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+    : mongoose.createConnection();
   const models = createModels(db);
-  await syncIndexes(models);
+  if (usesMongo) {
+    await db.asPromise();
+    await syncIndexes(models);
+  }
 
   const queues = createQueues(producerRedis, queuePrefix);
   for (const queue of Object.values(queues)) {

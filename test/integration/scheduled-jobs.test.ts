@@ -23,11 +23,11 @@ describe('scheduled jobs', () => {
   it('npm run job lists them, runs one as of --at, and refuses an unknown name', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, MONGODB_URI: bot.config.mongodbUri, LOG_LEVEL: 'silent' };
-    const list = await run('npx', ['tsx', 'scripts/job.ts'], { cwd: projectPath(), env });
+    const list = await run('npx', ['tsx', 'src/cli.ts', 'job'], { cwd: projectPath(), env });
     expect(list.stdout).toContain('dues-reminders');
     const ran = await run(
       'npx',
-      ['tsx', 'scripts/job.ts', 'dues-charges', '--at', '2026-11-01T00:10:00+08:00', '--local'],
+      ['tsx', 'src/cli.ts', 'job', 'dues-charges', '--at', '2026-11-01T00:10:00+08:00', '--local'],
       {
         cwd: projectPath(),
         env,
@@ -35,7 +35,7 @@ describe('scheduled jobs', () => {
     );
     expect(ran.stdout).toMatch(/2026-11 党费：新生成 0 笔/);
     await expect(
-      run('npx', ['tsx', 'scripts/job.ts', 'no-such-job', '--local'], { cwd: projectPath(), env }),
+      run('npx', ['tsx', 'src/cli.ts', 'job', 'no-such-job', '--local'], { cwd: projectPath(), env }),
     ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('没有名为「no-such-job」的定时任务'),

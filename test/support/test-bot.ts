@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Config, parseConfig } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
+import { devRoutes } from '../../src/devtools/dev-routes.js';
 import { createLogger } from '../../src/logger.js';
 import { projectPath } from '../../src/paths.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
@@ -39,7 +40,7 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
+export interface TestBotOptions extends RuntimeOptions {
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
@@ -59,6 +60,7 @@ export function testConfig(standinUrl: string, ns: string, overrides: Record<str
     ROLE: 'all',
     NODE_ENV: 'test',
     PORT: '0',
+    INTERNAL_PORT: '0',
     MONGODB_URI: `${MONGO_BASE}/${ns}`,
     REDIS_URL,
     WECOM_CORP_ID: corp.corpId,
@@ -107,7 +109,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
-    devtools: options.devtools && { ...options.devtools, standinUrl: standin.url },
+    ...(options.devtools ? { routes: devRoutes({ ...options.devtools, standinUrl: standin.url }) } : {}),
   });
   const url = runtime.url ?? '';
   const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
@@ -148,7 +150,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       // The app connection prefixes keys itself; KEYS returns them with the prefix, DEL adds it again.
       const keys = (await redis.keys('*')).map((k) => k.slice(`${ns}:`.length));
       if (keys.length > 0) await redis.del(...keys);
-      await db.dropDatabase();
+      // The web role never opens MongoDB: nothing of its own to drop.
+      if (config.role !== 'web') await db.dropDatabase();
       await runtime.close();
       await standin.close();
     },
