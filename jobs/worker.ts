@@ -12,7 +12,7 @@ import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { createOutboundProcessor } from './processors/outbound.js';
-import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
+import { createScheduledProcessor, reconcileSchedulers } from './processors/scheduled.js';
 
 export interface Workers {
   /** True while every BullMQ worker of this process is running (the worker role's liveness). */
@@ -48,7 +48,7 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     ...common,
     concurrency: 1,
   });
-  await upsertSchedulers(deps.queues.scheduled, deps.config.timeZone);
+  await reconcileSchedulers(deps.queues.scheduled, deps.config.timeZone, deps.log);
   const complaintTimers = new Worker<ComplaintTimerJob>(
     'complaint-timers',
     createComplaintTimerProcessor(deps),

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileSchedulers } from '../../jobs/processors/scheduled.js';
 import { SCHEDULED_JOBS } from '../../jobs/scheduled/index.js';
 import { projectPath } from '../../src/paths.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
@@ -18,6 +19,23 @@ describe('scheduled jobs', () => {
     const schedulers = await bot.runtime.deps.queues.scheduled.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual(SCHEDULED_JOBS.map((j) => j.name).sort());
     for (const s of schedulers) expect(s.tz).toBe('Asia/Shanghai');
+  });
+
+  it('are reconciled at start-up: a scheduler of a job since removed from the code is deleted', async () => {
+    const queue = bot.runtime.deps.queues.scheduled;
+    await queue.upsertJobScheduler(
+      'weekly-digest-retired',
+      { pattern: '0 9 * * 1' },
+      { name: 'x', data: {} },
+    );
+    const warned: unknown[] = [];
+    const removed = await reconcileSchedulers(queue, 'Asia/Shanghai', {
+      warn: (o: unknown) => warned.push(o),
+    });
+    expect(removed).toEqual(['weekly-digest-retired']);
+    expect(warned).toEqual([{ removed: ['weekly-digest-retired'] }]);
+    const keys = (await queue.getJobSchedulers()).map((s) => s.key).sort();
+    expect(keys).toEqual(SCHEDULED_JOBS.map((j) => j.name).sort());
   });
 
   it('npm run job lists them, runs one as of --at, and refuses an unknown name', async () => {
