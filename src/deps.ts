@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './queues/connection.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -15,9 +15,9 @@ export interface Deps {
   config: Config;
   log: Logger;
   /** General-purpose connection that waits out Redis outages (token cache, rate limits, sent marks). */
-  redis: Redis;
+  redis: RedisClient;
   /** Fails fast: used only to enqueue, so the webhook can answer 503 instead of hanging. */
-  producerRedis: Redis;
+  producerRedis: RedisClient;
   queues: Queues;
   queuePrefix: string;
   /** Not opened in the web role: acking a callback needs Redis alone, so web starts and serves without MongoDB. */
@@ -40,8 +40,8 @@ export interface BuildOptions {
 
 export async function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Promise<Deps> {
   const queuePrefix = options.queuePrefix ?? 'bull';
-  const redis = createWorkerConnection(config.redisUrl, options.redisKeyPrefix);
-  const producerRedis = createProducerConnection(config.redisUrl);
+  const redis = createWorkerConnection(config.redis, options.redisKeyPrefix);
+  const producerRedis = createProducerConnection(config.redis);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);

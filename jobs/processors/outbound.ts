@@ -1,5 +1,5 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/queues/connection.js';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';
 import { AttachmentStore } from '../../src/queues/attachments.js';
@@ -11,7 +11,7 @@ import { splitUtf8 } from '../../src/wecom/api/split-text.js';
 
 export interface OutboundDeps {
   wecom: WecomApi;
-  redis: Redis;
+  redis: RedisClient;
   limiter: RecipientRateLimiter;
   metrics: Metrics;
   log: Logger;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queues/connection.js';
 import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
@@ -16,7 +16,7 @@ import type { Sender, SenderResolver } from './sender.js';
 /** Built once per process and shared by every message. */
 export interface BotServices {
   models: Models;
-  redis: Redis;
+  redis: RedisClient;
   outbound: Queue<OutboundJob>;
   /** Delayed jobs for complaints' time limits. */
   complaintTimers: Queue<ComplaintTimerJob>;

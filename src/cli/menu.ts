@@ -19,7 +19,7 @@ if (action === 'show') {
   console.log(JSON.stringify(menu, null, 2));
 } else if (action === 'sync') {
   const config = parseConfig(scriptEnv(flags.includes('--local')));
-  const redis = createWorkerConnection(config.redisUrl);
+  const redis = createWorkerConnection(config.redis);
   const wecom = new WecomApiClient({ ...config.wecom, redis, log: createLogger('warn') });
   try {
     await wecom.createMenu(menu);

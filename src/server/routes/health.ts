@@ -1,10 +1,10 @@
 import type { Router } from '@koa/router';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queues/connection.js';
 import type { Connection } from 'mongoose';
 import type { Metrics } from '../../metrics.js';
 
 export interface HealthDeps {
-  redis: Redis;
+  redis: RedisClient;
   /** Absent where the role does not use MongoDB (web acks with Redis alone). */
   db: Connection | null;
   metrics: Metrics;
