@@ -7,6 +7,7 @@ import { type BuildOptions, buildDeps, type Deps } from './deps.js';
 import type { Logger } from './logger.js';
 import { createApp } from './server/app.js';
 import { createInternalApp } from './server/internal.js';
+import { mountQueueDashboard } from './server/queue-dashboard.js';
 
 export interface Runtime {
   deps: Deps;
@@ -75,6 +76,7 @@ export async function startRuntime(
     metrics: deps.metrics,
     log,
     token: config.internal.token,
+    mount: (app) => mountQueueDashboard(app, deps.queues),
     ...(workers ? { workersRunning: () => workers.running() } : {}),
   });
   const internal = await listen(internalApp, config.internal.port, options.host ?? config.internal.host);

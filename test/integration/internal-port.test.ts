@@ -1,5 +1,8 @@
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/test-bot.js';
+import { queuePrefix } from '../../src/queues/queues.js';
+import { REDIS_URL, startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
 
 const TOKEN = 'internal-token-for-tests-0123';
 const bots: TestBot[] = [];
@@ -49,6 +52,56 @@ describe('the worker role', () => {
     const health = await fetch(`${worker.runtime.internalUrl}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unhealthy', workers: 'stopped' });
+  });
+});
+
+describe('the queue dashboard', () => {
+  it('shows the queues with their failed jobs and errors, behind the token', async () => {
+    const bot = await start({ role: 'web', env: { INTERNAL_TOKEN: TOKEN } });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const base = `${bot.runtime.internalUrl}/queues`;
+    expect((await fetch(base)).status).toBe(401);
+    const page = await fetch(base, { headers: auth });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    // A job that fails for good, as a worker meets it: the web role has no workers, so this one takes it.
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const worker = new Worker(
+      'outbound',
+      async () => {
+        throw new Error('errcode 60020: not allow to access from your ip');
+      },
+      {
+        connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }),
+        prefix: queuePrefix(bot.ns, 'outbound'),
+      },
+    );
+    await bot.runtime.deps.queues.outbound.add('reply', { touser: ['x'] } as never, {
+      jobId: 'dashboard-failed',
+      attempts: 1,
+    });
+    await waitFor(
+      () => bot.runtime.deps.queues.outbound.getJobState('dashboard-failed'),
+      (state) => state === 'failed',
+    );
+    await worker.close();
+    await connection.quit();
+    const api = await fetch(`${base}/api/queues?activeQueue=outbound&status=failed&page=1`, {
+      headers: auth,
+    });
+    const body = (await api.json()) as {
+      queues: { name: string; jobs: { id: string; failedReason: string }[] }[];
+    };
+    expect(body.queues.map((q) => q.name).sort()).toEqual([
+      'complaint-timers',
+      'inbound',
+      'outbound',
+      'scheduled',
+    ]);
+    const outbound = body.queues.find((q) => q.name === 'outbound');
+    expect(outbound?.jobs).toContainEqual(
+      expect.objectContaining({ id: 'dashboard-failed', failedReason: expect.stringContaining('60020') }),
+    );
   });
 });
 
