@@ -27,7 +27,11 @@ export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval
 export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promise<Workers> {
   const connection = createWorkerConnection(deps.config.redis);
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
-  const options = (queue: string) => ({ connection, prefix: queuePrefix(deps.queuePrefix, queue), ...tuning });
+  const options = (queue: string) => ({
+    connection,
+    prefix: queuePrefix(deps.queuePrefix, queue),
+    ...tuning,
+  });
 
   const inbound = new Worker<InboundJob>('inbound', createInboundProcessor(createBotServices(deps)), {
     ...options('inbound'),

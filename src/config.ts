@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { RedisTarget } from './queues/connection.js';
 import { DISCLOSURE_CADENCES } from './domain/disclosure-period.js';
 import { DEFAULT_POINT_RULES, type PointRules, PointRulesSchema } from './domain/points/index.js';
+import type { RedisTarget } from './queues/connection.js';
 
 /** Operators and scripts depend on these names; change them only with a migration note. */
 const EnvSchema = z.object({

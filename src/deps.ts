@@ -1,9 +1,9 @@
-import type { RedisClient } from './queues/connection.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createModels, type Models, syncIndexes } from './models/index.js';
+import type { RedisClient } from './queues/connection.js';
 import { createProducerConnection, createWorkerConnection, whenReady } from './queues/connection.js';
 import { closeQueues, createQueues, type Queues } from './queues/queues.js';
 import { type WecomApi, WecomApiClient } from './wecom/api/client.js';

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { RedisClient } from '../queues/connection.js';
 import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
+import type { RedisClient } from '../queues/connection.js';
 import type { ComplaintTimerJob, OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import type { WecomApi } from '../wecom/api/client.js';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import type { RedisClient } from './connection.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
+import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,

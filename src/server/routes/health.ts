@@ -1,7 +1,7 @@
 import type { Router } from '@koa/router';
-import type { RedisClient } from '../../queues/connection.js';
 import type { Connection } from 'mongoose';
 import type { Metrics } from '../../metrics.js';
+import type { RedisClient } from '../../queues/connection.js';
 
 export interface HealthDeps {
   redis: RedisClient;

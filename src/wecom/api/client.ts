@@ -1,5 +1,5 @@
-import type { RedisClient } from '../../queues/connection.js';
 import type { Logger } from '../../logger.js';
+import type { RedisClient } from '../../queues/connection.js';
 import { AccessTokenCache } from './access-token.js';
 import { WecomApiError } from './errors.js';
 import { type CallOutcome, WecomHttp } from './http.js';
