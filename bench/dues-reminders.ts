@@ -17,7 +17,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
-import { localCorpConfig } from '../scripts/local-env.js';
+import { localCorpConfig } from '../src/cli/env.js';
 import { buildDeps } from '../src/deps.js';
 import { currentYearMonth } from '../src/domain/text/index.js';
 import { createLogger } from '../src/logger.js';
@@ -96,6 +96,7 @@ const duplicates = () => [...received.values()].filter((n) => n > 1).length;
 
 const config = localCorpConfig(standin.url, {
   ROLE: 'worker',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}`,
   REDIS_URL,
   APP_TIMEZONE: TIME_ZONE,

@@ -4,10 +4,11 @@
  * sends back through the WeCom stand-in. Env: BOT_URL (default http://127.0.0.1:3000), STANDIN_URL
  * (default http://127.0.0.1:3100).
  */
+
+import { localCorp } from '../src/cli/env.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import type { RecordedMessage } from '../src/standin/fake-wecom-api.js';
 import { sseData } from '../src/standin/sse-reader.js';
-import { localCorp } from './local-env.js';
 
 const WAIT_MS = 10_000;
 const QUIET_MS = 1_000;
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     if (!stop.signal.aborted) fail('与模拟服务的连接已断开', 'the stand-in closed the event stream');
   })();
 
-  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp });
+  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp() });
   const res = await client.sendText(userid, content).catch((err: unknown) => {
     const reason = String((err as { cause?: unknown }).cause ?? err);
     fail(

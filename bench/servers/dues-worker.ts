@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
-import { localCorpConfig } from '../../scripts/local-env.js';
+import { localCorpConfig } from '../../src/cli/env.js';
 import { buildDeps, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
@@ -24,6 +24,7 @@ const logLevel = process.env.BENCH_LOG_LEVEL ?? 'error';
 const config = localCorpConfig(standinUrl, {
   ROLE: 'worker',
   PORT: '0',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}?monitorCommands=true`,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   LOG_LEVEL: logLevel,

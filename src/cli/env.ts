@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type Config, parseConfig } from '../src/config.js';
-import { projectPath } from '../src/paths.js';
+import { type Config, parseConfig } from '../config.js';
+import { projectPath } from '../paths.js';
 
 export interface LocalCorp {
   corpId: string;
@@ -10,10 +10,10 @@ export interface LocalCorp {
   encodingAesKey: string;
 }
 
-/** The throwaway corp of the local run, tests and benchmarks. */
-export const localCorp = JSON.parse(
-  readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8'),
-) as LocalCorp;
+/** The throwaway corp of the local run, tests and benchmarks (read on use: the image has no fixtures). */
+export function localCorp(): LocalCorp {
+  return JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as LocalCorp;
+}
 
 export const LOCAL_STANDIN_URL = `http://127.0.0.1:${process.env.STANDIN_PORT ?? 3100}`;
 
@@ -31,12 +31,13 @@ export function localEnv(standinUrl = LOCAL_STANDIN_URL): Record<string, string 
 
 /** The WeCom half of a configuration: the local corp, its API played by the stand-in at `standinUrl`. */
 export function localCorpEnv(standinUrl: string): Record<string, string> {
+  const corp = localCorp();
   return {
-    WECOM_CORP_ID: localCorp.corpId,
-    WECOM_AGENT_ID: String(localCorp.agentId),
-    WECOM_SECRET: localCorp.secret,
-    WECOM_TOKEN: localCorp.token,
-    WECOM_ENCODING_AES_KEY: localCorp.encodingAesKey,
+    WECOM_CORP_ID: corp.corpId,
+    WECOM_AGENT_ID: String(corp.agentId),
+    WECOM_SECRET: corp.secret,
+    WECOM_TOKEN: corp.token,
+    WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
     WECOM_API_BASE: standinUrl,
   };
 }
