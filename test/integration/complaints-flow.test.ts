@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintFigures } from '../../src/complaints/figures.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
@@ -130,7 +129,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('at %s', (_, at) => {
     it('gives the secretary’s desk the month’s figures, for the community or a branch', async () => {
       const { models } = bot.runtime.deps;
       const community = await models.Community.findOne();
-      const communityId = community!._id as Types.ObjectId;
+      const communityId = community!._id;
       const month = currentYearMonth(bot.clock.now(), 'Asia/Shanghai');
       const figures = await complaintFigures(models, { communityId }, [month], bot.clock.now());
       expect(figures).toMatchObject({
@@ -150,7 +149,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('at %s', (_, at) => {
       expect(figures.byCategory).toEqual([{ category: 'drain', label: '下水道堵塞', received: 1 }]);
       expect(figures.byStatus).toEqual([{ state: 'closed', label: '已回访', count: 1 }]);
       const retired = await models.Branch.findOne({ name: '退休支部' });
-      const branch = { communityId, branchId: retired!._id as Types.ObjectId };
+      const branch = { communityId, branchId: retired!._id };
       expect((await complaintFigures(models, branch, [month], bot.clock.now())).received).toBe(0);
     });
   });

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { addMonths } from '../../src/domain/dues/allocation.js';
@@ -35,7 +34,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
     for (let i = 0; i < months; i++) {
       await DuesCharge.create({
         communityId: m.communityId,
-        memberId: m._id as Types.ObjectId,
+        memberId: m._id,
         branchId: m.branchId,
         wecomUserId: m.wecomUserId,
         duesSchedule: m.duesSchedule,
@@ -121,7 +120,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
       const { promisify } = await import('node:util');
       const { projectPath } = await import('../../src/paths.js');
       const run = () =>
-        promisify(execFile)('npx', ['tsx', 'scripts/dues.ts', 'assess', '2031'], {
+        promisify(execFile)('npx', ['tsx', 'src/cli.ts', 'dues', 'assess', '2031'], {
           cwd: projectPath(),
           env: { ...process.env, MONGODB_URI: bot.config.mongodbUri },
         });

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderText } from '../../jobs/scheduled/dues-reminders.js';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
@@ -19,7 +18,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('dues at %s', (_, at) => {
   const firstOfMonth = new Date(`${month}-01T00:10:00+08:00`);
   const fifteenth = new Date(`${month}-15T10:00:00+08:00`);
   const id = async (userId: string) =>
-    (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id as Types.ObjectId;
+    (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id;
 
   beforeAll(async () => {
     bot = await startTestBot({

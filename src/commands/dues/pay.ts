@@ -6,7 +6,7 @@ import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
 import { type PaymentRequest, parsePaymentCommand } from '../../domain/dues/payment-command.js';
-import { currentYearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, monthLabel } from '../../domain/text/index.js';
 import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
 import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
@@ -44,7 +44,7 @@ export const payDues = defineCommand<PaymentRequest>({
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const member = await memberByName(ctx, request.memberName);
     const current = currentYearMonth(ctx.now, ctx.timeZone);
-    const ledger = await loadLedger(ctx.services.models, member._id as Types.ObjectId);
+    const ledger = await loadLedger(ctx.services.models, member._id);
     const plan = await planPayment(ctx.services.models, member, ledger, request, current);
     await ctx.services.confirmations.set(ctx.message.fromUser, KIND, plan);
     const receipt = await peekReceiptNo(
@@ -85,20 +85,20 @@ export const confirmDues = defineCommand({
     const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
     const member = await models.Member.findById(memberId);
     const receiptNo = await insertWithReceipt(models, ctx.sender.community, year, {
-      communityId: ctx.sender.member.communityId as Types.ObjectId,
+      communityId: ctx.sender.member.communityId,
       memberId,
-      branchId: (member?.branchId as Types.ObjectId | null) ?? null,
+      branchId: member?.branchId ?? null,
       amountFen: plan.amountFen,
       covered: plan.covered,
       method: plan.method,
       payer: plan.payer,
       voluntary: plan.voluntary,
-      collectorMemberId: ctx.sender.member._id as Types.ObjectId,
+      collectorMemberId: ctx.sender.member._id,
       sourceKey,
       paidAt: ctx.now,
     });
     await ctx.services.confirmations.clear(ctx.message.fromUser);
-    const months = plan.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、') || '自愿交纳的';
+    const months = plan.covered.map((c) => monthLabel(c.month)).join('、') || '自愿交纳的';
     const by = plan.payer ? `已由${plan.payer.relation}${plan.payer.name}代缴` : '已交';
     await enqueueOutbound(ctx.services.outbound, `dues-paid-${receiptNo}`, {
       touser: [plan.userId],
