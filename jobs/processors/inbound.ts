@@ -9,6 +9,7 @@ export function createInboundProcessor(services: BotServices) {
     const parsed = InboundJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed inbound job: ${parsed.error.message}`);
     // The schema checks the envelope; the message itself was typed by parseInbound before it was stored.
-    await receive(services, parsed.data.message as unknown as InboundMessage);
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await receive(services, parsed.data.message as unknown as InboundMessage, { last });
   };
 }

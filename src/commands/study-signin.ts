@@ -44,6 +44,7 @@ async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
   }
   const outcome = await recordAttendance(ctx.services.models, {
     session,
+    sourceKey: ctx.message.dedupeKey,
     memberId: member._id as Types.ObjectId,
     kind: 'signed',
     byMemberId: member._id as Types.ObjectId,

@@ -79,6 +79,8 @@ const ReversalSchema = new Schema(
     memberId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, required: true },
     byMemberId: { type: Schema.Types.ObjectId, required: true },
+    /** The 冲正 message that wrote it: its retry finishes the job instead of calling it done twice. */
+    sourceKey: { type: String, default: null },
   },
   { timestamps: true },
 );
@@ -167,6 +169,7 @@ export interface DuesReversal extends Base {
   memberId: Types.ObjectId;
   reason: string;
   byMemberId: Types.ObjectId;
+  sourceKey?: string | null;
 }
 export interface DuesWaiver extends Base {
   memberId: Types.ObjectId;
