@@ -1,10 +1,15 @@
 import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receive } from '../../src/bot/receive.js';
+import { REPLY } from '../../src/bot/replies.js';
+import { createBotServices } from '../../src/bot/services.js';
+import { textMessageXml } from '../../src/standin/inbound-xml.js';
+import { parseInbound } from '../../src/wecom/inbound.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
 import { numberIn } from '../support/complaints.js';
 import { disarm, type FaultMoment, failNthWrite, faultPending, writesTo } from '../support/db-faults.js';
 import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
-import { textOf, waitFor } from '../support/test-bot.js';
+import { corp, textOf, waitFor } from '../support/test-bot.js';
 
 /**
  * A database connection lost in the middle of a command: the message is retried by the queue and, because
@@ -216,4 +221,46 @@ describe('a lost database connection mid-command is retried, recorded once and a
       };
     });
   }, 60_000);
+});
+
+describe('while the database stays away', () => {
+  const message = (msgId: string) =>
+    parseInbound(
+      textMessageXml({
+        corpId: corp.corpId,
+        agentId: corp.agentId,
+        fromUser: 'wanghai',
+        content: '记一下 10月7日下午巡河两个小时',
+        msgId,
+        createTime: Math.floor(c.now().getTime() / 1000),
+      }),
+    );
+  const replyJob = (msgId: string) => c.bot.runtime.deps.queues.outbound.getJob(`reply-msg-${msgId}-failed`);
+
+  it('says nothing before the last attempt, then once that the request was not done', async () => {
+    const services = createBotServices(c.bot.runtime.deps);
+    failNthWrite(ns, 1, 'before');
+    await expect(receive(services, message('7460000000000000001'), { last: false })).rejects.toThrow(
+      /connection reset/,
+    );
+    expect(await replyJob('7460000000000000001')).toBeUndefined();
+
+    failNthWrite(ns, 1, 'before');
+    await expect(receive(services, message('7460000000000000001'), { last: true })).rejects.toThrow(
+      /connection reset/,
+    );
+    const apology = await replyJob('7460000000000000001');
+    expect(apology?.data.content).toEqual({ type: 'text', content: REPLY.notDone });
+    expect(REPLY.notDone).toMatch(/没有办成.*再发一次/);
+  });
+
+  it('answers a bug (not the database) at once with the generic apology, without retrying', async () => {
+    const services = createBotServices(c.bot.runtime.deps);
+    const broken = { ...services, models: { ...services.models, Activity: undefined } } as never;
+    await receive(broken, message('7460000000000000002'), { last: false });
+    expect((await replyJob('7460000000000000002'))?.data.content).toEqual({
+      type: 'text',
+      content: REPLY.failure,
+    });
+  });
 });
