@@ -21,12 +21,10 @@ const WRITES = [
  */
 export type FaultMoment = 'before' | 'after';
 
-interface Armed {
-  db: string;
-  nth: number;
-  moment: FaultMoment;
-  seen: number;
-}
+/** What the armed write suffers: a lost connection, or only a slow database (`slowMs`). */
+type Strike = { moment: FaultMoment } | { slowMs: number };
+
+type Armed = Strike & { db: string; nth: number; seen: number };
 
 let armed: Armed | null = null;
 const counts = new Map<string, number>();
@@ -44,9 +42,11 @@ function install() {
       const strike = armed?.db === this.dbName && ++armed.seen === armed.nth ? armed : null;
       if (strike) armed = null;
       const lost = () => new MongoNetworkError(`connection reset during ${name} (injected)`);
-      if (strike?.moment === 'before') throw lost();
+      const moment = strike && 'moment' in strike ? strike.moment : null;
+      if (strike && 'slowMs' in strike) await new Promise((r) => setTimeout(r, strike.slowMs));
+      if (moment === 'before') throw lost();
       const result = await original.apply(this, args);
-      if (strike?.moment === 'after') throw lost();
+      if (moment === 'after') throw lost();
       return result;
     };
   }
@@ -56,6 +56,12 @@ function install() {
 export function failNthWrite(db: string, nth: number, moment: FaultMoment): void {
   install();
   armed = { db, nth, moment, seen: 0 };
+}
+
+/** The `nth` write to database `db` from now on takes `ms` longer, as on a loaded server. */
+export function slowNthWrite(db: string, nth: number, ms: number): void {
+  install();
+  armed = { db, nth, slowMs: ms, seen: 0 };
 }
 
 /** True while the armed fault has not struck yet. */
