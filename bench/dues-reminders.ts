@@ -96,6 +96,7 @@ const duplicates = () => [...received.values()].filter((n) => n > 1).length;
 
 const config = parseConfig({
   ROLE: 'worker',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}`,
   REDIS_URL,
   WECOM_CORP_ID: corp.corpId,

@@ -21,6 +21,7 @@ export function benchConfig(role: 'web' | 'all') {
   return parseConfig({
     ROLE: role,
     PORT: '0',
+    INTERNAL_PORT: '0',
     MONGODB_URI: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/bench_callback',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     WECOM_CORP_ID: corp.corpId,

@@ -25,6 +25,7 @@ const logLevel = process.env.BENCH_LOG_LEVEL ?? 'error';
 const config = parseConfig({
   ROLE: 'worker',
   PORT: '0',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}?monitorCommands=true`,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   WECOM_CORP_ID: corp.corpId,

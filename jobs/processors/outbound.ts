@@ -1,8 +1,8 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';
 import { AttachmentStore } from '../../src/queues/attachments.js';
+import type { RedisClient } from '../../src/queues/connection.js';
 import { type OutboundContent, type OutboundJob, OutboundJobSchema } from '../../src/queues/definitions.js';
 import { orderedRecipient } from '../../src/queues/queues.js';
 import type { RecipientRateLimiter } from '../../src/queues/recipient-rate-limit.js';
@@ -16,7 +16,7 @@ export interface OutboundDeps {
   wecom: WecomApi;
   /** Keeps one person's replies in the order they were written. */
   order: SenderOrder;
-  redis: Redis;
+  redis: RedisClient;
   limiter: RecipientRateLimiter;
   metrics: Metrics;
   log: Logger;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { MessageSendBody } from '../wecom/api/client.js';
+import type { RedisClient } from './connection.js';
 
 /** How long a part's record stays: longer than any job lives, including its retries. */
 const RECORD_SECONDS = 7 * 24 * 3600;
@@ -26,18 +26,16 @@ export type PartState = { state: 'sent' } | { state: 'sending'; body: MessageSen
  * WeCom's answer and our record — arrive twice; every other part arrives exactly once.
  */
 export class SendLedger {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   private key(jobId: string, index: number, state: 'sent' | 'sending') {
     return `outbound:${state}:${jobId}:${index}`;
   }
 
   async state(jobId: string, index: number): Promise<PartState> {
-    const [sent, sending] = await this.redis.mget(
-      this.key(jobId, index, 'sent'),
-      this.key(jobId, index, 'sending'),
-    );
-    if (sent) return { state: 'sent' };
+    // One key at a time: on a Redis Cluster the two may live on different nodes.
+    if (await this.redis.exists(this.key(jobId, index, 'sent'))) return { state: 'sent' };
+    const sending = await this.redis.get(this.key(jobId, index, 'sending'));
     if (sending) return { state: 'sending', body: JSON.parse(sending) as MessageSendBody };
     return { state: 'new' };
   }
@@ -64,10 +62,7 @@ export class SendLedger {
   }
 
   async sent(jobId: string, index: number): Promise<void> {
-    await this.redis
-      .multi()
-      .set(this.key(jobId, index, 'sent'), '1', 'EX', RECORD_SECONDS)
-      .del(this.key(jobId, index, 'sending'))
-      .exec();
+    await this.redis.set(this.key(jobId, index, 'sent'), '1', 'EX', RECORD_SECONDS);
+    await this.redis.del(this.key(jobId, index, 'sending'));
   }
 }

@@ -1,5 +1,5 @@
 import { DelayedError, type Job, type Queue, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /** A parked job looks again after this long, if the job ahead of it has not woken it sooner. */
 const PARK_MS = 2_000;
@@ -17,7 +17,7 @@ const LINE_TTL_MS = 24 * 3600_000;
  */
 export class SenderOrder {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly queue: Queue,
   ) {}
 

@@ -4,7 +4,7 @@ import type { Types } from 'mongoose';
 import { civilIsoDate, parseScheduleText, type ScheduleDraft } from '../domain/study/index.js';
 import type { Models } from '../models/index.js';
 import { type StudySchedule, storedRule } from '../models/study.js';
-import { readTable } from '../roster/import.js';
+import { readTable } from '../spreadsheets/read-table.js';
 import { materialiseBranch } from './materialise.js';
 
 /**
@@ -81,8 +81,8 @@ export async function importStudySchedules(
     }
     const had = await models.StudySchedule.exists({ branchId: branch._id });
     const schedule = await saveSchedule(models, {
-      communityId: community._id as Types.ObjectId,
-      branchId: branch._id as Types.ObjectId,
+      communityId: community._id,
+      branchId: branch._id,
       draft: parsed.draft,
       by: null,
       keepExisting: true,
