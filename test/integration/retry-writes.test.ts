@@ -62,11 +62,14 @@ interface Case {
 }
 
 /** Runs one message with the `nth` write failing (or none), and checks it was recorded and answered once. */
+/** Dozens of messages a minute to one officer here: a new minute for the per-member limit, not a 60 s wait. */
+const newMinute = () => c.bot.runtime.deps.redis.del(...SEEDED_USERS.map((u) => `{wecom-rate}:${u}`));
+
 async function once(make: () => Promise<Case>, fault?: { nth: number; moment: FaultMoment }) {
+  await newMinute();
   const one = await make();
   await settled();
-  // Dozens of messages a minute to one officer here: a new minute for the per-member limit, not a 60 s wait.
-  await c.bot.runtime.deps.redis.del(`wecom:rate:${one.user}`);
+  await newMinute();
   const [records, before, writes] = [await one.count(), texts(one.user).length, writesTo(ns)];
   if (fault) failNthWrite(ns, fault.nth, fault.moment);
   const reply = await c.say(one.user, one.text).finally(settled);
