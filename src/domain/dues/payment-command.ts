@@ -13,6 +13,7 @@ import {
   parseMonths,
   type YearMonth,
 } from '../text/index.js';
+import type { DuesCategory } from '../member-vocabulary.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
@@ -194,6 +195,14 @@ const NAME_PLACES: readonly RegExp[] = [
   new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
 ];
 
+const FAMILIAR_NAME = new RegExp(`^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`);
+
+/** The surname in 老张, 小李, 李大爷, 王阿姨; null for a full name. The handler looks for it among the officer's members. */
+export function familiarSurname(name: string): string | null {
+  const m = FAMILIAR_NAME.exec(name);
+  return m?.groups?.after ?? m?.groups?.before ?? null;
+}
+
 /** The member a free sentence is about, where it stands. */
 function nameInSentence(words: string): { name: string; index: number; matched: string } | undefined {
   for (const place of NAME_PLACES) {
@@ -311,13 +320,32 @@ export function parseDuesQuestion(text: string, now: Date, timeZone: string): { 
   return { months: parseMonths(text, now, timeZone)?.months ?? null };
 }
 
-const RETIREMENT = /退休|离休|养老金/;
+/**
+ * What a member's words say about their dues category, first match wins: 低保 before 没退休金 (「俺没退休金 就靠低保」),
+ * 没工作 before 工作. 工资 alone says nothing (retirees say 退休工资); 上班, 在职, 找到工作 say employed.
+ */
+const CATEGORY_WORDS: ReadonlyArray<readonly [DuesCategory, RegExp]> = [
+  ['low_income', /低保/],
+  ['student', /学生|在读|在校|读书呢|上大学|读大学|念书/],
+  ['unemployed', /失业|下岗|待业|无业|没(?:有)?(?:了)?工作|没活干|工作没了/],
+  ['farmer', /农民|种地|务农|种田|在农村/],
+  ['retired', /(?<!没有?)(?:退休|离休|养老金|退了休)/],
+  ['employed', /在职|上班|(?<!没有?)(?:找到)?工作(?!没)|月薪|打工/],
+];
+
+export interface IncomeQuestion {
+  /** The monthly income said, in fen; null when none is. */
+  incomeFen: number | null;
+  /** The category the words give; null when they give none. */
+  category: DuesCategory | null;
+}
 
 /**
- * The income in 「党费标准 4200 退休」, 「我退休金四千二 一个月该交多少」, 「工资六千 党费多少」: a bare number is yuan.
- * Retired when 退休 (退休金), 离休 or 养老金 appears; otherwise the salaried scale applies.
+ * The income and category in 「党费标准 4200 退休」, 「我退休金四千二 一个月该交多少」, 「我每月工资五千二 党费该交多少」,
+ * 「我吃低保的 党费怎么交」: a bare number is yuan.
  */
-export function parseIncomeQuestion(text: string): { baseFen: number; retired: boolean } | null {
+export function parseIncomeQuestion(text: string): IncomeQuestion {
   const money = parseMoneyFen(text, { bareNumberIs: 'yuan' });
-  return money ? { baseFen: money.fen, retired: RETIREMENT.test(text) } : null;
+  const category = CATEGORY_WORDS.find(([, words]) => words.test(text))?.[0] ?? null;
+  return { incomeFen: money?.fen ?? null, category };
 }
