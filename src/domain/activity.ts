@@ -18,7 +18,11 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 };
 
 /** What members call each type, stories included (量血压 is 志愿服务): data in lexicons/activity-types.json. */
-export const ACTIVITY_LEXICON = buildLexicon<ActivityType>(lexicon, ACTIVITY_TYPES);
+export const ACTIVITY_LEXICON = buildLexicon<ActivityType>(
+  lexicon,
+  // On a tie the more specific kind wins: 「帮忙包饺子慰问孤寡老人」 is a visit, helping is how it was done.
+  ['meeting', 'study', 'culture', 'duty', 'visit', 'volunteer', 'other'],
+);
 
 export interface ActivityDraft {
   type: ActivityType | null;

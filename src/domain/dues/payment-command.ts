@@ -178,10 +178,13 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
   const proxyMatch = PROXY.exec(rest);
   if (proxyMatch) {
     // 「儿子一次交了一年的 代交」: a bare 代交 after the family member who paid.
-    const named = readProxy(proxyMatch.groups?.who ?? '', proxyMatch.groups?.relation?.trim() ?? '');
+    // 「代交了三个月」: what follows 代交 is the amount, not the payer's name.
+    const who = proxyMatch.groups?.who ?? '';
+    const payer = MONTH_COUNT.test(who) || /^[了的]/.test(who) ? '' : who;
+    const relation = proxyMatch.groups?.relation?.trim() ?? '';
+    const named = payer || relation ? readProxy(payer, relation) : null;
     if (!named && !proxy) return { ok: false, error: PAYMENT_ERRORS.proxy };
-    // Without a payer's name after it, 代交 is only the word: what follows (了三个月) is the amount.
-    rest = named ? cut(rest, proxyMatch.index, proxyMatch[0]) : cut(rest, proxyMatch.index, '代交');
+    rest = cut(rest, proxyMatch.index, named ? proxyMatch[0] : proxyMatch[0].slice(0, 2));
     proxy = named ?? proxy;
   }
 
