@@ -96,7 +96,7 @@ describe('parsePaymentCommand: other ways of writing it', () => {
   });
 });
 
-describe('parsePaymentCommand: a secretary\'s own sentence', () => {
+describe("parsePaymentCommand: a secretary's own sentence", () => {
   const family = (relation: string) => ({ proxy: { name: '', relation } });
   it.each([
     { input: '老张的党费他闺女转过来了 交了仨月', expected: request('老张', count(3), family('女儿')) },
@@ -104,11 +104,17 @@ describe('parsePaymentCommand: a secretary\'s own sentence', () => {
       input: '收到李大爷现金二十一块 这个月的',
       expected: request('李大爷', { ...fen(2100), months: ['2026-11'] as YearMonth[] }, { method: 'cash' }),
     },
-    { input: '王桂兰 21元 11月', expected: request('王桂兰', { ...fen(2100), months: ['2026-11'] as YearMonth[] }) },
+    {
+      input: '王桂兰 21元 11月',
+      expected: request('王桂兰', { ...fen(2100), months: ['2026-11'] as YearMonth[] }),
+    },
     { input: '王桂兰 3个月 63元', expected: request('王桂兰', { ...fen(6300), count: 3 }) },
     { input: '冯军交俩月现金', expected: request('冯军', count(2), { method: 'cash' }) },
     { input: '吴保国二十一块五', expected: request('吴保国', fen(2150)) },
-    { input: '刘桂英交了一季度 三十九 现金', expected: request('刘桂英', { ...fen(3900), count: 3 }, { method: 'cash' }) },
+    {
+      input: '刘桂英交了一季度 三十九 现金',
+      expected: request('刘桂英', { ...fen(3900), count: 3 }, { method: 'cash' }),
+    },
     { input: '黄世民全年的党费一次性交清了', expected: request('黄世民', count(12)) },
     { input: '范桂英女儿帮她交了半年的', expected: request('范桂英', count(6), family('女儿')) },
     {

@@ -11,17 +11,19 @@ const TZ = 'Asia/Shanghai';
 const NOW = new Date('2026-11-18T10:00:00+08:00'); // Wednesday
 
 describe('the lexicon data', () => {
-  it.each(
-    Object.entries(complaintData.categories).flatMap(([c, e]) => e.examples.map((x) => [x, c])),
-  )('complaint example %s → %s', (text, category) => {
-    expect(classify(text)).toBe(category);
-  });
+  it.each(Object.entries(complaintData.categories).flatMap(([c, e]) => e.examples.map((x) => [x, c])))(
+    'complaint example %s → %s',
+    (text, category) => {
+      expect(classify(text)).toBe(category);
+    },
+  );
 
-  it.each(
-    Object.entries(activityData.categories).flatMap(([t, e]) => e.examples.map((x) => [x, t])),
-  )('activity example %s → %s', (text, type) => {
-    expect(inferType(text)).toBe(type);
-  });
+  it.each(Object.entries(activityData.categories).flatMap(([t, e]) => e.examples.map((x) => [x, t])))(
+    'activity example %s → %s',
+    (text, type) => {
+      expect(inferType(text)).toBe(type);
+    },
+  );
 
   it('refuses a word claimed by two categories', () => {
     const data = {

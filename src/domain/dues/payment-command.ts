@@ -3,8 +3,7 @@
  * and the months or the income a member's free question names.
  */
 
-import { stripFillers } from '../text/normalise.js';
-import { alternation } from '../text/relative-words.js';
+import type { DuesCategory } from '../member-vocabulary.js';
 import {
   currentYearMonth,
   type MonthsMatch,
@@ -13,7 +12,8 @@ import {
   parseMonths,
   type YearMonth,
 } from '../text/index.js';
-import type { DuesCategory } from '../member-vocabulary.js';
+import { stripFillers } from '../text/normalise.js';
+import { alternation } from '../text/relative-words.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
@@ -211,12 +211,14 @@ export const NAME_MARKER = '姓名：';
 const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,12})\\s*$`);
 
 /** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
-const NOT_A_NAME = /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手/;
+const NOT_A_NAME =
+  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手/;
 /** How people name someone they know: 老张, 小李, 李大爷, 王阿姨, 刘师傅. */
 const FAMILIAR = `(?:老|小)[${HAN}]|[${HAN}](?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子)`;
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
 /** Words that look like 老张 or 小李 but name no one. */
-const NOT_FAMILIAR = /^(?:老伴|老家|老人|老年|老头|老公|老婆|老板|老师|老是|老在|小区|小时|小孩|小子|小伙|小卖)/;
+const NOT_FAMILIAR =
+  /^(?:老伴|老家|老人|老年|老头|老公|老婆|老板|老师|老是|老在|小区|小时|小孩|小子|小伙|小卖)/;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
   new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说)`, 'g'),
@@ -225,7 +227,9 @@ const NAME_PLACES: readonly RegExp[] = [
   new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
 ];
 
-const FAMILIAR_NAME = new RegExp(`^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`);
+const FAMILIAR_NAME = new RegExp(
+  `^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`,
+);
 
 /** The surname in 老张, 小李, 李大爷, 王阿姨; null for a full name. The handler looks for it among the officer's members. */
 export function familiarSurname(name: string): string | null {
@@ -260,7 +264,8 @@ function nameInSentence(words: string): { name: string; index: number; matched: 
       const name = m.groups?.name ?? '';
       if (NOT_A_NAME.test(name) || NOT_FAMILIAR.test(name) || RELATIONS.includes(name)) continue;
       if (MONTH_COUNT.test(name)) continue;
-      if (parseMoneyFen(name) !== undefined || /[0-9零一二两俩仨三四五六七八九十百千万]{2}/.test(name)) continue;
+      if (parseMoneyFen(name) !== undefined || /[0-9零一二两俩仨三四五六七八九十百千万]{2}/.test(name))
+        continue;
       const index = m.index + m[0].indexOf(name);
       return { name, index, matched: name };
     }
