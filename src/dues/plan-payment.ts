@@ -23,10 +23,10 @@ export interface PaymentPlan {
 export const MAX_ADVANCE = 6;
 
 export interface PayerMember {
-  _id: unknown;
+  _id: Types.ObjectId;
   name: string;
   wecomUserId: string;
-  communityId: unknown;
+  communityId: Types.ObjectId;
   duesCategory: string;
   duesBaseFen?: number | null;
   monthlyDuesFenOverride?: number | null;
@@ -106,7 +106,7 @@ export async function planPayment(
   }
   const amountFen = amount.kind === 'fen' ? amount.fen : covered.reduce((sum, c) => sum + c.fen, 0);
   return {
-    memberId: String(member._id as Types.ObjectId),
+    memberId: String(member._id),
     memberName: member.name,
     userId: member.wecomUserId,
     covered,
