@@ -45,8 +45,8 @@ const DANGER = new RegExp(
     // collapse and flooding now
     '坍塌',
     '塌(?:了|下来)(?!个)',
-    '(?:水|屋|家)[^，。 ]{0,4}淹了',
-    '淹了',
+    // water in the home now; a flooded yard or street is a drain to clear, not an emergency
+    '(?:屋|家)[^，。 ]{0,4}(?:淹了|灌)',
     '水漫',
     '倒灌',
     '水还在涨',
