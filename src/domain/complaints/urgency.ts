@@ -10,6 +10,7 @@ const DANGER = new RegExp(
     // trapped
     '被困',
     '困人',
+    '困住',
     '困在',
     '(?:关|困|卡)[^，。 ]{0,4}(?:里面|里头|里边|电梯里)',
     '关电梯里',
@@ -47,9 +48,10 @@ const DANGER = new RegExp(
     '塌(?:了|下来)(?!个)',
     // water in the home now; a flooded yard or street is a drain to clear, not an emergency
     '(?:屋|家)[^，。 ]{0,4}(?:淹了|灌)',
+    '淹了[^，。 ]{0,4}屋',
+    '还在(?:往上|往外|往里)?(?:冒水|冒|涨|灌)',
     '水漫',
     '倒灌',
-    '水还在涨',
     '爆管',
     '水管爆',
     '救命',
