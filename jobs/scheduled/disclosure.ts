@@ -1,8 +1,7 @@
-import { formatPeriod } from '../../src/commands/activity-format.js';
 import { disclosureText } from '../../src/desk/report.js';
 import { periodClosedBy, periodKey } from '../../src/domain/disclosure-period.js';
 import { civilToday, isoDate } from '../../src/domain/text/calendar.js';
-import { currentYearMonth } from '../../src/domain/text/index.js';
+import { currentYearMonth, formatPeriod } from '../../src/domain/text/index.js';
 import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
 import type { ScheduledJob } from './types.js';
 

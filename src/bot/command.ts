@@ -90,7 +90,10 @@ export const ask = <A>(missing: string, question: string): ParseResult<A> => ({
 });
 export const invalid = <A>(error: string): ParseResult<A> => ({ ok: false, error });
 
-/** Identity function that keeps A inferred from parse → handle. */
+/**
+ * Identity function that keeps A inferred from parse → handle. The result is also a plain `Command` (handle is
+ * declared as a method, so its argument is not checked contravariantly): feature lists need no cast.
+ */
 export function defineCommand<A>(command: Command<A>): Command<A> {
   return command;
 }

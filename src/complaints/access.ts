@@ -1,3 +1,4 @@
+import { OVERSEERS } from '../bot/audiences.js';
 import type { Sender } from '../bot/sender.js';
 import type { Actor } from '../domain/complaints/lifecycle.js';
 import { maskName, maskPhone } from '../domain/mask.js';
@@ -11,10 +12,6 @@ import type { Complaint } from '../models/complaint.js';
 
 /** May act on any complaint of their community (受理, 转派 … on someone else's behalf). */
 export const MANAGERS: readonly Role[] = ['secretary', 'deputy_secretary', 'admin'];
-/** Handle complaints (grid leaders, community staff) or oversee them: the handler commands are theirs. */
-export const HANDLERS: readonly Role[] = ['grid_leader', 'staff', 'secretary', 'deputy_secretary', 'admin'];
-/** See complaint lists and figures (待办, 超时诉求, 诉求统计). */
-export const OVERSEERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
 /** Besides the handler, the only people who see a reporter's name and phone in full. */
 const SEE_REPORTER: readonly Role[] = ['secretary', 'deputy_secretary'];
 

@@ -1,7 +1,7 @@
+import { OVERSEERS } from '../bot/audiences.js';
 import type { BotContext } from '../bot/context.js';
 import { officerScope } from '../bot/scope.js';
 import { OPEN_STATES } from '../domain/complaints/lifecycle.js';
-import { OVERSEERS } from './access.js';
 import { communityOf } from './reporter.js';
 import { complaintFilter } from './scope.js';
 

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
+import { type EvidenceOwner, storeEvidence } from '../activities/evidence.js';
 import type { BotContext } from '../bot/context.js';
 import type { HeldMedia } from '../bot/held-media.js';
-import { type EvidenceOwner, storeEvidence } from '../commands/evidence.js';
 import type { ComplaintPhoto } from '../models/complaint.js';
 import { photoOwner } from './reporter.js';
 

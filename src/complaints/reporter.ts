@@ -1,7 +1,7 @@
 import type { HydratedDocument, Types } from 'mongoose';
+import type { EvidenceOwner } from '../activities/evidence.js';
 import type { BotContext } from '../bot/context.js';
 import { UserError } from '../bot/user-error.js';
-import type { EvidenceOwner } from '../commands/evidence.js';
 import type { Community } from '../models/community.js';
 import type { ComplaintReporter } from '../models/complaint.js';
 

@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
+import { HANDLERS } from '../bot/audiences.js';
 import { UserError } from '../bot/user-error.js';
 import type { Role } from '../domain/member-vocabulary.js';
 import type { Models } from '../models/index.js';
-import { HANDLERS } from './access.js';
 
 /**
  * Who handles a complaint. Residents should not have to know (FixMyStreet's lesson, domain.md §5.1):

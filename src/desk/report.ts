@@ -1,5 +1,4 @@
-import { formatPeriod } from '../commands/activity-format.js';
-import type { IsoDate, YearMonth } from '../domain/text/index.js';
+import { formatPeriod, type IsoDate, type YearMonth } from '../domain/text/index.js';
 import type { DeskQuery } from './scope.js';
 import { DESK_SECTIONS } from './sections/index.js';
 import type { DeskSection } from './sections/types.js';

@@ -3,12 +3,9 @@
  * by default one bad row stops the whole file, so a half-applied roster never has to be untangled.
  * FerretDB has no transactions: writes are plain inserts and per-document updates, safe to re-run.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
 import type { Models } from '../models/index.js';
+import { type RawRow, readTable } from '../spreadsheets/read-table.js';
 import {
   branchKindFromName,
   type Column,
@@ -18,12 +15,6 @@ import {
   MEMBER_COLUMNS,
 } from './columns.js';
 import { isWecomUserId, type MemberRow, parseGridRow, parseMemberRow } from './parse-row.js';
-
-export interface RawRow {
-  /** As the spreadsheet shows it: the header is row 1. */
-  rowNumber: number;
-  cells: Record<string, string>;
-}
 
 export interface ImportOptions {
   communityCode: string;
@@ -44,65 +35,6 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: Array<{ row: number; problems: string[] }>;
-}
-
-/** Reads the first sheet of a .csv or .xlsx file; blank rows are skipped but keep their numbers. */
-export async function readTable(file: string): Promise<{ headers: string[]; rows: RawRow[] }> {
-  const ext = extname(file).toLowerCase();
-  let records: string[][];
-  if (ext === '.csv') records = await readCsv(file);
-  else if (ext === '.xlsx') records = await readXlsx(file);
-  else throw new Error(`只能读取 .csv 或 .xlsx 文件：${file}`);
-  const headers = (records[0] ?? []).map((h) => h.trim());
-  const rows: RawRow[] = [];
-  records.slice(1).forEach((record, i) => {
-    if (record.every((cell) => cell.trim() === '')) return;
-    const cells: Record<string, string> = {};
-    headers.forEach((header, col) => {
-      if (header !== '') cells[header] = record[col] ?? '';
-    });
-    rows.push({ rowNumber: i + 2, cells });
-  });
-  return { headers, rows };
-}
-
-async function readCsv(file: string): Promise<string[][]> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
-  } catch (err) {
-    if (!(err instanceof TypeError)) throw err;
-    // Excel's plain "CSV" on Chinese Windows is GBK.
-    throw new Error(`${file} 不是 UTF-8 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」`);
-  }
-  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-}
-
-async function readXlsx(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
-    records[rowNumber - 1] = cells;
-  });
-  return Array.from(records, (r) => r ?? []);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  // Excel dates are calendar dates stored as UTC midnight.
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return value.text;
-  if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined || typeof value.result === 'object' ? '' : String(value.result);
-  }
-  return '';
 }
 
 async function loadRows(options: ImportOptions): Promise<{ headers: string[]; rows: RawRow[] }> {

@@ -4,7 +4,7 @@ import type { Types } from 'mongoose';
 import { civilIsoDate, parseScheduleText, type ScheduleDraft } from '../domain/study/index.js';
 import type { Models } from '../models/index.js';
 import { type StudySchedule, storedRule } from '../models/study.js';
-import { readTable } from '../roster/import.js';
+import { readTable } from '../spreadsheets/read-table.js';
 import { materialiseBranch } from './materialise.js';
 
 /**

@@ -11,7 +11,8 @@ import { createModels, type Models, syncIndexes } from '../../src/models/index.j
 import { projectPath } from '../../src/paths.js';
 import { MEMBER_COLUMNS } from '../../src/roster/columns.js';
 import { exportRoster } from '../../src/roster/export.js';
-import { type ImportReport, importGrids, importRoster, readTable } from '../../src/roster/import.js';
+import { type ImportReport, importGrids, importRoster } from '../../src/roster/import.js';
+import { readTable } from '../../src/spreadsheets/read-table.js';
 
 const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
 const uri = `${MONGO_BASE}/t${randomBytes(6).toString('hex')}`;

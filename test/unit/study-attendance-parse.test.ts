@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studyAttendance } from '../../src/commands/study-attendance.js';
+import { studyAttendance } from '../../src/commands/study/attendance.js';
 
 const ctx = { now: new Date('2026-11-23T10:00:00+08:00'), timeZone: 'Asia/Shanghai' };
 const parse = (text: string) => studyAttendance.parse(text, ctx);

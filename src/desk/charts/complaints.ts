@@ -1,9 +1,8 @@
-import { formatPeriod } from '../../commands/activity-format.js';
 import { complaintFigures } from '../../complaints/figures.js';
 import type { Category } from '../../domain/complaints/categories.js';
 import { formatRate } from '../../domain/complaints/rates.js';
 import { addMonths } from '../../domain/dues/allocation.js';
-import { currentYearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, formatPeriod } from '../../domain/text/index.js';
 import type { ChartSpec } from './types.js';
 
 const MONTHS = 3;

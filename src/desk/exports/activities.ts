@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
-import { formatPeriod } from '../../commands/activity-format.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../../domain/activity.js';
 import { civilToday, isoDate } from '../../domain/text/calendar.js';
-import { currentYearMonth, parsePeriod, type YearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
 import { addTable, type Cell, type Column, toBuffer } from './sheet.js';
 import type { ExportSpec } from './types.js';
 

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
-import { formatPeriod } from '../../commands/activity-format.js';
 import { monthsSpan, OUTCOME_LABELS, type Outcome, percent } from '../../domain/study/index.js';
-import { parsePeriod, quarterMonths, type YearMonth } from '../../domain/text/index.js';
+import { formatPeriod, parsePeriod, quarterMonths, type YearMonth } from '../../domain/text/index.js';
 import { type MemberAttendance, type SessionFigures, studyFigures } from '../../study/figures.js';
 import { addTable, type Cell, type Column, PERCENT, stamp, toBuffer } from './sheet.js';
 import type { ExportSpec } from './types.js';

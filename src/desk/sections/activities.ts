@@ -1,7 +1,6 @@
 import { groupBy } from '../../activities/grouping.js';
-import { hours } from '../../commands/activity-format.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../../domain/activity.js';
-import type { YearMonth } from '../../domain/text/index.js';
+import { hours, type YearMonth } from '../../domain/text/index.js';
 import type { Models } from '../../models/index.js';
 import type { DeskScope } from '../scope.js';
 import type { DeskSection } from './types.js';

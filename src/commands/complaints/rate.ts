@@ -1,0 +1,42 @@
+import { ask, defineCommand, ok } from '../../bot/command.js';
+import { formatTime } from '../../complaints/messages.js';
+import { parseNumbered, runStep, type StepAction } from '../../complaints/step-command.js';
+import { findVisible } from '../../complaints/steps.js';
+import type { TicketRef } from '../../domain/complaints/numbers.js';
+import { parseRating, type Rating } from '../../domain/complaints/rating.js';
+
+const QUESTION = '请回复「满意」「基本满意」或「不满意」，可以附上意见。';
+
+function verdict(rating: Rating, comment: string): StepAction {
+  return {
+    request: () => ({
+      step: rating === '不满意' ? 'reopen' : 'rate',
+      note: comment ? `${rating}，${comment}` : rating,
+      set: { rating, ratingComment: comment },
+    }),
+    reply: (c, _entry, ctx) =>
+      rating === '不满意'
+        ? `收到，已重新交给${c.handlerName}办理，${formatTime(c.resolveDeadline, ctx.timeZone)}前给您答复。`
+        : '谢谢您的评价！有新的问题随时告诉我。',
+  };
+}
+
+/** 评价 <编号> 满意|基本满意|不满意 [意见]: the reporter's verdict after 办结; 不满意 reopens it. */
+export const rateComplaint = defineCommand<TicketRef & { rating: Rating; comment: string }>({
+  id: 'complaint.rate',
+  triggers: ['评价'],
+  keywords: [],
+  audience: 'anyone',
+  summary: '对办结的诉求评价：满意、基本满意或不满意（不满意会重新办理）',
+  examples: ['评价 2026-0153 满意', '评价 2026-0153 不满意 还是返水'],
+  parse(rest, { now, timeZone }) {
+    const numbered = parseNumbered(rest, now, timeZone, '评价', { question: QUESTION });
+    if (!numbered.ok) return numbered;
+    const rated = parseRating(numbered.args.text);
+    if (!rated) return ask('rating', QUESTION);
+    return ok({ number: numbered.args.number, lastYear: numbered.args.lastYear, ...rated });
+  },
+  async handle(ctx, { rating, comment, ...ref }) {
+    await runStep(ctx, verdict(rating, comment), await findVisible(ctx, ref), '');
+  },
+});

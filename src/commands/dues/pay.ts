@@ -1,0 +1,113 @@
+import { Types } from 'mongoose';
+import { OFFICERS } from '../../bot/audiences.js';
+import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
+import type { BotContext } from '../../bot/context.js';
+import { officerScope } from '../../bot/scope.js';
+import { UserError } from '../../bot/user-error.js';
+import { formatYuan } from '../../domain/dues/calculator.js';
+import { type PaymentRequest, parsePaymentCommand } from '../../domain/dues/payment-command.js';
+import { currentYearMonth } from '../../domain/text/index.js';
+import { loadLedger } from '../../dues/ledger.js';
+import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
+import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
+import { enqueueOutbound } from '../../queues/queues.js';
+
+const KIND = 'dues.pay';
+
+async function memberByName(ctx: BotContext, name: string) {
+  const scope = officerScope(ctx.sender);
+  const found = await ctx.services.models.Member.find({ ...scope.filter, name }).limit(3);
+  if (found.length === 0) throw new UserError(`没有找到党员「${name}」（${scope.label}）。`);
+  if (found.length > 1) throw new UserError(`「${name}」有重名，请联系管理员处理。`);
+  return found[0]!;
+}
+
+/** 缴费: shows exactly what will be recorded and waits for 确认. Nothing is written here. */
+export const payDues = defineCommand<PaymentRequest>({
+  id: 'dues.pay',
+  triggers: ['缴费', '收党费', '登记党费'],
+  keywords: [],
+  audience: OFFICERS,
+  summary: '登记党员交党费（书记、委员），确认后记账并通知本人',
+  examples: ['缴费 王桂兰 21元 微信', '缴费 刘强 3个月 代缴 刘小红(女儿)'],
+  parse(rest, { now, timeZone }) {
+    const parsed = parsePaymentCommand(rest, now, timeZone);
+    if (parsed.ok) return ok(parsed.value);
+    if (parsed.missing === 'name') return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。');
+    if (parsed.missing === 'amount')
+      return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。');
+    return invalid(
+      parsed.error ?? '没看懂，请按「缴费 姓名 金额或月数 [代缴 姓名(关系)] [微信/现金/转账]」发送。',
+    );
+  },
+  async handle(ctx, request) {
+    if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
+    const member = await memberByName(ctx, request.memberName);
+    const current = currentYearMonth(ctx.now, ctx.timeZone);
+    const ledger = await loadLedger(ctx.services.models, member._id as Types.ObjectId);
+    const plan = await planPayment(ctx.services.models, member, ledger, request, current);
+    await ctx.services.confirmations.set(ctx.message.fromUser, KIND, plan);
+    const receipt = await peekReceiptNo(
+      ctx.services.models,
+      ctx.sender.community,
+      Number(current.slice(0, 4)),
+    );
+    await ctx.reply(
+      `将记录：${describePlan(plan)}\n收据号：${receipt}（以确认时为准）\n回复「确认」记录，回复「取消」放弃。`,
+    );
+  },
+});
+
+/** 确认: writes the payment shown, issues the receipt number and tells the member. Safe to retry. */
+export const confirmDues = defineCommand({
+  id: 'dues.confirm',
+  triggers: ['确认', '确定'],
+  keywords: [],
+  audience: OFFICERS,
+  summary: '确认刚才显示的缴费记录',
+  examples: ['确认'],
+  parse: () => ok({}),
+  async handle(ctx) {
+    if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
+    const { models } = ctx.services;
+    const sourceKey = ctx.message.dedupeKey;
+    // A retried 确认 finds the payment it already wrote.
+    const done = await models.DuesPayment.findOne({ sourceKey });
+    if (done) return ctx.reply(`已记录，收据号 ${done.receiptNo}。`);
+    const plan = await ctx.services.confirmations.get<PaymentPlan>(ctx.message.fromUser, KIND);
+    if (!plan) throw new UserError('没有等待确认的缴费（10分钟内有效）。请重新发「缴费 …」。');
+    const memberId = new Types.ObjectId(plan.memberId);
+    const ledger = await loadLedger(models, memberId);
+    const taken = plan.covered.filter((c) => ledger.covered.has(c.month));
+    if (taken.length > 0)
+      throw new UserError(`${taken.map((c) => c.month).join('、')}刚刚已经有人登记过了，请重新核对。`);
+
+    const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
+    const member = await models.Member.findById(memberId);
+    const receiptNo = await insertWithReceipt(models, ctx.sender.community, year, {
+      communityId: ctx.sender.member.communityId as Types.ObjectId,
+      memberId,
+      branchId: (member?.branchId as Types.ObjectId | null) ?? null,
+      amountFen: plan.amountFen,
+      covered: plan.covered,
+      method: plan.method,
+      payer: plan.payer,
+      voluntary: plan.voluntary,
+      collectorMemberId: ctx.sender.member._id as Types.ObjectId,
+      sourceKey,
+      paidAt: ctx.now,
+    });
+    await ctx.services.confirmations.clear(ctx.message.fromUser);
+    const months = plan.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、') || '自愿交纳的';
+    const by = plan.payer ? `已由${plan.payer.relation}${plan.payer.name}代缴` : '已交';
+    await enqueueOutbound(ctx.services.outbound, `dues-paid-${receiptNo}`, {
+      touser: [plan.userId],
+      content: {
+        type: 'text',
+        content: `${plan.memberName}同志：您${months}党费${formatYuan(plan.amountFen)}${by}，收据号 ${receiptNo}。谢谢！`,
+      },
+      purpose: 'dues-paid',
+    });
+    await ctx.reply(`已记录：${describePlan(plan)}\n收据号 ${receiptNo}，已通知本人。`);
+  },
+});

@@ -1,0 +1,63 @@
+import type { Types } from 'mongoose';
+import { OFFICERS } from '../../bot/audiences.js';
+import { ask, defineCommand, ok } from '../../bot/command.js';
+import { officerScope } from '../../bot/scope.js';
+import { UserError } from '../../bot/user-error.js';
+import { isDuplicateKeyError } from '../../db/duplicate-key.js';
+import { formatYuan } from '../../domain/dues/calculator.js';
+import { enqueueOutbound } from '../../queues/queues.js';
+
+const RECEIPT = /[A-Za-z0-9]+-\d{4}-\d{5}/;
+
+/** 冲正: cancels a mistaken payment by a new ledger entry; the payment itself is never edited. */
+export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>({
+  id: 'dues.reverse',
+  triggers: ['冲正'],
+  keywords: [],
+  audience: OFFICERS,
+  summary: '作废一笔记错的缴费（按收据号，须写原因）',
+  examples: ['冲正 XINGFULI-2026-00012 金额记错'],
+  parse(rest) {
+    const receipt = RECEIPT.exec(rest)?.[0];
+    if (!receipt) return ask('receipt', '请发要冲正的收据号和原因，例如「XINGFULI-2026-00012 金额记错」。');
+    const reason = rest.replace(receipt, '').trim();
+    if (!reason) return ask('reason', '请说明冲正原因，例如「金额记错」。');
+    return ok({ receiptNo: receipt.toUpperCase(), reason });
+  },
+  async handle(ctx, { receiptNo, reason }) {
+    if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
+    const scope = officerScope(ctx.sender);
+    const { DuesPayment, DuesReversal, Member } = ctx.services.models;
+    const payment = await DuesPayment.findOne({ ...scope.filter, receiptNo });
+    if (!payment) throw new UserError(`没有找到收据号 ${receiptNo}（${scope.label}）。`);
+    const communityId = payment.communityId as Types.ObjectId;
+    if (await DuesReversal.exists({ communityId, receiptNo }))
+      throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
+    try {
+      await DuesReversal.create({
+        communityId,
+        receiptNo,
+        memberId: payment.memberId,
+        reason,
+        byMemberId: ctx.sender.member._id as Types.ObjectId,
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
+    }
+    const months = payment.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、');
+    const member = await Member.findById(payment.memberId);
+    if (member) {
+      await enqueueOutbound(ctx.services.outbound, `dues-reversed-${receiptNo}`, {
+        touser: [member.wecomUserId],
+        content: {
+          type: 'text',
+          content: `${member.name}同志：收据 ${receiptNo}（${formatYuan(payment.amountFen)}）已作废，原因：${reason}。${months ? `${months}党费重新记为未交，` : ''}如有疑问请联系支部书记。`,
+        },
+        purpose: 'dues-reversed',
+      });
+    }
+    await ctx.reply(
+      `已冲正收据 ${receiptNo}（${formatYuan(payment.amountFen)}）。${months ? `${months}重新记为未交。` : ''}已通知本人。`,
+    );
+  },
+});

@@ -1,0 +1,62 @@
+import type { Types } from 'mongoose';
+import type { MemberDoc } from '../../bot/sender.js';
+import { maskPhone } from '../../domain/mask.js';
+import {
+  DUES_CATEGORY_LABELS,
+  type DuesCategory,
+  labelOf,
+  MEMBER_STATUS_LABELS,
+  type MemberStatus,
+  ROLE_LABELS,
+  type Role,
+} from '../../domain/member-vocabulary.js';
+import type { Models } from '../../models/index.js';
+
+export interface MemberCardNames {
+  branch: string | null;
+  partyGroup: string | null;
+  grid: string | null;
+}
+
+/** What the bot holds about a member, for a person to read: phone masked, codes in Chinese. */
+export function formatMemberCard(member: MemberDoc, names: MemberCardNames): string {
+  const where = [names.branch, names.partyGroup].filter(Boolean).join(' · ');
+  const status = labelOf(MEMBER_STATUS_LABELS, member.status as MemberStatus);
+  const mobility =
+    member.status === 'mobile' && member.mobility
+      ? `（${[member.mobility.whereTo, member.mobility.since && `自${member.mobility.since}`].filter(Boolean).join('，')}）`
+      : '';
+  const address = member.address
+    ? `${member.address.building}${member.address.unit}${member.address.room}`
+    : '';
+  const lines = [
+    `${member.name}${where ? `（${where}）` : ''}`,
+    `身份：${(member.roles as Role[]).map((r) => labelOf(ROLE_LABELS, r)).join('、')} · ${labelOf(DUES_CATEGORY_LABELS, member.duesCategory as DuesCategory)}`,
+    `状态：${status}${mobility}${member.probationary ? '（预备党员）' : ''}`,
+    `网格：${names.grid ?? '未分配'}`,
+    `手机：${maskPhone(member.phone)}`,
+    `住址：${address || '未登记'}`,
+  ];
+  if (member.joinedOn) lines.push(`入党日期：${member.joinedOn}`);
+  if (member.proxyPayer) {
+    lines.push(
+      `代缴人：${member.proxyPayer.name}${member.proxyPayer.relation ? `（${member.proxyPayer.relation}）` : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Looks up the branch, party group and grid names a card shows. */
+export async function cardNames(models: Models, member: MemberDoc): Promise<MemberCardNames> {
+  const id = (value: unknown) => (value ?? null) as Types.ObjectId | null;
+  const [branch, partyGroup, grid] = await Promise.all([
+    id(member.branchId) ? models.Branch.findById(member.branchId) : null,
+    id(member.partyGroupId) ? models.PartyGroup.findById(member.partyGroupId) : null,
+    id(member.gridId) ? models.Grid.findById(member.gridId) : null,
+  ]);
+  return {
+    branch: branch?.name ?? null,
+    partyGroup: partyGroup?.name ?? null,
+    grid: grid ? `${grid.code} ${grid.name}` : null,
+  };
+}

@@ -1,0 +1,41 @@
+import { OFFICERS } from '../../bot/audiences.js';
+import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
+import { officerScope } from '../../bot/scope.js';
+import { UserError } from '../../bot/user-error.js';
+import { cardNames, formatMemberCard } from './card.js';
+
+const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
+const MAX_CARDS = 3;
+
+export const findMember = defineCommand<{ name: string }>({
+  id: 'member.find',
+  triggers: ['查成员', '查党员'],
+  keywords: [],
+  audience: OFFICERS,
+  summary: '查党员的登记信息（书记、委员）',
+  examples: ['查成员 王桂兰'],
+  parse(rest) {
+    const name = rest.replace(/[的之].*$/, '').trim();
+    if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。');
+    if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
+    return ok({ name });
+  },
+  async handle(ctx, { name }) {
+    const scope = officerScope(ctx.sender);
+    const { Member } = ctx.services.models;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found = await Member.find({ ...scope.filter, name: { $regex: `^${escaped}` } })
+      .sort({ name: 1 })
+      .limit(MAX_CARDS + 1);
+    if (found.length === 0) throw new UserError(`没有找到姓名以「${name}」开头的党员（${scope.label}）。`);
+    if (found.length > MAX_CARDS) {
+      throw new UserError(
+        `以「${name}」开头的党员不止${MAX_CARDS}位：${found.map((m) => m.name).join('、')}……请发完整姓名。`,
+      );
+    }
+    const cards = await Promise.all(
+      found.map(async (m) => formatMemberCard(m, await cardNames(ctx.services.models, m))),
+    );
+    await ctx.reply(cards.join('\n\n'));
+  },
+});

@@ -1,0 +1,5 @@
+import type { Command } from '../../bot/command.js';
+import { findMember } from './find.js';
+import { myInfo } from './info.js';
+
+export const memberCommands: readonly Command[] = [myInfo, findMember];

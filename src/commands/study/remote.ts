@@ -1,0 +1,95 @@
+import type { Types } from 'mongoose';
+import { defineCommand, ok } from '../../bot/command.js';
+import { UserError } from '../../bot/user-error.js';
+import { formatDay } from '../../domain/activity.js';
+import { ATTENDANCE_LABELS, isQuestion } from '../../domain/study/index.js';
+import { type IsoDate, parseDate } from '../../domain/text/index.js';
+import { tellBranchOfficers } from '../../study/notify.js';
+import { recordAttendance } from '../../study/record-attendance.js';
+import { recentSession, type SessionDoc, startOf, viewOf } from '../../study/sessions.js';
+import { attendeeOf, branchSchedule, memberInBranch } from './common.js';
+
+/** How long after its start a session's material may still be recorded as studied, at most. */
+const REMOTE_DAYS = 7;
+
+const HOW_REMOTE =
+  '在外地或行动不便不能到场的，可以远程学习：学习开始后，按支部发的材料（或线上会议）学习，学完发「已学习」登记，' +
+  `算远程参学（不算到场签到），要在下次学习开始前、最迟${REMOTE_DAYS}天内登记。书记会收到通知。` +
+  '\n需要线上参会的，请提前和支部书记说一声。';
+
+/** When remote study of `session` may no longer be recorded: the next session's start, or a week on. */
+async function remoteDeadline(ctx: Parameters<typeof memberInBranch>[0], session: SessionDoc): Promise<Date> {
+  const weekOn = new Date(startOf(session, ctx.timeZone).getTime() + REMOTE_DAYS * 86_400_000);
+  const next = await ctx.services.models.StudySession.findOne({
+    branchId: session.branchId,
+    status: 'scheduled',
+    date: { $gt: session.date },
+  }).sort({ date: 1 });
+  const nextStart = next && startOf(next, ctx.timeZone);
+  return nextStart && nextStart < weekOn ? nextStart : weekOn;
+}
+
+/**
+ * 已学习: a member who could not come (in another city, housebound) studied the session's material. Counts as
+ * taking part remotely, for a session that has started, until the next one starts (at most a week); the branch's
+ * officers are told. A question (「线上参加行不行」) is answered with how remote study works, not recorded.
+ */
+export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; question: boolean }>({
+  id: 'study.remote',
+  triggers: ['已学习', '学完了', '远程学习'],
+  keywords: ['已学习', '线上参加', '线上学习', '远程学习', '在线学习'],
+  audience: 'registered',
+  summary: '远程学习后登记',
+  examples: ['已学习', '我在线上参加的 算签到吗'],
+  parse(rest, { now, timeZone }) {
+    const date = parseDate(rest, now, timeZone);
+    return ok({
+      date: date?.date ?? null,
+      note: rest.replace(date?.matched ?? '', '').trim(),
+      question: isQuestion(rest),
+    });
+  },
+  async handle(ctx, { date, note, question }) {
+    if (question) return ctx.reply(HOW_REMOTE);
+    const { branchId } = memberInBranch(ctx);
+    const schedule = await branchSchedule(ctx, branchId);
+    const session = await recentSession(ctx.services.models, branchId, date, ctx.now, ctx.timeZone);
+    if (!session) {
+      throw new UserError(
+        date ? `${formatDay(date)}没有学习。` : '最近还没有开始的学习。学习开始后，学完材料再发「已学习」。',
+      );
+    }
+    const member = attendeeOf(ctx, session);
+    const when = formatDay(viewOf(session).date);
+    if (startOf(session, ctx.timeZone) > ctx.now) {
+      throw new UserError(`${when}的学习还没开始。学习开始后，学完材料再发「已学习」。`);
+    }
+    if (ctx.now >= (await remoteDeadline(ctx, session))) {
+      throw new UserError(
+        `${when}的学习已经过了登记远程学习的时间（下次学习开始前、最迟${REMOTE_DAYS}天内）。如有情况，请向支部书记说明。`,
+      );
+    }
+    const outcome = await recordAttendance(ctx.services.models, {
+      session,
+      memberId: member._id as Types.ObjectId,
+      kind: 'remote',
+      reason: note.slice(0, 200),
+      byMemberId: member._id as Types.ObjectId,
+      at: ctx.now,
+    });
+    if (outcome.result === 'kept') {
+      await ctx.reply(`您${when}的学习已经登记为「${ATTENDANCE_LABELS[outcome.record.kind]}」了。`);
+      return;
+    }
+    await tellBranchOfficers(
+      ctx.services,
+      branchId,
+      `study-remote-${String(outcome.record._id)}`,
+      `${member.name}登记了远程学习：${when}的学习。`,
+      'study-remote',
+      ctx.message.fromUser,
+    );
+    const topic = session.topic || schedule.topic;
+    await ctx.reply(`已登记：您远程学习了${when}的内容${topic ? `（${topic}）` : ''}。已转告支部书记。`);
+  },
+});
