@@ -13,6 +13,7 @@ import type { Role } from '../src/domain/member-vocabulary.js';
 import { normaliseText } from '../src/domain/text/normalise.js';
 import type { CorpusLine } from '../src/nlu/corpus.js';
 import { loadIntentModel, type Speaker } from '../src/nlu/index.js';
+import { compareSlots, type Slots, specSlots } from '../src/nlu/slots-check.js';
 import { projectPath } from '../src/paths.js';
 
 /** The corpus's reference instant: Wednesday 2026-11-18 10:00 in Shanghai. */
@@ -69,64 +70,33 @@ function outcome(r: Route): { intent: string; asked: boolean } {
   }
 }
 
-type Slots = Record<string, unknown>;
-type Args = Record<string, any>;
-const METHODS: Record<string, string> = { transfer: 'bank' };
-/** Each command's parsed arguments in the corpus's slot names. */
-const SLOTS: Record<string, (a: Args) => Slots> = {
-  'activity.log': (a) => ({ type: a.type, minutes: a.minutes ?? undefined, date: a.date }),
-  'complaint.report': (a) => ({ category: a.draft?.category, urgent: a.draft?.urgent ?? false }),
-  'complaint.progress': (a) => ({ number: a.number }),
-  'complaint.add': (a) => ({ number: a.number ?? a.ref?.number }),
-  'complaint.rate': (a) => ({ rating: a.rating, number: a.number }),
-  'dues.pay': (a) => ({
-    member: a.memberName,
-    amountFen: a.amount?.kind === 'fen' ? a.amount.fen : undefined,
-    months: a.amount?.kind === 'months' ? a.amount.count : a.amount?.months?.length,
-    method: a.method ? (METHODS[a.method] ?? a.method) : undefined,
-    proxy: a.proxy ? true : false,
-  }),
-  'dues.standard': (a) => ({
-    incomeFen: a.incomeFen ?? a.baseFen ?? undefined,
-    category: a.category ?? (a.retired ? 'retired' : undefined),
-  }),
-  'member.find': (a) => ({ member: a.name }),
-  'study.makeup': (a) => ({ member: a.member ?? String(a.words ?? '').split(' ')[0] }),
-  'study.deliver': (a) => ({ member: a.member ?? String(a.words ?? '').split(' ')[0] }),
-  'study.leave': (a) => ({ date: a.date ?? undefined }),
-  'study.move': (a) => ({ date: a.from ?? a.date }),
-  'study.cancel': (a) => ({ date: a.date }),
-  'study.topic': (a) => ({ date: a.date }),
-};
-/** Slots whose absence in a label means false. */
-const FLAGS = ['urgent', 'proxy'];
-
-/** The labelled slots this command's parse gets right and wrong on the text (per slot). */
-function slotResults(line: CorpusLine): Array<{ slot: string; ok: boolean }> {
-  const read = SLOTS[line.intent];
+/** The labelled slots this command's own parse reads right and wrong on the text (per slot; extras are wrong). */
+function slotResults(line: CorpusLine): { ok: boolean; slots: Array<{ slot: string; ok: boolean }> } {
   const command = registry.byId(line.intent);
-  if (!read || !command) return [];
+  if (!command) return { ok: true, slots: [] };
   const text = normaliseText(line.text);
   const named = registry.match(text);
   const rest = named?.command.id === line.intent ? named.rest : text;
-  let parsed: Slots = {};
+  let args: unknown = null;
   try {
     const result = command.parse(rest, {
       now: NOW,
       timeZone: TIME_ZONE,
       ...(named ? {} : { by: 'keyword' as const }),
     });
-    if (result.ok) parsed = read(result.args as Args);
+    if (result.ok) args = result.args;
   } catch {
-    parsed = {};
+    args = null;
   }
-  const keys = new Set([...Object.keys(line.slots), ...FLAGS.filter((f) => f in parsed)]);
-  return [...keys].map((slot) => ({
-    slot,
-    ok:
-      JSON.stringify(parsed[slot] ?? (FLAGS.includes(slot) ? false : null)) ===
-      JSON.stringify(line.slots[slot] ?? (FLAGS.includes(slot) ? false : null)),
-  }));
+  const compared = compareSlots(line.slots as Slots, specSlots(line.intent, args));
+  return {
+    ok: compared.ok,
+    slots: [
+      ...compared.right.map((slot) => ({ slot, ok: true })),
+      ...compared.wrong.map((slot) => ({ slot, ok: false })),
+      ...compared.extra.map((slot) => ({ slot: `${slot} (not said)`, ok: false })),
+    ],
+  };
 }
 
 interface Tally {
@@ -206,8 +176,7 @@ let slotLines = 0;
 let slotLinesRight = 0;
 let bothRight = 0;
 lines.forEach((line, i) => {
-  const results = slotResults(line);
-  const slotsRight = results.every((r) => r.ok);
+  const { ok: slotsRight, slots: results } = slotResults(line);
   if (Object.keys(line.slots).length > 0) {
     slotLines++;
     if (slotsRight) slotLinesRight++;
