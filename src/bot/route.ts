@@ -74,15 +74,19 @@ export function route(registry: Registry, text: string, asker: Asker): Route {
   if (named) return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };
 
   const ranked = registry.rank(text, asker.speaker, asker.allowed);
-  const decision = decide(ranked, registry.byId);
-  if (decision.kind !== 'guess' && decision.kind !== 'unclear') return decision;
-  if (decision.kind === 'unclear' || !decision.confident) {
-    // Clearly something only others may do (a member asking 「哪些人党费还没交」): say so.
-    const anyone = registry.rank(text, asker.speaker)[0];
-    const theirs = anyone && registry.byId(anyone.intent);
-    if (theirs && !asker.allowed(theirs) && anyone.p >= THRESHOLDS.notTheirs) return { kind: 'refuse' };
+  // A member asking what only officers may do (「哪些人党费还没交」) hears so, rather than a doubtful answer to
+  // something else: the sentence is read as an officer's too. Residents are not: whatever they write is heard as
+  // about a problem (every intent a resident has is open to them).
+  const own = registry.rank(text, asker.speaker)[0];
+  const ownCommand = own && registry.byId(own.intent);
+  const sureAndTheirs = own && own.p >= THRESHOLDS.notTheirs && (!ownCommand || asker.allowed(ownCommand));
+  if (asker.speaker !== 'resident' && !sureAndTheirs) {
+    const wider = registry.rank(text, 'officer')[0];
+    const theirs = wider && registry.byId(wider.intent);
+    if (theirs && !asker.allowed(theirs) && wider.p >= THRESHOLDS.notTheirs) return { kind: 'refuse' };
   }
-  if (decision.kind === 'unclear') return decision;
+  const decision = decide(ranked, registry.byId);
+  if (decision.kind !== 'guess') return decision;
   return decision.confident
     ? { kind: 'run', command: decision.command, rest: text.trim(), by: 'keyword' }
     : { kind: 'confirm', command: decision.command, text: text.trim() };

@@ -13,9 +13,7 @@ const BASE_NOTE =
 
 async function askIncome(ctx: BotContext, text: string) {
   await ctx.services.dialogues.set(ctx.message.fromUser, { commandId: ID, text, missing: 'income' });
-  await ctx.reply(
-    `请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。\n${REPLY.cancelHint}`,
-  );
+  await ctx.reply(`请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。\n${REPLY.cancelHint}`);
 }
 
 /**
