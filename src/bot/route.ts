@@ -14,7 +14,7 @@ export const THRESHOLDS = {
   /** A greeting or thanks is answered as one when at least this likely. */
   chat: 0.4,
   /** A command this person may not use, this likely, is refused rather than re-read as something else. */
-  notTheirs: 0.6,
+  notTheirs: 0.75,
 } as const;
 
 /** What the bot does with a text message. */
