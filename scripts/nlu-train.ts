@@ -52,10 +52,10 @@ for (const c of [...characters].sort()) table[c] = pinyin(c, { toneType: 'none' 
 
 /**
  * Officers and grid leaders are members too, and members report problems as residents do: a member's line also
- * trains as an officer's or a grid leader's (alternately), a resident's as a member's, at a third of the weight,
+ * trains as an officer's or a grid leader's (alternately), a resident's as a member's, at half the weight,
  * so the speaker shifts the odds without hiding what every registered person may do.
  */
-const WIDENED_WEIGHT = 1 / 3;
+const WIDENED_WEIGHT = 1 / 2;
 function widened(all: readonly CorpusLine[]): Example[] {
   let turn = 0;
   return all.flatMap((line) => {
