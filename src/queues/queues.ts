@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
+import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,
@@ -11,6 +11,7 @@ import {
   type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
+import { SenderOrder } from './sender-order.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
@@ -19,26 +20,32 @@ export interface Queues {
   complaintTimers: Queue<ComplaintTimerJob>;
 }
 
-export function createQueues(connection: Redis, prefix = 'bull'): Queues {
+/**
+ * The BullMQ prefix of one queue: a hash tag per queue, so every key of the queue (and so every script
+ * BullMQ runs on it) lands in one Redis Cluster slot, while different queues spread over the cluster.
+ */
+export const queuePrefix = (base: string, queue: string): string => `{${base}:${queue}}`;
+
+export function createQueues(connection: RedisClient, base = 'bull'): Queues {
   return {
     inbound: new Queue<InboundJob>('inbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'inbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
     }),
     outbound: new Queue<OutboundJob>('outbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'outbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
     }),
     scheduled: new Queue<ScheduledJobData>('scheduled', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'scheduled'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
     }),
     complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'complaint-timers'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
     }),
   };
@@ -58,8 +65,22 @@ export async function enqueueInbound(
   message: InboundMessage,
   now: Date,
 ): Promise<void> {
-  await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
+  const job = await queue.add(
+    message.kind,
+    { message, receivedAt: now.toISOString() },
+    { jobId: message.dedupeKey },
+  );
+  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
+  await orderOf(queue).join(message.fromUser, job);
 }
+
+/** The line a person's jobs on `queue` wait in, over the queue's own connection. */
+export const orderOf = (queue: Queue): SenderOrder =>
+  new SenderOrder(queue.opts.connection as RedisClient, queue);
+
+/** Replies to one person go out in the order they were written; notices and reminders need no order. */
+export const orderedRecipient = (data: OutboundJob): string | null =>
+  data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
 /** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
 export async function enqueueOutbound(
@@ -68,7 +89,9 @@ export async function enqueueOutbound(
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const job = await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const recipient = orderedRecipient(data);
+  if (recipient) await orderOf(queue).join(recipient, job);
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */
