@@ -10,30 +10,51 @@ import type {
   OutboundJob,
   ScheduledJobData,
 } from '../src/queues/definitions.js';
+import { queuePrefix } from '../src/queues/queues.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
+import { SenderOrder } from '../src/queues/sender-order.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { withKfInbound, withKfOutbound } from './processors/kf.js';
 import { createOutboundProcessor } from './processors/outbound.js';
-import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
+import { createScheduledProcessor, reconcileSchedulers } from './processors/scheduled.js';
 
 export interface Workers {
+  /** True while every BullMQ worker of this process is running (the worker role's liveness). */
+  running(): boolean;
   close(): Promise<void>;
 }
 
 /** Stall detection settings: defaults in production; tests shorten them to see a killed worker's job resume. */
 export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 
+/**
+ * A person waits for the answer and for the replies: a job of a worker that died is taken up by another within
+ * 12 s (the lock lapses ≤ 8 s after the last renewal, the stall check runs every 4 s), not BullMQ's 30 s + 30 s.
+ * A slow job is not taken for dead: its worker renews the lock every 4 s for as long as it runs (BullMQ's
+ * lockRenewTime, half the lock), which only a blocked event loop — over 8 s — would miss.
+ */
+export const CONVERSATION_TUNING: WorkerTuning = { lockDuration: 8_000, stalledInterval: 4_000 };
+
 export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promise<Workers> {
-  const connection = createWorkerConnection(deps.config.redisUrl);
+  const connection = createWorkerConnection(deps.config.redis);
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
-  const common = { connection, prefix: deps.queuePrefix, ...tuning };
+  const options = (queue: string) => ({
+    connection,
+    prefix: queuePrefix(deps.queuePrefix, queue),
+    ...tuning,
+  });
+  const conversation = (queue: string) => ({ ...options(queue), ...CONVERSATION_TUNING, ...tuning });
 
   const kf = { models: deps.models, kf: deps.wecom.kf, outbound: deps.queues.outbound, log: deps.log };
   await registerAccounts(deps.models, deps.config.kf, deps.wecom.kf, deps.log);
+  const services = createBotServices(deps);
+  const inboundOrder = new SenderOrder(connection, deps.queues.inbound);
   const inbound = new Worker<InboundJob>(
     'inbound',
-    withKfInbound(createInboundProcessor(createBotServices(deps)), {
+    withKfInbound(createInboundProcessor(services, inboundOrder), {
+      services,
+      order: inboundOrder,
       conversation: kf,
       pull: {
         ...kf,
@@ -42,17 +63,19 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
         now: deps.now,
         corpId: deps.config.wecom.corpId,
         config: deps.config.kf,
-        // A killed puller's accounts free up as fast as its jobs are found stalled.
+        // A killed puller's account frees up as its jobs are found stalled (a page of 1000 fits well inside).
         leaseMs: tuning.lockDuration ?? 30_000,
       },
     }),
-    { ...common, concurrency: 16 },
+    { ...conversation('inbound'), concurrency: 16 },
   );
+  const outboundOrder = new SenderOrder(connection, deps.queues.outbound);
   const outbound = new Worker<OutboundJob>(
     'outbound',
     withKfOutbound(
       createOutboundProcessor({
         wecom: deps.wecom,
+        order: outboundOrder,
         redis: deps.redis,
         limiter: new RecipientRateLimiter(deps.redis),
         metrics: deps.metrics,
@@ -60,24 +83,25 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
       }),
       {
         ...kf,
+        order: outboundOrder,
         wecom: deps.wecom,
         attachments: new AttachmentStore(deps.redis),
         now: deps.now,
         timeZone: deps.config.timeZone,
       },
     ),
-    { ...common, concurrency: 8 },
+    { ...conversation('outbound'), concurrency: 8 },
   );
 
   const scheduled = new Worker<ScheduledJobData>('scheduled', createScheduledProcessor(deps), {
-    ...common,
+    ...options('scheduled'),
     concurrency: 1,
   });
-  await upsertSchedulers(deps.queues.scheduled, deps.config.timeZone);
+  await reconcileSchedulers(deps.queues.scheduled, deps.config.timeZone, deps.log);
   const complaintTimers = new Worker<ComplaintTimerJob>(
     'complaint-timers',
     createComplaintTimerProcessor(deps),
-    { ...common, concurrency: 4 },
+    { ...options('complaint-timers'), concurrency: 4 },
   );
 
   for (const worker of [inbound, outbound, scheduled, complaintTimers]) {
@@ -95,7 +119,9 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     });
   }
 
+  const all = [inbound, outbound, scheduled, complaintTimers];
   return {
+    running: () => all.every((worker) => worker.isRunning()),
     async close() {
       await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());

@@ -9,20 +9,14 @@
  * stand-in logs the message, the bot is told with kf_msg_or_event and pulls it; prints what the resident
  * reads, then the reply window (48 h, 5 messages) and what the bot holds back for them.
  */
-import { readFileSync } from 'node:fs';
+
+import { localCorp } from '../src/cli/env.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import type { RecordedMessage } from '../src/standin/fake-wecom-api.js';
 import { sseData } from '../src/standin/sse-reader.js';
 
 const WAIT_MS = 10_000;
 const QUIET_MS = 1_000;
-
-interface LocalCorp {
-  corpId: string;
-  agentId: number;
-  token: string;
-  encodingAesKey: string;
-}
 
 function fail(zh: string, en: string): never {
   console.error(`✗ ${zh}\n  ${en}`);
@@ -133,9 +127,6 @@ async function main(): Promise<void> {
       'usage: npm run say -- <userid> "text"   or   npm run say -- --kf <external_userid> [--account <open_kfid>] "text"',
     );
 
-  const corp = JSON.parse(
-    readFileSync(new URL('../fixtures/wecom/local-corp.json', import.meta.url), 'utf8'),
-  ) as LocalCorp;
   const botUrl = process.env.BOT_URL ?? 'http://127.0.0.1:3000';
   const standinUrl = process.env.STANDIN_URL ?? 'http://127.0.0.1:3100';
 
@@ -176,7 +167,7 @@ async function main(): Promise<void> {
     if (!stop.signal.aborted) fail('与模拟服务的连接已断开', 'the stand-in closed the event stream');
   })();
 
-  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...corp });
+  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp() });
   let send = () => client.sendText(userid, content);
   if (kf) {
     const accounts = await json(`${standinUrl}/__standin/kf/accounts`);

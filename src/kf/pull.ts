@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
+import type { RedisClient } from '../queues/connection.js';
 import type { InboundJob } from '../queues/definitions.js';
+import { orderOf } from '../queues/queues.js';
 import { WecomApiError } from '../wecom/api/errors.js';
 import type { KfApi, KfPulledMessage } from '../wecom/api/kf.js';
 import { servedAccount } from './accounts.js';
@@ -13,7 +14,7 @@ import { kfInbound } from './inbound.js';
 
 export interface PullDeps {
   models: Models;
-  redis: Redis;
+  redis: RedisClient;
   kf: KfApi;
   inbound: Queue<InboundJob>;
   log: Logger;
@@ -137,7 +138,18 @@ async function storeBatch(deps: PullDeps, messages: KfPulledMessage[]): Promise<
       ? [{ name: message.kind, data: { message, receivedAt }, opts: { jobId: message.dedupeKey } }]
       : [];
   });
-  if (jobs.length > 0) await deps.inbound.addBulk(jobs);
+  if (jobs.length > 0) {
+    const added = await deps.inbound.addBulk(jobs);
+    // In each resident's line in pull order: jobs stored in one call share a millisecond, so a fraction
+    // of one keeps them apart (SenderOrder sorts by the stored time).
+    const order = orderOf(deps.inbound);
+    for (const [index, job] of added.entries()) {
+      await order.join(jobs[index]!.data.message.fromUser, {
+        id: job.id,
+        timestamp: job.timestamp + index / 1000,
+      });
+    }
+  }
   try {
     await models.KfInbox.insertMany(
       fresh.map((m) => ({ msgid: m.msgid, openKfId: m.open_kfid, sendTime: new Date(m.send_time * 1000) })),

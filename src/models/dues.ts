@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { YearMonth } from '../domain/text/index.js';
 import type { Stored } from './stored.js';
 
 /**
@@ -80,6 +81,8 @@ const ReversalSchema = new Schema<DuesReversal>(
     memberId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, required: true },
     byMemberId: { type: Schema.Types.ObjectId, required: true },
+    /** The 冲正 message that wrote it: its retry finishes the job instead of calling it done twice. */
+    sourceKey: { type: String, default: null },
   },
   { timestamps: true },
 );
@@ -149,7 +152,7 @@ export interface DuesPayment extends Stored {
   branchId: Types.ObjectId | null;
   receiptNo: string;
   amountFen: number;
-  covered: Array<{ month: string; fen: number }>;
+  covered: Array<{ month: YearMonth; fen: number }>;
   method: 'cash' | 'wechat' | 'transfer' | 'unknown';
   payer: { name: string; relation: string } | null;
   voluntary: boolean;
@@ -162,6 +165,7 @@ export interface DuesReversal extends Stored {
   memberId: Types.ObjectId;
   reason: string;
   byMemberId: Types.ObjectId;
+  sourceKey?: string | null;
 }
 export interface DuesWaiver extends Stored {
   memberId: Types.ObjectId;

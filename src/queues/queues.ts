@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
+import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,
@@ -12,6 +12,7 @@ import {
   type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
+import { SenderOrder } from './sender-order.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
@@ -20,26 +21,32 @@ export interface Queues {
   complaintTimers: Queue<ComplaintTimerJob>;
 }
 
-export function createQueues(connection: Redis, prefix = 'bull'): Queues {
+/**
+ * The BullMQ prefix of one queue: a hash tag per queue, so every key of the queue (and so every script
+ * BullMQ runs on it) lands in one Redis Cluster slot, while different queues spread over the cluster.
+ */
+export const queuePrefix = (base: string, queue: string): string => `{${base}:${queue}}`;
+
+export function createQueues(connection: RedisClient, base = 'bull'): Queues {
   return {
     inbound: new Queue<InboundJob>('inbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'inbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
     }),
     outbound: new Queue<OutboundJob>('outbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'outbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
     }),
     scheduled: new Queue<ScheduledJobData>('scheduled', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'scheduled'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
     }),
     complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'complaint-timers'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
     }),
   };
@@ -59,8 +66,22 @@ export async function enqueueInbound(
   message: InboundMessage,
   now: Date,
 ): Promise<void> {
-  await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
+  const job = await queue.add(
+    message.kind,
+    { message, receivedAt: now.toISOString() },
+    { jobId: message.dedupeKey },
+  );
+  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
+  await orderOf(queue).join(message.fromUser, job);
 }
+
+/** The line a person's jobs on `queue` wait in, over the queue's own connection. */
+export const orderOf = (queue: Queue): SenderOrder =>
+  new SenderOrder(queue.opts.connection as RedisClient, queue);
+
+/** Replies to one person go out in the order they were written; notices and reminders need no order. */
+export const orderedRecipient = (data: OutboundJob): string | null =>
+  data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
 /** Outbound jobs for residents on plain WeChat carry this name: the worker sends them through 微信客服. */
 export const KF_JOB = 'kf';
@@ -76,14 +97,19 @@ export async function enqueueOutbound(
   delayMs = 0,
 ): Promise<void> {
   const members = data.touser.filter((u) => !isKfAddress(u));
-  if (members.length > 0)
-    await queue.add(data.purpose, { ...data, touser: members }, { jobId, delay: delayMs });
+  const jobs = [];
+  if (members.length > 0) {
+    const memberJob = { ...data, touser: members };
+    jobs.push({ data: memberJob, job: await queue.add(data.purpose, memberJob, { jobId, delay: delayMs }) });
+  }
   for (const resident of data.touser.filter(isKfAddress)) {
-    await queue.add(
-      KF_JOB,
-      { ...data, touser: [resident] },
-      { jobId: `${jobId}-kf-${externalUserIdOf(resident)}`, delay: delayMs },
-    );
+    const kfJob = { ...data, touser: [resident] };
+    const kfJobId = `${jobId}-kf-${externalUserIdOf(resident)}`;
+    jobs.push({ data: kfJob, job: await queue.add(KF_JOB, kfJob, { jobId: kfJobId, delay: delayMs }) });
+  }
+  for (const { data: sent, job } of jobs) {
+    const recipient = orderedRecipient(sent);
+    if (recipient) await orderOf(queue).join(recipient, job);
   }
 }
 

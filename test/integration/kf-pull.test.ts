@@ -9,18 +9,15 @@ import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
  * access token, and a cursor WeCom no longer honours must neither lose a message nor handle one twice.
  */
 
-let now = new Date('2026-12-07T09:00:00+08:00');
-const clock = () => now;
-const advance = (minutes: number) => {
-  now = new Date(now.getTime() + minutes * 60_000);
-};
+const advance = (minutes: number) =>
+  bot.clock.set(new Date(bot.clock.now().getTime() + minutes * 60_000).toISOString());
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({
     users: ['liuqiang'],
     kfAccounts: KF_ACCOUNTS,
-    now: clock,
+    at: '2026-12-07T09:00:00+08:00',
     env: { WECOM_KF_SYNC_LIMIT: '2' },
   });
   await seedCommunity(bot.runtime.deps.models);
@@ -43,13 +40,9 @@ describe('duplicate callbacks', () => {
 
   it('the same callback twice, and a second callback for the same message, answer the resident once', async () => {
     const cb = bot.standin.kf.customerSays(KF, ext, text('我的反映'));
-    await notify(bot, cb, clock);
-    await notify(bot, cb, clock);
-    await notify(
-      bot,
-      { ...cb, token: bot.standin.kf.enter(KF, 'wmXfl7GCAAAsomeoneElseEntering01').token },
-      clock,
-    );
+    await notify(bot, cb);
+    await notify(bot, cb);
+    await notify(bot, { ...cb, token: bot.standin.kf.enter(KF, 'wmXfl7GCAAAsomeoneElseEntering01').token });
     await waitFor(
       () => kfTexts(bot, ext),
       (t) => t.length >= 1,
@@ -73,7 +66,7 @@ describe('a has_more chain with an empty page', () => {
     );
     bot.standin.kf.injectEmptyPages(KF, 1);
     const calls = bot.standin.kf.syncCalls;
-    await notify(bot, says.at(-1)!, clock);
+    await notify(bot, says.at(-1)!);
     await waitFor(
       () => kfTexts(bot, ext),
       (t) => t.length >= 4,
@@ -99,7 +92,7 @@ describe('tokens that expire', () => {
     const cb = bot.standin.kf.customerSays(KF, ext, text('我的反映'));
     advance(11);
     const calls = bot.standin.kf.syncCalls;
-    await notify(bot, cb, clock);
+    await notify(bot, cb);
     await waitFor(
       () => kfTexts(bot, ext),
       (t) => t.length >= 1,
@@ -110,7 +103,7 @@ describe('tokens that expire', () => {
   it('an access token WeCom revoked: fetched again, nothing lost', async () => {
     bot.standin.expireTokens();
     const before = bot.standin.counts().gettoken;
-    expect(await kfSay(bot, ext, '帮助', { now: clock })).toHaveLength(1);
+    expect(await kfSay(bot, ext, '帮助')).toHaveLength(1);
     expect(bot.standin.counts().gettoken).toBeGreaterThan(before);
   });
 });
@@ -119,14 +112,14 @@ describe('a cursor lost, or older than the 3 days WeCom keeps', () => {
   const ext = 'wmXfl7GCAAAcursorCursorResident04';
 
   it('starts from what WeCom still holds, and handles none of it again', async () => {
-    expect(await kfSay(bot, ext, '我的反映', { now: clock })).toHaveLength(1);
+    expect(await kfSay(bot, ext, '我的反映')).toHaveLength(1);
     await bot.runtime.deps.models.KfAccount.updateOne({ openKfId: KF }, { $set: { cursor: '' } });
-    expect(await kfSay(bot, ext, '帮助', { now: clock })).toHaveLength(1);
+    expect(await kfSay(bot, ext, '帮助')).toHaveLength(1);
     await bot.runtime.deps.models.KfAccount.updateOne(
       { openKfId: KF },
-      { $set: { cursorAt: new Date(now.getTime() - 4 * 24 * 3600_000) } },
+      { $set: { cursorAt: new Date(bot.clock.now().getTime() - 4 * 24 * 3600_000) } },
     );
-    expect(await kfSay(bot, ext, '你好', { now: clock })).toHaveLength(1);
+    expect(await kfSay(bot, ext, '你好')).toHaveLength(1);
     await settle();
     expect(kfTexts(bot, ext)).toHaveLength(3);
     // Every resident above got exactly one answer per message, however often the log was re-read.

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textMessageXml } from '../../src/standin/inbound-xml.js';
 import { numberIn } from '../support/complaints.js';
 import { KF, KF_ACCOUNTS, kfSay, kfTexts, notify } from '../support/kf.js';
 import { seedCommunity } from '../support/seed.js';
-import { corp, startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
+import { startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
 /**
  * kf only lets the app answer: within 48 hours of the resident's last message, at most 5 messages per message
@@ -11,35 +10,23 @@ import { corp, startTestBot, type TestBot, textOf, waitFor } from '../support/te
  * in order, the next time the resident writes. A delivery WeChat reports failed (msg_send_fail) is kept too.
  */
 
-let now = new Date('2026-12-07T09:00:00+08:00');
-const clock = () => now;
-const at = (iso: string) => {
-  now = new Date(iso);
-};
+const at = (iso: string) => bot.clock.set(iso);
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ users: ['liuqiang'], kfAccounts: KF_ACCOUNTS, now: clock });
+  bot = await startTestBot({ users: ['liuqiang'], kfAccounts: KF_ACCOUNTS, at: '2026-12-07T09:00:00+08:00' });
   await seedCommunity(bot.runtime.deps.models);
 });
 afterAll(async () => {
   await bot?.close();
 });
 
-const say = (ext: string, text: string, count = 1) => kfSay(bot, ext, text, { count, now: clock });
+const say = (ext: string, text: string, count = 1) => kfSay(bot, ext, text, { count });
 
 /** The grid leader's command in the app, signed at the test's time; returns the new messages to them that match. */
 async function handler(text: string, answer: RegExp): Promise<string[]> {
   const before = bot.standin.messages({ touser: 'liuqiang' }).length;
-  const seconds = Math.floor(now.getTime() / 1000);
-  const xml = textMessageXml({
-    corpId: corp.corpId,
-    agentId: corp.agentId,
-    fromUser: 'liuqiang',
-    createTime: seconds,
-    content: text,
-  });
-  const { status } = await bot.wecom.postXml(xml, { timestamp: seconds });
+  const { status } = await bot.wecom.sendText('liuqiang', text);
   expect(status).toBe(200);
   return (
     await waitFor(
@@ -120,7 +107,7 @@ describe('a delivery WeChat reports failed', () => {
       (m) => m.length === 2,
     );
     // The resident rejected messages from the account (fail_type 10) just as this one went.
-    await notify(bot, bot.standin.kf.failDelivery(accepted[1]!.msgid, 10), clock);
+    await notify(bot, bot.standin.kf.failDelivery(accepted[1]!.msgid, 10));
     const [unreached] = await handler('我的信息', /还没能告诉反映人/);
     expect(unreached).toContain(
       `诉求 ${number} 的最新消息还没能告诉反映人：居民通过微信客服反映，微信未能送达`,

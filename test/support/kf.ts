@@ -19,9 +19,8 @@ export const kfTexts = (bot: TestBot, ext: string): string[] =>
     .map(textOf);
 
 /** Plays WeCom: tells the bot there is something to pull on the account, with the Token the stand-in issued. */
-export async function notify(bot: TestBot, cb: KfCallback, now?: () => Date): Promise<void> {
-  const timestamp = now ? Math.floor(now().getTime() / 1000) : undefined;
-  const { status } = await bot.wecom.sendKfEvent(cb, timestamp === undefined ? undefined : { timestamp });
+export async function notify(bot: TestBot, cb: KfCallback): Promise<void> {
+  const { status } = await bot.wecom.sendKfEvent(cb);
   if (status !== 200) throw new Error(`the webhook answered ${status} to a kf_msg_or_event callback`);
 }
 
@@ -30,11 +29,11 @@ export async function kfSay(
   bot: TestBot,
   ext: string,
   content: CustomerContent | string,
-  opts: { count?: number; now?: () => Date; nickname?: string } = {},
+  opts: { count?: number; nickname?: string } = {},
 ): Promise<string[]> {
   const before = kfTexts(bot, ext).length;
   const message = typeof content === 'string' ? text(content) : content;
-  await notify(bot, bot.standin.kf.customerSays(KF, ext, message, opts.nickname), opts.now);
+  await notify(bot, bot.standin.kf.customerSays(KF, ext, message, opts.nickname));
   const count = opts.count ?? 1;
   const all = await waitFor(
     () => kfTexts(bot, ext),

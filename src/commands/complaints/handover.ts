@@ -14,8 +14,8 @@ import { handOver } from '../../kf/handover.js';
 export const handOverResident = defineCommand<TicketRef>({
   id: 'complaint.handover',
   triggers: ['转人工', '人工接待'],
-  keywords: [],
   audience: HANDLERS,
+  writes: true,
   summary: '由您在「微信客服」里亲自接待这件诉求的反映人，机器人不再回复他（微信居民）',
   examples: ['转人工 2026-0153'],
   parse: (rest, { now, timeZone }) => {

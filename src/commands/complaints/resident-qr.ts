@@ -10,7 +10,6 @@ import { qrPng } from '../../kf/qr.js';
 export const residentQr = defineCommand<Record<string, never>>({
   id: 'complaint.resident-qr',
   triggers: ['居民二维码', '反映二维码'],
-  keywords: [],
   audience: MANAGERS,
   summary: '居民用微信扫码反映问题的二维码（可打印张贴）',
   examples: ['居民二维码'],
