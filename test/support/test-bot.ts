@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Cluster } from 'ioredis';
-import { type Config, parseConfig } from '../../src/config.js';
+import { localCorp, localCorpConfig } from '../../src/cli/env.js';
+import type { Config } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
 import { devRoutes } from '../../src/devtools/dev-routes.js';
-import { createLogger } from '../../src/logger.js';
-import { projectPath } from '../../src/paths.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { RedisClient } from '../../src/queues/connection.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
@@ -14,14 +13,9 @@ import {
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
+import { type TestClock, testClock } from './clock.js';
 
-export const corp = JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as {
-  corpId: string;
-  agentId: number;
-  secret: string;
-  token: string;
-  encodingAesKey: string;
-};
+export const corp = localCorp();
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The local 3-master cluster scripts/services.sh starts (REDIS_CLUSTER_PORTS). */
@@ -34,6 +28,8 @@ export interface TestBot {
   ns: string;
   runtime: Runtime;
   config: Config;
+  /** The bot's clock (fixed, see clock.ts); WeCom's timestamps and CreateTime are read from it too. */
+  clock: TestClock;
   standin: FakeWecomApi;
   /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
   wecom: WecomCallbackClient;
@@ -45,7 +41,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends RuntimeOptions {
+export interface TestBotOptions extends Omit<RuntimeOptions, 'now'> {
+  /** The instant the bot's clock starts at (ISO with offset); ORDINARY_DAY unless given. */
+  at?: string;
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
@@ -53,6 +51,8 @@ export interface TestBotOptions extends RuntimeOptions {
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
+  log?: Logger;
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -61,19 +61,13 @@ export function testNamespace(): string {
 }
 
 export function testConfig(standinUrl: string, ns: string, overrides: Record<string, string> = {}): Config {
-  return parseConfig({
+  return localCorpConfig(standinUrl, {
     ROLE: 'all',
     NODE_ENV: 'test',
     PORT: '0',
     INTERNAL_PORT: '0',
     MONGODB_URI: `${MONGO_BASE}/${ns}`,
     REDIS_URL,
-    WECOM_CORP_ID: corp.corpId,
-    WECOM_AGENT_ID: String(corp.agentId),
-    WECOM_SECRET: corp.secret,
-    WECOM_TOKEN: corp.token,
-    WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-    WECOM_API_BASE: standinUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
@@ -85,11 +79,11 @@ export async function waitFor<T>(
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -109,19 +103,22 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
-  const runtime = await startRuntime(config, createLogger(config.logLevel), {
+  const clock = testClock(options.at);
+  const runtime = await startRuntime(config, options.log ?? createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
+    now: clock.now,
     ...(options.devtools ? { routes: devRoutes({ ...options.devtools, standinUrl: standin.url }) } : {}),
   });
   const url = runtime.url ?? '';
-  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
+  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback`, now: clock.now });
   return {
     ns,
     runtime,
     config,
+    clock,
     standin,
     wecom,
     url,

@@ -61,7 +61,7 @@ async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pe
     text: `${text} ${SAME_MARKER}`,
     missing: 'same',
   });
-  await ctx.reply(`${similarQuestion(original, ctx.timeZone)}\n${REPLY.cancelHint}`);
+  await ctx.reply(`${similarQuestion(original)}\n${REPLY.cancelHint}`);
 }
 
 function parseArgs(rest: string): ParseResult<ReportArgs> {
