@@ -7,7 +7,7 @@
  * Also printed: what storing a message costs the webhook (BullMQ add, then add + joining the line).
  * Env: BENCH_PEOPLE (200), BENCH_MESSAGES (3 per person), BENCH_ROUNDS (2 of each), BENCH_LOG_LEVEL (error).
  */
-import { type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import { createInboundProcessor } from '../jobs/processors/inbound.js';
 import { receive } from '../src/bot/receive.js';
 import { createBotServices } from '../src/bot/services.js';
@@ -110,9 +110,15 @@ async function run(variant: Variant, round: number) {
   }
   const storeMs = performance.now() - storeStart;
 
+  const ordered = createInboundProcessor(services, new SenderOrder(connection, queue));
+  let parked = 0;
   const processor =
     variant === 'ordered'
-      ? createInboundProcessor(services, new SenderOrder(connection, queue))
+      ? async (job: Job<InboundJob>, token?: string) =>
+          ordered(job, token).catch((error: unknown) => {
+            if (error instanceof DelayedError) parked++;
+            throw error;
+          })
       : async (job: Job<InboundJob>) => receive(services, job.data.message, { last: true });
   let done = 0;
   let failed = 0;
@@ -140,7 +146,7 @@ async function run(variant: Variant, round: number) {
   const perSecond = (messages.length / ms) * 1000;
   console.log(
     `${variant.padEnd(15)} round ${round}: ${messages.length} messages from ${PEOPLE} people in ${(ms / 1000).toFixed(2)} s = ${perSecond.toFixed(0)}/s` +
-      ` (failed ${failed}); storing them: ${((storeMs / messages.length) * 1000).toFixed(0)} µs each`,
+      ` (failed ${failed}, parked ${parked}); storing them: ${((storeMs / messages.length) * 1000).toFixed(0)} µs each`,
   );
   return perSecond;
 }
