@@ -36,9 +36,7 @@ export const duesStandard = defineCommand<IncomeQuestion & { text: string }>({
       return ctx.reply(`${whose}每月交 ${formatYuan(fen)}（${rule}），和收入多少无关。`);
     }
     if (incomeFen === null) return askIncome(ctx, text);
-    // A retired member naming only a sum means the pension, unless they call it a wage.
-    const pension = category === null && onRecord === 'retired' && !/工资|月薪|挣/.test(text);
-    const scale = category === 'retired' || pension ? 'retired' : 'employed';
+    const scale = category === 'retired' ? 'retired' : 'employed';
     const { fen, rule } = monthlyDuesFen({ category: scale, baseFen: incomeFen });
     await ctx.reply(`按规定每月应交 ${formatYuan(fen)}（${rule}）。\n${BASE_NOTE}`);
   },
