@@ -5,6 +5,7 @@ import { type BotContext, type BotServices, createContext } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
+import { replyToPending } from './pending-reply.js';
 import { mayUse } from './permissions.js';
 import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
 import { UserError } from './user-error.js';
@@ -117,11 +118,12 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   if (named?.by === 'trigger' && !allowed(named.command)) return refuse(ctx);
   const match = registry.match(text, allowed);
 
-  // An answer to the bot's question, unless the person starts another command outright.
+  // A reply to the bot's question, unless the person starts another command outright.
   const pending = await dialogues.get(userId);
   if (pending && match?.by !== 'trigger') {
-    const command = registry.byId(pending.commandId);
-    if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
+    const run = (command: Command, rest: string, by?: 'keyword') =>
+      runCommand(ctx, command, rest, undefined, by);
+    if (await replyToPending(ctx, pending, text, match, run)) return;
   }
 
   if (match) return startCommand(ctx, match.command, match.rest, match.by);
@@ -168,7 +170,8 @@ async function runCommand(
     return;
   }
   if ('missing' in parsed) {
-    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing: parsed.missing });
+    const { missing, question, expects } = parsed;
+    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing, question, expects });
     return ctx.reply(`${parsed.question}\n${REPLY.cancelHint}`);
   }
   await ctx.services.dialogues.clear(userId);

@@ -82,9 +82,11 @@ describe('a second report of an open problem in the same building', () => {
     expect(saved).toMatchObject({ state: 'pending', duplicateOf: null, unit: '3单元' });
   });
 
-  it('an answer it cannot read is asked again', async () => {
+  it('a counter-question gets the question explained, and the answer then counts', async () => {
     await bot.say('fourth', '6号楼楼道灯又不亮了');
-    expect(await bot.say('fourth', '啥意思')).toBe('请回复「是」或「不是」。\n（回复「取消」可放弃）');
+    expect(await bot.say('fourth', '啥意思')).toMatch(
+      /^我刚才问的是：6号楼最近已有人反映过类似问题：[\s\S]*\n请直接回复「是」或「不是」。\n不想办了请回复「取消」。$/,
+    );
     expect(await bot.say('fourth', '对')).toMatch(/已并入/);
   });
 });

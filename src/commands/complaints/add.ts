@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { expects } from '../../bot/answers.js';
 import { actorsOf } from '../../complaints/access.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
@@ -14,7 +15,7 @@ export const addToComplaint = defineStepCommand({
   audience: 'anyone',
   summary: '给自己反映的问题补充情况（承办人用来反馈进展）',
   examples: ['补充 2026-0153 今天早上又返水了'],
-  argument: { question: '请写要补充的内容。' },
+  argument: { question: '请写要补充的内容。', expects: expects('text', '今天又返水了') },
   async request(ctx, complaint, text) {
     const photos = await takeHeldPhotos(ctx, complaint.communityId as Types.ObjectId);
     return { step: (c) => supplementStep(c.state, actorsOf(c, ctx.sender)), note: text, photos };

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -33,9 +34,10 @@ export const payDues = defineCommand<PaymentRequest>({
   parse(rest, { now, timeZone }) {
     const parsed = parsePaymentCommand(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);
-    if (parsed.missing === 'name') return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。');
+    if (parsed.missing === 'name')
+      return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。', expects('name', '王桂兰 21元'));
     if (parsed.missing === 'amount')
-      return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。');
+      return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。', expects('amount', '21元'));
     return invalid(
       parsed.error ?? '没看懂，请按「缴费 姓名 金额或月数 [代缴 姓名(关系)] [微信/现金/转账]」发送。',
     );

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
@@ -19,9 +20,14 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
   examples: ['冲正 XINGFULI-2026-00012 金额记错'],
   parse(rest) {
     const receipt = RECEIPT.exec(rest)?.[0];
-    if (!receipt) return ask('receipt', '请发要冲正的收据号和原因，例如「XINGFULI-2026-00012 金额记错」。');
+    if (!receipt)
+      return ask(
+        'receipt',
+        '请发要冲正的收据号和原因，例如「XINGFULI-2026-00012 金额记错」。',
+        expects('number', 'XINGFULI-2026-00012 金额记错'),
+      );
     const reason = rest.replace(receipt, '').trim();
-    if (!reason) return ask('reason', '请说明冲正原因，例如「金额记错」。');
+    if (!reason) return ask('reason', '请说明冲正原因，例如「金额记错」。', expects('text', '金额记错'));
     return ok({ receiptNo: receipt.toUpperCase(), reason });
   },
   async handle(ctx, { receiptNo, reason }) {

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { formatYuan, monthlyDuesFen } from '../../domain/dues/calculator.js';
 import { parseIncomeQuestion } from '../../domain/dues/payment-command.js';
@@ -11,7 +12,12 @@ export const duesStandard = defineCommand<{ baseFen: number; retired: boolean }>
   examples: ['党费标准 4200 退休', '我退休金四千二 一个月该交多少'],
   parse(rest) {
     const income = parseIncomeQuestion(rest);
-    if (!income) return ask('income', '请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。');
+    if (!income)
+      return ask(
+        'income',
+        '请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。',
+        expects('amount', '4200 退休'),
+      );
     return ok(income);
   },
   async handle(ctx, { baseFen, retired }) {

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
@@ -16,7 +17,7 @@ export const findMember = defineCommand<{ name: string }>({
   examples: ['查成员 王桂兰'],
   parse(rest) {
     const name = rest.replace(/[的之].*$/, '').trim();
-    if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。');
+    if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。', expects('name', '王桂兰'));
     if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
     return ok({ name });
   },

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { parseRecordForMember } from '../../domain/study/index.js';
@@ -14,7 +15,9 @@ export const studyDeliver = defineCommand<{ words: string; date: IsoDate | null 
   examples: ['送学上门 王桂兰'],
   parse(rest, { now, timeZone }) {
     const parsed = parseRecordForMember(rest, now, timeZone);
-    return parsed.ok ? ok(parsed.value) : ask('name', '请问为哪位党员送学上门？请发姓名。');
+    return parsed.ok
+      ? ok(parsed.value)
+      : ask('name', '请问为哪位党员送学上门？请发姓名。', expects('name', '王桂兰'));
   },
   handle: (ctx, request) => recordForMember(ctx, request, 'home_delivered', false),
 });

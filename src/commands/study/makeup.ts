@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { parseRecordForMember } from '../../domain/study/index.js';
@@ -17,7 +18,9 @@ export const studyMakeup = defineCommand<{ words: string; date: IsoDate | null }
   examples: ['补签 王桂兰 没带手机'],
   parse(rest, { now, timeZone }) {
     const parsed = parseRecordForMember(rest, now, timeZone);
-    return parsed.ok ? ok(parsed.value) : ask('name', '请问为哪位党员补签？例如「王桂兰 没带手机」。');
+    return parsed.ok
+      ? ok(parsed.value)
+      : ask('name', '请问为哪位党员补签？例如「王桂兰 没带手机」。', expects('name', '王桂兰 没带手机'));
   },
   handle: (ctx, request) => recordForMember(ctx, request, 'makeup', true),
 });

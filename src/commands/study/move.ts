@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -73,8 +74,16 @@ export const studyMove = defineCommand<MoveRequest>({
     if (parsed.ok) return ok(parsed.value);
     if ('error' in parsed) return invalid(parsed.error);
     return parsed.missing === 'to'
-      ? ask('to', '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。')
-      : ask('from', '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。');
+      ? ask(
+          'to',
+          '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。',
+          expects('text', '改到 12月11日'),
+        )
+      : ask(
+          'from',
+          '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。',
+          expects('date', '12月10日 改到 12月11日'),
+        );
   },
   async handle(ctx, request) {
     if (request.to === request.from && !request.time && !request.place) {
