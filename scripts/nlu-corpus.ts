@@ -23,7 +23,8 @@ const SOURCES = projectPath('fixtures/nlu/sources');
 const SEED = 'seed.jsonl';
 const intents = new Set<string>([...commands.map((c) => c.id), ...CHAT_INTENTS]);
 
-const toJsonl = (lines: readonly CorpusLine[]) => lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');
+const toJsonl = (lines: readonly CorpusLine[]) =>
+  lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');
 
 function readLines(file: string): { lines: CorpusLine[]; problems: string[] } {
   const lines: CorpusLine[] = [];
@@ -82,7 +83,8 @@ for (const name of names) {
 // Same words, different intents: worth a look (a label may be wrong).
 const byKey = new Map<string, Set<string>>();
 for (const k of kept) byKey.set(k.key, (byKey.get(k.key) ?? new Set()).add(k.intent));
-for (const [key, set] of byKey) if (set.size > 1) console.warn(`same text, different intents: ${key} → ${[...set].join(', ')}`);
+for (const [key, set] of byKey)
+  if (set.size > 1) console.warn(`same text, different intents: ${key} → ${[...set].join(', ')}`);
 
 const strip = ({ text, role, intent, slots }: CorpusLine): CorpusLine => ({ text, role, intent, slots });
 const test = kept.filter((k) => !k.seed && isHeldOut(k.text)).map(strip);

@@ -3,11 +3,17 @@ import type { Command } from './command.js';
 import type { BotContext } from './context.js';
 import type { PendingDialogue } from './dialogue.js';
 import { mayUse } from './permissions.js';
-import type { Match } from './registry.js';
 import { REPLY } from './replies.js';
 
 /** Runs `command` on `text` (an answer appended to the text so far, or a request of its own). */
 export type RunCommand = (command: Command, text: string, by?: 'keyword') => Promise<void>;
+
+/** A message that reads as a request of its own: the command it asks for and the words for it. */
+export interface Request {
+  command: Command;
+  rest: string;
+  by: 'trigger' | 'keyword';
+}
 
 /** Kinds whose replies can be any words, so a request for another command is not taken for one. */
 const LOOSE = new Set<Expectation['kind']>(['place']);
@@ -29,7 +35,7 @@ export async function replyToPending(
   ctx: BotContext,
   pending: PendingDialogue,
   text: string,
-  match: Match | null,
+  match: Request | null,
   run: RunCommand,
 ): Promise<boolean> {
   const { dialogues, registry } = ctx.services;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../paths.js';
-import { IntentModel, type IntentArtifact } from './model.js';
+import { type IntentArtifact, IntentModel } from './model.js';
 import { jiebaSegmenter } from './segmenter.js';
 
-export { cleanText, type Speaker, SPEAKERS } from './features.js';
+export { cleanText, SPEAKERS, type Speaker } from './features.js';
 export { type IntentArtifact, IntentModel, type Scored } from './model.js';
 
 /** Written by `npm run nlu:train`, read at start-up; never trained at boot. */

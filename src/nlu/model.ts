@@ -65,7 +65,9 @@ export class IntentModel {
   /** Intents ranked best first, probabilities renormalised over those `considered` (all by default). */
   rank(text: string, speaker: Speaker, considered: (intent: string) => boolean = () => true): Scored[] {
     const z = this.logits(text, speaker);
-    const kept = this.artifact.intents.map((intent, i) => ({ intent, z: z[i] as number })).filter((s) => considered(s.intent));
+    const kept = this.artifact.intents
+      .map((intent, i) => ({ intent, z: z[i] as number }))
+      .filter((s) => considered(s.intent));
     if (kept.length === 0) return [];
     const max = Math.max(...kept.map((s) => s.z));
     const exp = kept.map((s) => Math.exp(s.z - max));

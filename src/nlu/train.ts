@@ -47,14 +47,24 @@ type Parts = Pick<IntentArtifact, 'intents' | 'bias' | 'weights'> & { features: 
  * features have weight 1/√n (n counts every feature of the message, known or not, as the model does), so a long rambling message is not more certain than a short one just for
  * being long. Deterministic: the shuffles come from a seeded generator.
  */
-export function train(examples: readonly Example[], f: Featuriser, options: TrainOptions = DEFAULT_TRAINING): Parts {
+export function train(
+  examples: readonly Example[],
+  f: Featuriser,
+  options: TrainOptions = DEFAULT_TRAINING,
+): Parts {
   const intents = [...new Set(examples.map((e) => e.intent))].sort();
   const intentIndex = new Map(intents.map((id, i) => [id, i]));
   const K = intents.length;
-  const featured = examples.map((e) => ({ y: intentIndex.get(e.intent) as number, fs: features(e.text, e.speaker, f) }));
+  const featured = examples.map((e) => ({
+    y: intentIndex.get(e.intent) as number,
+    fs: features(e.text, e.speaker, f),
+  }));
   const counts = new Map<string, number>();
   for (const { fs } of featured) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const vocabulary = [...counts].filter(([, n]) => n >= options.minCount).map(([x]) => x).sort();
+  const vocabulary = [...counts]
+    .filter(([, n]) => n >= options.minCount)
+    .map(([x]) => x)
+    .sort();
   const featureIndex = new Map(vocabulary.map((x, i) => [x, i]));
   const rows = featured.map(({ y, fs }) => {
     const ids = fs.map((x) => featureIndex.get(x)).filter((i): i is number => i !== undefined);

@@ -9,7 +9,6 @@ const SHOWN = 10;
 export const myComplaints = defineCommand({
   id: 'complaint.mine',
   triggers: ['我的反映', '我的诉求', '我的投诉'],
-  keywords: ['我反映的', '我的反映'],
   audience: 'anyone',
   summary: '看自己反映过的问题和办理情况',
   examples: ['我的反映'],

@@ -8,7 +8,6 @@ import type { TicketRef } from '../../domain/complaints/numbers.js';
 export const complaintProgress = defineCommand<TicketRef>({
   id: 'complaint.progress',
   triggers: ['进度', '查进度', '诉求进度'],
-  keywords: [],
   audience: 'anyone',
   summary: '查一件诉求办到哪一步了',
   examples: ['进度 2026-0153'],

@@ -9,8 +9,8 @@ import { recordForMember } from './common.js';
 export const studyDeliver = defineCommand<{ words: string; date: IsoDate | null }>({
   id: 'study.deliver',
   triggers: ['送学上门', '送学'],
-  keywords: ['送学上门'],
   audience: OFFICERS,
+  writes: true,
   summary: '登记送学上门',
   examples: ['送学上门 王桂兰'],
   parse(rest, { now, timeZone }) {

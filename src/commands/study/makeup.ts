@@ -12,8 +12,8 @@ import { recordForMember } from './common.js';
 export const studyMakeup = defineCommand<{ words: string; date: IsoDate | null }>({
   id: 'study.makeup',
   triggers: ['补签'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '为到场的党员补签',
   examples: ['补签 王桂兰 没带手机'],
   parse(rest, { now, timeZone }) {
