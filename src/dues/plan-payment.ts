@@ -60,7 +60,7 @@ export async function planPayment(
 
   let covered: Array<{ month: YearMonth; fen: number }>;
   const { amount } = request;
-  if (amount.kind === 'fen') {
+  if (amount.kind === 'fen' && !amount.months) {
     if (request.voluntary) {
       covered = [];
     } else {
@@ -85,7 +85,7 @@ export async function planPayment(
       covered = allocation.covered;
     }
   } else {
-    const months = amount.kind === 'months' ? due.slice(0, amount.count) : amount.months;
+    const months = amount.kind === 'months' ? due.slice(0, amount.count) : (amount.months ?? []);
     if (amount.kind === 'months' && months.length < amount.count) {
       throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}，${amount.count}个月太多了。`);
     }
@@ -94,6 +94,13 @@ export async function planPayment(
     const tooFar = months.filter((m) => compareMonths(m, addMonths(current, MAX_ADVANCE)) > 0);
     if (tooFar.length > 0) throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}。`);
     covered = months.map((month) => ({ month, fen: monthlyFen(month) }));
+    const owed = covered.reduce((sum, c) => sum + c.fen, 0);
+    // A sum said together with its months must be what those months cost, or one of them is misheard.
+    if (amount.kind === 'fen' && owed !== amount.fen) {
+      throw new UserError(
+        `${months.map((m) => `${Number(m.slice(5))}月`).join('、')}应交${formatYuan(owed)}，和${formatYuan(amount.fen)}对不上，请核对。`,
+      );
+    }
   }
   const amountFen = amount.kind === 'fen' ? amount.fen : covered.reduce((sum, c) => sum + c.fen, 0);
   return {

@@ -32,6 +32,7 @@ export {
   type PaymentProxy,
   type PaymentRequest,
   parseDuesQuestion,
+  type IncomeQuestion,
   parseIncomeQuestion,
   parsePaymentCommand,
 } from './payment-command.js';

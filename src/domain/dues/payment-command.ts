@@ -3,6 +3,7 @@
  * and the months or the income a member's free question names.
  */
 
+import { alternation } from '../text/relative-words.js';
 import {
   currentYearMonth,
   type MonthsMatch,
@@ -12,11 +13,13 @@ import {
   parseMonths,
   type YearMonth,
 } from '../text/index.js';
+import type { DuesCategory } from '../member-vocabulary.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
 export type PaymentAmount =
-  | { kind: 'fen'; fen: number }
+  /** `months`: the months the sum was said to be for (「二十一块 这个月的」); the plan checks they match. */
+  | { kind: 'fen'; fen: number; months?: YearMonth[] }
   | { kind: 'months'; count: number }
   | { kind: 'months-list'; months: YearMonth[] };
 
@@ -106,25 +109,39 @@ const RELATIONS = [
   '保姆',
   '护工',
 ];
-const NUMERAL = '0-9零一二两三四五六七八九十百千万';
-/** 3个月, 三个月; not the tail of 负3个月, which is refused as negative. */
-const MONTH_COUNT = new RegExp(`(?<![-−负${NUMERAL}])(?<n>\\d{1,3}|[零一二两三四五六七八九十]{1,3})\\s*个月`);
+const NUMERAL = '0-9零一二两俩仨三四五六七八九十百千万';
+/**
+ * 3个月, 三个月, 俩月, 仨月 (俩/仨 never name a month, so 个 may go), 半年, 一年; not the tail of 负3个月, which is
+ * refused as negative.
+ */
+const MONTH_COUNT = new RegExp(
+  `(?<![-−负${NUMERAL}])(?:(?<n>\\d{1,3}|[零一二两俩仨三四五六七八九十]{1,3})\\s*个\\s*月|(?<colloquial>[俩仨])\\s*月|(?<![上下])(?<half>半)\\s*年|(?<year>一|1)\\s*年(?![0-9零一二两三四五六七八九十]))`,
+);
+const monthCount = (g: Record<string, string | undefined>): number =>
+  g.half ? 6 : g.year ? 12 : (parseChineseNumber(g.n ?? g.colloquial ?? '') ?? 0);
 /** parseMoneyFen does not read these at all; they deserve a reason rather than "how much?". */
 const NEGATIVE = new RegExp(`(?<![${NUMERAL}])[-−负]\\s*[1-9一二两三四五六七八九十]`);
 const ZERO = /(?<![0-9.])(?:0+(?:\.0+)?(?![0-9.])|零(?=\s*(?:元|块)))/;
 
 /**
  * Reads the text after 缴费: 「王桂兰 21元 现金」, 「王桂兰 9-11月 转账」, 「刘强 15元 代缴 刘小红(女儿)」,
- * 「李建国 1200元 自愿」. The member's name is the first word and must be written apart from what follows
- * (王桂兰21元 also works: digits end a name). A bare number is yuan. Method words other than 现金/微信/转账/银行卡
- * (支付宝…) are ignored rather than refused: the method is optional. Limits that depend on the member's
- * record (补交 within 6 months, 预交 within the branch limit) are the allocation's, not checked here.
+ * 「李建国 1200元 自愿」, or a secretary's own sentence: 「老张的党费他闺女转过来了 交了仨月」, 「收到李大爷现金二十一块
+ * 这个月的」. In the command form the member's name is the first word and must be written apart from what follows
+ * (王桂兰21元 also works: digits end a name); in a sentence it is found by how it is used (收到X, X的党费, X交了).
+ * The name is taken as written (老张, 李大爷): the handler finds whom it means among the officer's members. A bare
+ * number is yuan. Method words other than 现金/微信/转账/银行卡 (支付宝…) are ignored rather than refused: the method
+ * is optional. Limits that depend on the member's record (补交 within 6 months, 预交 within the branch limit) are
+ * the allocation's, not checked here. 「… 姓名：张建华」 (the answer to 「是哪一位？」) names the member outright.
  */
 export function parsePaymentCommand(text: string, now: Date, timeZone: string): PaymentCommandResult {
-  const words = normaliseText(text.replace(SEPARATORS, ' '));
-  const name = leadingName(words, now, timeZone);
+  const answered = NAME_ANSWER.exec(text);
+  const body = answered ? text.slice(0, answered.index) : text;
+  const words = normaliseText(body.replace(SEPARATORS, ' '));
+  const formal = leadingName(words, now, timeZone);
+  const free = formal ? undefined : nameInSentence(words);
+  const name = answered?.groups?.name ?? formal ?? free?.name;
   if (!name) return { ok: false, missing: 'name' };
-  let rest = words.slice(name.length);
+  let rest = formal ? words.slice(formal.length) : free ? cut(words, free.index, free.matched) : words;
 
   const method = METHODS.exec(rest)?.[0];
   const voluntary = rest.includes('自愿');
@@ -136,6 +153,12 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
     proxy = readProxy(proxyMatch.groups?.who ?? '', proxyMatch.groups?.relation?.trim() ?? '');
     if (!proxy) return { ok: false, error: PAYMENT_ERRORS.proxy };
     rest = cut(rest, proxyMatch.index, proxyMatch[0]);
+  } else {
+    const family = FAMILY_PAID.exec(rest);
+    if (family?.groups?.relation) {
+      proxy = { name: '', relation: relationWord(family.groups.relation) };
+      rest = cut(rest, family.index, family[0]);
+    }
   }
 
   const amount = readAmount(rest, now, timeZone);
@@ -156,6 +179,64 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
   };
 }
 
+/** Appended to the sentence when the officer answers which member was meant. */
+export const NAME_MARKER = '姓名：';
+const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,12})\\s*$`);
+
+/** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
+const NOT_A_NAME = /收到|收了|党费|当费|黨費|交了|缴了|交的|今天|昨天|刚才|这个|那个|他|她|已经/;
+/** How people name someone they know: 老张, 小李, 李大爷, 王阿姨, 刘师傅. */
+const FAMILIAR = `(?:老|小)[${HAN}]|[${HAN}](?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子)`;
+const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
+/** Where a name stands in a payment sentence, most telling first. */
+const NAME_PLACES: readonly RegExp[] = [
+  new RegExp(`(?:收到|收了|收)(?<name>${PERSON})(?=的|交|缴|给|现金|微信|转|党费|[${NUMERAL}]|\\s|$)`, 'g'),
+  new RegExp(`(?<name>${PERSON})(?:同志)?(?:的|家的)?(?:党费|当费|黨費)`, 'g'),
+  new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
+];
+
+const FAMILIAR_NAME = new RegExp(`^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`);
+
+/** The surname in 老张, 小李, 李大爷, 王阿姨; null for a full name. The handler looks for it among the officer's members. */
+export function familiarSurname(name: string): string | null {
+  const m = FAMILIAR_NAME.exec(name);
+  return m?.groups?.after ?? m?.groups?.before ?? null;
+}
+
+/** The member a free sentence is about, where it stands. */
+function nameInSentence(words: string): { name: string; index: number; matched: string } | undefined {
+  for (const place of NAME_PLACES) {
+    for (const m of words.matchAll(place)) {
+      const name = m.groups?.name ?? '';
+      if (NOT_A_NAME.test(name) || RELATIONS.includes(name) || MONTH_COUNT.test(name)) continue;
+      if (parseMoneyFen(name) !== undefined || /[0-9零一二两俩仨三四五六七八九十百千万]{2}/.test(name)) continue;
+      const index = m.index + m[0].indexOf(name);
+      return { name, index, matched: name };
+    }
+  }
+  return undefined;
+}
+
+/** 「他闺女转过来了」, 「她老伴帮着交的」, 「儿子替他交了」: someone of the family paid. */
+const FAMILY_PAID = new RegExp(
+  `(?:他|她|他们|人家)?家?(?<relation>${alternation([...RELATIONS, '孩子', '家里人', '姑娘', '小子', '老头子', '老头', '老太婆', '丫头'])})` +
+    '(?:帮他|帮她|帮着|帮忙|替他|替她|替|给他|给她|给|代)?(?:交|缴|转|付|拿|送)',
+);
+
+/** The word the receipt shows for a relation said the colloquial way. */
+const RELATION_WORDS: Readonly<Record<string, string>> = {
+  闺女: '女儿',
+  姑娘: '女儿',
+  丫头: '女儿',
+  小子: '儿子',
+  老伴儿: '老伴',
+  老头: '老伴',
+  老头子: '老伴',
+  老太婆: '老伴',
+  家里人: '家属',
+};
+const relationWord = (word: string): string => RELATION_WORDS[word] ?? word;
+
 /** The first word when it is a name, not an amount or a keyword (三个月, 十一月, 现金, 二十一块 are 2–4 characters). */
 function leadingName(words: string, now: Date, timeZone: string): string | undefined {
   const first = words.split(' ')[0] ?? '';
@@ -164,6 +245,7 @@ function leadingName(words: string, now: Date, timeZone: string): string | undef
   if (name !== first && !/^[0-9¥￥]/.test(first.slice(name.length))) return undefined;
   const notAName =
     /代缴|代交|代付|自愿/.test(name) ||
+    NOT_A_NAME.test(name) ||
     METHODS.test(name) ||
     MONTH_COUNT.test(name) ||
     parseMoneyFen(name) !== undefined ||
@@ -184,29 +266,33 @@ function readProxy(who: string, relation: string): PaymentProxy | null {
   return NAME.test(who) ? { name: who, relation: '' } : null;
 }
 
-/** The amount, a refusal in words, or undefined when none is written. Two kinds at once are refused. */
+/**
+ * The amount, a refusal in words, or undefined when none is written. A count of months and months named are
+ * refused together, as are a sum and a count; a sum with the months it is for (「二十一块 这个月的」) is kept whole.
+ */
 function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | string | undefined {
-  const found: PaymentAmount[] = [];
-  const months = parseMonths(rest, now, timeZone);
-  if (months) {
-    found.push({ kind: 'months-list', months: nearerYear(months, currentYearMonth(now, timeZone)) });
-    rest = cut(rest, months.index, months.matched);
-  }
   const count = MONTH_COUNT.exec(rest);
-  if (count) {
-    found.push({ kind: 'months', count: parseChineseNumber(count.groups?.n ?? '') ?? 0 });
-    rest = cut(rest, count.index, count[0]);
+  let months: YearMonth[] | undefined;
+  if (count) rest = cut(rest, count.index, count[0]);
+  const named = parseMonths(rest, now, timeZone);
+  if (named) {
+    months = nearerYear(named, currentYearMonth(now, timeZone));
+    rest = cut(rest, named.index, named.matched);
   }
   const money = parseMoneyFen(rest, { bareNumberIs: 'yuan' });
-  if (money) found.push({ kind: 'fen', fen: money.fen });
 
-  const [amount, ...others] = found;
-  if (others.length > 0) return PAYMENT_ERRORS.amountAndMonths;
-  if (!amount) return NEGATIVE.test(rest) || ZERO.test(rest) ? PAYMENT_ERRORS.notPositive : undefined;
+  if ((count && (months || money)) || (money && months && months.length > MAX_MONTHS_PER_PAYMENT)) {
+    return PAYMENT_ERRORS.amountAndMonths;
+  }
+  let amount: PaymentAmount;
+  if (money) amount = months ? { kind: 'fen', fen: money.fen, months } : { kind: 'fen', fen: money.fen };
+  else if (count) amount = { kind: 'months', count: monthCount(count.groups ?? {}) };
+  else if (months) amount = { kind: 'months-list', months };
+  else return NEGATIVE.test(rest) || ZERO.test(rest) ? PAYMENT_ERRORS.notPositive : undefined;
   if (amount.kind === 'months' && amount.count === 0) return PAYMENT_ERRORS.notPositive;
-  const monthCount =
+  const monthTotal =
     amount.kind === 'months' ? amount.count : amount.kind === 'months-list' ? amount.months.length : 0;
-  return monthCount > MAX_MONTHS_PER_PAYMENT ? PAYMENT_ERRORS.tooManyMonths : amount;
+  return monthTotal > MAX_MONTHS_PER_PAYMENT ? PAYMENT_ERRORS.tooManyMonths : amount;
 }
 
 /**
@@ -234,13 +320,32 @@ export function parseDuesQuestion(text: string, now: Date, timeZone: string): { 
   return { months: parseMonths(text, now, timeZone)?.months ?? null };
 }
 
-const RETIREMENT = /退休|离休|养老金/;
+/**
+ * What a member's words say about their dues category, first match wins: 低保 before 没退休金 (「俺没退休金 就靠低保」),
+ * 没工作 before 工作. 工资 alone says nothing (retirees say 退休工资); 上班, 在职, 找到工作 say employed.
+ */
+const CATEGORY_WORDS: ReadonlyArray<readonly [DuesCategory, RegExp]> = [
+  ['low_income', /低保/],
+  ['student', /学生|在读|在校|读书呢|上大学|读大学|念书/],
+  ['unemployed', /失业|下岗|待业|无业|没(?:有)?(?:了)?工作|没活干|工作没了/],
+  ['farmer', /农民|种地|务农|种田|在农村/],
+  ['retired', /(?<!没有?)(?:退休|离休|养老金|退了休)/],
+  ['employed', /在职|上班|(?<!没有?)(?:找到)?工作(?!没)|月薪|打工/],
+];
+
+export interface IncomeQuestion {
+  /** The monthly income said, in fen; null when none is. */
+  incomeFen: number | null;
+  /** The category the words give; null when they give none. */
+  category: DuesCategory | null;
+}
 
 /**
- * The income in 「党费标准 4200 退休」, 「我退休金四千二 一个月该交多少」, 「工资六千 党费多少」: a bare number is yuan.
- * Retired when 退休 (退休金), 离休 or 养老金 appears; otherwise the salaried scale applies.
+ * The income and category in 「党费标准 4200 退休」, 「我退休金四千二 一个月该交多少」, 「我每月工资五千二 党费该交多少」,
+ * 「我吃低保的 党费怎么交」: a bare number is yuan.
  */
-export function parseIncomeQuestion(text: string): { baseFen: number; retired: boolean } | null {
+export function parseIncomeQuestion(text: string): IncomeQuestion {
   const money = parseMoneyFen(text, { bareNumberIs: 'yuan' });
-  return money ? { baseFen: money.fen, retired: RETIREMENT.test(text) } : null;
+  const category = CATEGORY_WORDS.find(([, words]) => words.test(text))?.[0] ?? null;
+  return { incomeFen: money?.fen ?? null, category };
 }
