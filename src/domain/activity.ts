@@ -1,7 +1,7 @@
-import { civilToday, dayNumber, type IsoDate, isoDate, isoWeekday } from './text/calendar.js';
-import { parseDate, parseDurationMinutes } from './text/index.js';
 import lexicon from './lexicons/activity-types.json' with { type: 'json' };
 import { buildLexicon } from './lexicons/lexicon.js';
+import { civilToday, dayNumber, type IsoDate, isoDate, isoWeekday } from './text/calendar.js';
+import { parseDate, parseDurationMinutes } from './text/index.js';
 import { stripFillers } from './text/normalise.js';
 
 export const ACTIVITY_TYPES = ['volunteer', 'visit', 'study', 'meeting', 'culture', 'duty', 'other'] as const;
@@ -47,7 +47,8 @@ const LEAD_WORDS =
  * Words that only made sense next to the date or duration read out of the sentence: 差不多 and 大概 qualify
  * the hours, 干了 and 搞了 carry them (「打扫卫生 干了俩钟头」), 左右 follows them.
  */
-const AROUND_DURATION_BEFORE = /(?:差不多|大概|大约|约莫|约|将近|得有|足足|整整|前后|一共|总共|(?:干|搞|弄|忙|待|呆|花|用)了)\s*$/;
+const AROUND_DURATION_BEFORE =
+  /(?:差不多|大概|大约|约莫|约|将近|得有|足足|整整|前后|一共|总共|(?:干|搞|弄|忙|待|呆|花|用)了)\s*$/;
 const AROUND_DURATION_AFTER = /^\s*(?:左右|上下|的样子|来的)/;
 
 /** `text` without `matched` at `index`, nor the words that only qualified it. */

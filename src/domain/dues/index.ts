@@ -24,6 +24,7 @@ export {
   monthlyDuesFen,
 } from './calculator.js';
 export {
+  type IncomeQuestion,
   MAX_MONTHS_PER_PAYMENT,
   PAYMENT_ERRORS,
   type PaymentAmount,
@@ -32,7 +33,6 @@ export {
   type PaymentProxy,
   type PaymentRequest,
   parseDuesQuestion,
-  type IncomeQuestion,
   parseIncomeQuestion,
   parsePaymentCommand,
 } from './payment-command.js';

@@ -3,7 +3,7 @@
  * and the months or the income a member's free question names.
  */
 
-import { alternation } from '../text/relative-words.js';
+import type { DuesCategory } from '../member-vocabulary.js';
 import {
   currentYearMonth,
   type MonthsMatch,
@@ -13,7 +13,7 @@ import {
   parseMonths,
   type YearMonth,
 } from '../text/index.js';
-import type { DuesCategory } from '../member-vocabulary.js';
+import { alternation } from '../text/relative-words.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
@@ -195,7 +195,9 @@ const NAME_PLACES: readonly RegExp[] = [
   new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
 ];
 
-const FAMILIAR_NAME = new RegExp(`^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`);
+const FAMILIAR_NAME = new RegExp(
+  `^(?:(?:老|小)(?<after>[${HAN}])|(?<before>[${HAN}])(?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子))$`,
+);
 
 /** The surname in 老张, 小李, 李大爷, 王阿姨; null for a full name. The handler looks for it among the officer's members. */
 export function familiarSurname(name: string): string | null {
@@ -209,7 +211,8 @@ function nameInSentence(words: string): { name: string; index: number; matched: 
     for (const m of words.matchAll(place)) {
       const name = m.groups?.name ?? '';
       if (NOT_A_NAME.test(name) || RELATIONS.includes(name) || MONTH_COUNT.test(name)) continue;
-      if (parseMoneyFen(name) !== undefined || /[0-9零一二两俩仨三四五六七八九十百千万]{2}/.test(name)) continue;
+      if (parseMoneyFen(name) !== undefined || /[0-9零一二两俩仨三四五六七八九十百千万]{2}/.test(name))
+        continue;
       const index = m.index + m[0].indexOf(name);
       return { name, index, matched: name };
     }
