@@ -2,6 +2,7 @@ import { type Expectation, explainQuestion, judgeAnswer } from './answers.js';
 import type { Command } from './command.js';
 import type { BotContext } from './context.js';
 import type { PendingDialogue } from './dialogue.js';
+import type { FollowUp } from './follow-up.js';
 import { mayUse } from './permissions.js';
 import { REPLY } from './replies.js';
 
@@ -75,5 +76,28 @@ export async function replyToPending(
   await ctx.reply(
     `${about ? `刚才那条「${about}」还没办完：` : '刚才的问题还没答：'}${pending.question}\n${REPLY.cancelHint}`,
   );
+  return true;
+}
+
+/** 「complaint.rate」 → 「complaint」: a request in the same feature as a follow-up is about the same thing. */
+const featureOf = (commandId: string) => commandId.split('.')[0];
+
+/**
+ * The next message after the bot asked about something outside a conversation (「请您评价」, the handler's
+ * question about a complaint): when it fits, it runs the follow-up's command on that thing. A command named
+ * outright, or a request for something else altogether, is left to the engine (false).
+ */
+export async function replyToFollowUp(
+  ctx: BotContext,
+  followUp: FollowUp,
+  text: string,
+  request: Request | null,
+  run: RunCommand,
+): Promise<boolean> {
+  const command = ctx.services.registry.byId(followUp.commandId);
+  if (!command || !mayUse(command, ctx.sender) || request?.by === 'trigger') return false;
+  if (request && featureOf(request.command.id) !== featureOf(command.id)) return false;
+  if (judgeAnswer(followUp.expects, text, ctx.now, ctx.timeZone) !== 'answer') return false;
+  await run(command, `${followUp.prefix} ${text}`);
   return true;
 }

@@ -6,7 +6,7 @@ import { type BotContext, type BotServices, createContext } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
-import { replyToPending } from './pending-reply.js';
+import { replyToFollowUp, replyToPending } from './pending-reply.js';
 import { mayUse } from './permissions.js';
 import {
   chatReply,
@@ -147,6 +147,9 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   if (pending && request?.by !== 'trigger') {
     if (await replyToPending(ctx, pending, text, request, run)) return;
   }
+  // Else the first message after the bot asked about a complaint (「请您评价」) may be about that complaint.
+  const followUp = pending ? null : await ctx.services.followUps.take(userId);
+  if (followUp && (await replyToFollowUp(ctx, followUp, text, request, run))) return;
   switch (decision.kind) {
     case 'run':
       return startCommand(ctx, decision.command, decision.rest, decision.by);

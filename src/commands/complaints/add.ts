@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { expects } from '../../bot/answers.js';
 import { actorsOf } from '../../complaints/access.js';
+import { ADD_COMMAND_ID } from '../../complaints/follow-ups.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
 import { supplementStep } from '../../domain/complaints/lifecycle.js';
@@ -10,7 +11,7 @@ import { supplementStep } from '../../domain/complaints/lifecycle.js';
  * work, which the reporter hears (and the complaint is then 办理中).
  */
 export const addToComplaint = defineStepCommand({
-  id: 'complaint.add',
+  id: ADD_COMMAND_ID,
   triggers: ['补充'],
   audience: 'anyone',
   summary: '给自己反映的问题补充情况（承办人用来反馈进展）',

@@ -1,5 +1,6 @@
 import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
+import { RATE_COMMAND_ID } from '../../complaints/follow-ups.js';
 import { formatTime } from '../../complaints/messages.js';
 import { parseNumbered, runStep, type StepAction } from '../../complaints/step-command.js';
 import { findVisible } from '../../complaints/steps.js';
@@ -25,7 +26,7 @@ function verdict(rating: Rating, comment: string): StepAction {
 
 /** 评价 <编号> 满意|基本满意|不满意 [意见]: the reporter's verdict after 办结; 不满意 reopens it. */
 export const rateComplaint = defineCommand<TicketRef & { rating: Rating; comment: string }>({
-  id: 'complaint.rate',
+  id: RATE_COMMAND_ID,
   triggers: ['评价'],
   audience: 'anyone',
   writes: true,

@@ -8,7 +8,7 @@ export const isSatisfied = (rating: Rating): boolean => rating !== '不满意';
 /** 「满意 很快就修好了」, 「不满意，还是堵」, 「非常满意」, 「还行」 → verdict and comment. */
 export function parseRating(text: string): { rating: Rating; comment: string } | null {
   const m =
-    /^(?<word>基本满意|还算满意|比较满意|还行|一般|不满意|不太满意|非常满意|很满意|满意)[\s，,。:：]*(?<comment>.*)$/s.exec(
+    /^(?:我|都|挺|很|蛮|特别|十分)*(?<word>基本满意|还算满意|比较满意|还行|一般|不满意|不太满意|非常满意|很满意|满意)(?:的|了|啦|呀)*[\s，,。!！:：]*(?<comment>.*)$/s.exec(
       text.trim(),
     );
   if (!m?.groups) return null;
