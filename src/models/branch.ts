@@ -1,12 +1,30 @@
 import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
 import { BRANCH_KINDS } from '../domain/member-vocabulary.js';
 
+/** What most branches accept when they have not said otherwise. */
+export const DEFAULT_DUES_METHODS = ['现金', '微信转账'] as const;
+
 /** A Party branch (支部). Its secretary and committee are the members holding those roles in it. */
 const BranchSchema = new Schema(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true },
     kind: { type: String, enum: BRANCH_KINDS, required: true, default: 'resident' },
+    /**
+     * How members pay their dues, told to anyone asking 「交党费找谁」: who collects (a WeCom userid; unset means
+     * the branch's 组织委员, else its secretary), the ways the branch accepts, and when or where, if it says.
+     */
+    dues: {
+      type: new Schema(
+        {
+          collectorUserId: { type: String, default: null },
+          methods: { type: [String], default: () => [...DEFAULT_DUES_METHODS] },
+          when: { type: String, default: '' },
+        },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
   },
   { timestamps: true },
 );

@@ -52,3 +52,32 @@ describe('a resident answers the handler’s question in plain words', () => {
     expect(await c.say('lidaye', '谢谢')).not.toMatch(/已补充/);
   });
 });
+
+describe('how and to whom dues are paid, and how much', () => {
+  it('「交党费找谁」 names the branch’s collector and the ways it accepts, from the branch’s record', async () => {
+    const howFirst = await c.say('wanghai', '交党费找谁');
+    expect(howFirst).toMatch(/^退休支部的党费交给陈淑芬。\n可以用：现金、微信转账。/);
+    await models().Branch.updateOne(
+      { name: '退休支部' },
+      { dues: { collectorUserId: 'zhaoxiuying', methods: ['现金'], when: '每月10日学习日现场收取。' } },
+    );
+    const how = await c.say('wanghai', '怎么交党费');
+    expect(how).toMatch(/^退休支部的党费交给赵秀英。\n可以用：现金。\n每月10日学习日现场收取。/);
+  });
+
+  it('「我一个月该交多少」 gives the member’s own assessed amount', async () => {
+    const wanghai = await models().Member.findOne({ wecomUserId: 'wanghai' });
+    await models().DuesAssessment.create({
+      communityId: wanghai!.communityId,
+      memberId: wanghai!._id,
+      year: 2026,
+      fen: 2_100,
+      rule: '退休人员，月收入3000元以上至5000元（含）按0.5%',
+      baseFen: 420_000,
+    });
+    expect(await c.say('wanghai', '我一个月该交多少')).toMatch(
+      /^支部给您核定的党费是每月 21.00元（退休人员，月收入3000元以上至5000元（含）按0.5%）。/,
+    );
+    expect(await c.say('wanghai', '党费标准')).toMatch(/请告诉我每月收入/);
+  });
+});
