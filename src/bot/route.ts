@@ -9,10 +9,10 @@ import type { Registry } from './registry.js';
  * guess; below that it shows the two likeliest commands. Reading something back is harmless, so it acts sooner.
  */
 export const THRESHOLDS = {
-  writes: { act: 0.6, ask: 0.3 },
-  reads: { act: 0.4, ask: 0.25 },
+  writes: { act: 0.6, ask: 0.2 },
+  reads: { act: 0.3, ask: 0.15 },
   /** A greeting or thanks is answered as one when at least this likely. */
-  chat: 0.45,
+  chat: 0.4,
   /** A command this person may not use, this likely, is refused rather than re-read as something else. */
   notTheirs: 0.6,
 } as const;
@@ -74,15 +74,19 @@ export function route(registry: Registry, text: string, asker: Asker): Route {
   if (named) return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };
 
   const ranked = registry.rank(text, asker.speaker, asker.allowed);
-  const decision = decide(ranked, registry.byId);
-  if (decision.kind !== 'guess' && decision.kind !== 'unclear') return decision;
-  if (decision.kind === 'unclear' || !decision.confident) {
-    // Clearly something only others may do (a member asking 「哪些人党费还没交」): say so.
-    const anyone = registry.rank(text, asker.speaker)[0];
-    const theirs = anyone && registry.byId(anyone.intent);
-    if (theirs && !asker.allowed(theirs) && anyone.p >= THRESHOLDS.notTheirs) return { kind: 'refuse' };
+  // A member asking what only officers may do (「哪些人党费还没交」) hears so, rather than a doubtful answer to
+  // something else: the sentence is read as an officer's too. Residents are not: whatever they write is heard as
+  // about a problem (every intent a resident has is open to them).
+  const own = registry.rank(text, asker.speaker)[0];
+  const ownCommand = own && registry.byId(own.intent);
+  const sureAndTheirs = own && own.p >= THRESHOLDS.notTheirs && (!ownCommand || asker.allowed(ownCommand));
+  if (asker.speaker !== 'resident' && !sureAndTheirs) {
+    const wider = registry.rank(text, 'officer')[0];
+    const theirs = wider && registry.byId(wider.intent);
+    if (theirs && !asker.allowed(theirs) && wider.p >= THRESHOLDS.notTheirs) return { kind: 'refuse' };
   }
-  if (decision.kind === 'unclear') return decision;
+  const decision = decide(ranked, registry.byId);
+  if (decision.kind !== 'guess') return decision;
   return decision.confident
     ? { kind: 'run', command: decision.command, rest: text.trim(), by: 'keyword' }
     : { kind: 'confirm', command: decision.command, text: text.trim() };

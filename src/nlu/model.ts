@@ -1,4 +1,4 @@
-import { type Featuriser, features, type Speaker } from './features.js';
+import { type Featuriser, features, featureValues, type Speaker } from './features.js';
 
 /**
  * The trained model as committed (src/nlu/intent-model.json): a multinomial logistic regression over sparse
@@ -52,13 +52,13 @@ export class IntentModel {
     const { bias, weights } = this.artifact;
     const z = Float64Array.from(bias, (b) => b / 1000);
     const found = features(text, speaker, this.featuriser);
-    // As in training: each feature weighs 1/√n, so unknown words make the model less sure, not more.
-    const value = 1 / (1000 * Math.sqrt(found.length));
-    for (const feature of found) {
+    const values = featureValues(found);
+    found.forEach((feature, at) => {
       const w = weights[feature];
-      if (!w) continue;
+      if (!w) return;
+      const value = (values[at] as number) / 1000;
       for (let i = 0; i < w.length; i += 2) z[w[i] as number]! += (w[i + 1] as number) * value;
-    }
+    });
     return z;
   }
 

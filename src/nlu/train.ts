@@ -1,4 +1,4 @@
-import { type Featuriser, features, type Speaker } from './features.js';
+import { type Featuriser, features, featureValues, type Speaker } from './features.js';
 import type { IntentArtifact } from './model.js';
 
 export interface Example {
@@ -17,6 +17,8 @@ export interface TrainOptions {
   /** Weights smaller than this (absolute) are not kept in the artifact. */
   keepAbove: number;
   seed: number;
+  /** How much rarer intents' lines count more: each line weighs (lines per intent on average / its intent's lines)^balance. */
+  balance: number;
 }
 
 export const DEFAULT_TRAINING: TrainOptions = {
@@ -26,6 +28,7 @@ export const DEFAULT_TRAINING: TrainOptions = {
   minCount: 2,
   keepAbove: 0.3,
   seed: 20261118,
+  balance: 0.75,
 };
 
 /** A small deterministic generator, so the same corpus always gives the same model. */
@@ -43,9 +46,8 @@ function mulberry32(seed: number): () => number {
 type Parts = Pick<IntentArtifact, 'intents' | 'bias' | 'weights'> & { features: number };
 
 /**
- * Multinomial logistic regression by stochastic gradient descent with AdaGrad steps. Each message's
- * features have weight 1/√n (n counts every feature of the message, known or not, as the model does), so a long rambling message is not more certain than a short one just for
- * being long. Deterministic: the shuffles come from a seeded generator.
+ * Multinomial logistic regression by stochastic gradient descent with AdaGrad steps, features valued as
+ * featureValues says (as the model does). Deterministic: the shuffles come from a seeded generator.
  */
 export function train(
   examples: readonly Example[],
@@ -67,10 +69,21 @@ export function train(
     .sort();
   const featureIndex = new Map(vocabulary.map((x, i) => [x, i]));
   const rows = featured.map(({ y, fs }) => {
-    const ids = fs.map((x) => featureIndex.get(x)).filter((i): i is number => i !== undefined);
-    return { y, ids, value: 1 / Math.sqrt(fs.length) };
+    const values = featureValues(fs);
+    const ids: number[] = [];
+    const xs: number[] = [];
+    fs.forEach((x, i) => {
+      const id = featureIndex.get(x);
+      if (id === undefined) return;
+      ids.push(id);
+      xs.push(values[i] as number);
+    });
+    return { y, ids, xs };
   });
 
+  const perIntent = new Map<number, number>();
+  for (const { y } of rows) perIntent.set(y, (perIntent.get(y) ?? 0) + 1);
+  const weightOf = (y: number) => (rows.length / K / (perIntent.get(y) as number)) ** options.balance;
   const W = new Float64Array(vocabulary.length * K);
   const G = new Float64Array(vocabulary.length * K).fill(1e-8);
   const b = new Float64Array(K);
@@ -84,9 +97,11 @@ export function train(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const r of order) {
-      const { y, ids, value } = rows[r]!;
+      const { y, ids, xs } = rows[r]!;
       z.set(b);
-      for (const id of ids) for (let k = 0; k < K; k++) z[k]! += W[id * K + k]! * value;
+      ids.forEach((id, i) => {
+        for (let k = 0; k < K; k++) z[k]! += W[id * K + k]! * xs[i]!;
+      });
       let max = -Infinity;
       for (let k = 0; k < K; k++) max = Math.max(max, z[k]!);
       let sum = 0;
@@ -95,12 +110,12 @@ export function train(
         sum += z[k]!;
       }
       for (let k = 0; k < K; k++) {
-        const g = z[k]! / sum - (k === y ? 1 : 0);
+        const g = (z[k]! / sum - (k === y ? 1 : 0)) * weightOf(y);
         Gb[k]! += g * g;
         b[k]! -= (options.learningRate * g) / Math.sqrt(Gb[k]!);
-        for (const id of ids) {
-          const at = id * K + k;
-          const gw = g * value + options.l2 * W[at]!;
+        for (let i = 0; i < ids.length; i++) {
+          const at = ids[i]! * K + k;
+          const gw = g * xs[i]! + options.l2 * W[at]!;
           G[at]! += gw * gw;
           W[at]! -= (options.learningRate * gw) / Math.sqrt(G[at]!);
         }
