@@ -17,9 +17,9 @@ export async function branchesWithOfficers(deps: Deps) {
     const mine = officers.filter((o) => String(o.branchId) === String(branch._id));
     return {
       branch,
-      scope: { communityId: branch.communityId as Types.ObjectId, branchId: branch._id as Types.ObjectId },
+      scope: { communityId: branch.communityId, branchId: branch._id },
       officers: mine.map((o) => o.wecomUserId),
-      officerIds: mine.map((o) => o._id as Types.ObjectId),
+      officerIds: mine.map((o) => o._id),
     };
   });
 }

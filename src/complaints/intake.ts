@@ -41,7 +41,7 @@ export async function placeOf(
   info: ReporterInfo,
   held: readonly HeldMedia[],
 ): Promise<Placement | null> {
-  const buildings = await gridBuildings(ctx.services.models, info.community._id as Types.ObjectId);
+  const buildings = await gridBuildings(ctx.services.models, info.community._id);
   // The latest: a location sent in answer to 「在哪里？」 overrides one held from before.
   const sent = held.findLast((m) => m.kind === 'location');
   const location =
@@ -121,7 +121,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
   const month = currentYearMonth(ctx.now, ctx.timeZone);
   const clocks = startClocks(ctx.now, tier, sla);
   const complaint = await insertNumbered(models, Number(month.slice(0, 4)), {
-    communityId: community._id as Types.ObjectId,
+    communityId: community._id,
     month,
     sourceKey: ctx.message.dedupeKey,
     reporter: info.reporter,
@@ -135,7 +135,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
     handlerName,
     state: sameAs ? 'duplicate' : 'pending',
     referredTo: null,
-    duplicateOf: (sameAs?._id as Types.ObjectId | undefined) ?? null,
+    duplicateOf: sameAs?._id ?? null,
     duplicateOfNumber: sameAs?.number ?? null,
     subscribers: [info.reporter.userId],
     photos,
@@ -165,7 +165,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
   if (sameAs) {
     const { complaint: original } = await applyChange(
       models,
-      sameAs._id as Types.ObjectId,
+      sameAs._id,
       `${ctx.message.dedupeKey}-follow`,
       ctx.now,
       () => ({ update: { $addToSet: { subscribers: info.reporter.userId } } }),

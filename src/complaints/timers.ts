@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-import type { Types } from 'mongoose';
 import { categoryLabel } from '../domain/complaints/categories.js';
 import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
 import {
@@ -70,7 +69,7 @@ async function messagesFor(
   const what = `诉求 ${c.number}（${categoryLabel(c.category)}，${placeText(c)}）`;
   const acceptLimit = formatLimit(acceptLimitMs(sla, c.tier));
   const resolveLimit = formatLimit(resolveLimitMs(sla, c.tier));
-  const escalation = () => escalationFor(io.models, c.communityId as Types.ObjectId, c.handlerUserId);
+  const escalation = () => escalationFor(io.models, c.communityId, c.handlerUserId);
   const reporter = reporterText(c.reporter, true);
   // The deadline in every escalation: a complaint reassigned and back may escalate to the same people again
   // within WeCom's 4-hour duplicate check, which would drop an identical text.

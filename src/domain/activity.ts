@@ -18,7 +18,11 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
 };
 
 /** What members call each type, stories included (量血压 is 志愿服务): data in lexicons/activity-types.json. */
-export const ACTIVITY_LEXICON = buildLexicon<ActivityType>(lexicon, ACTIVITY_TYPES);
+export const ACTIVITY_LEXICON = buildLexicon<ActivityType>(
+  lexicon,
+  // On a tie the more specific kind wins: 「帮忙包饺子慰问孤寡老人」 is a visit, helping is how it was done.
+  ['meeting', 'study', 'culture', 'duty', 'visit', 'volunteer', 'other'],
+);
 
 export interface ActivityDraft {
   type: ActivityType | null;
@@ -55,7 +59,9 @@ const AROUND_DURATION_AFTER = /^\s*(?:左右|上下|的样子|来的)/;
 function cutOut(text: string, index: number, matched: string): string {
   const before = text.slice(0, index).replace(AROUND_DURATION_BEFORE, '');
   const after = text.slice(index + matched.length).replace(AROUND_DURATION_AFTER, '');
-  return `${before} ${after}`;
+  // Chinese runs on without spaces: 「我昨儿个下午」 becomes 「我下午」, not 「我 下午」.
+  const joined = /\p{Script=Han}$/u.test(before) && /^\p{Script=Han}/u.test(after);
+  return `${before}${joined ? '' : ' '}${after}`;
 }
 
 /** Pure: one message → what it says happened. The handler validates and asks for what is missing. */

@@ -23,10 +23,10 @@ export interface PaymentPlan {
 export const MAX_ADVANCE = 6;
 
 export interface PayerMember {
-  _id: unknown;
+  _id: Types.ObjectId;
   name: string;
   wecomUserId: string;
-  communityId: unknown;
+  communityId: Types.ObjectId;
   duesCategory: string;
   duesBaseFen?: number | null;
   monthlyDuesFenOverride?: number | null;
@@ -60,7 +60,7 @@ export async function planPayment(
 
   let covered: Array<{ month: YearMonth; fen: number }>;
   const { amount } = request;
-  if (amount.kind === 'fen' && !amount.months) {
+  if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
     if (request.voluntary) {
       covered = [];
     } else {
@@ -85,9 +85,11 @@ export async function planPayment(
       covered = allocation.covered;
     }
   } else {
-    const months = amount.kind === 'months' ? due.slice(0, amount.count) : (amount.months ?? []);
-    if (amount.kind === 'months' && months.length < amount.count) {
-      throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}，${amount.count}个月太多了。`);
+    const count = amount.kind === 'months-list' ? undefined : amount.count;
+    const named = amount.kind === 'months' ? undefined : amount.months;
+    const months = count === undefined ? (named ?? []) : due.slice(0, count);
+    if (count !== undefined && months.length < count) {
+      throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}，${count}个月太多了。`);
     }
     const already = months.filter((m) => ledger.covered.has(m));
     if (already.length > 0) throw new UserError(`${already.join('、')}已经交过了。`);
@@ -104,7 +106,7 @@ export async function planPayment(
   }
   const amountFen = amount.kind === 'fen' ? amount.fen : covered.reduce((sum, c) => sum + c.fen, 0);
   return {
-    memberId: String(member._id as Types.ObjectId),
+    memberId: String(member._id),
     memberName: member.name,
     userId: member.wecomUserId,
     covered,

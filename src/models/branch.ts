@@ -1,11 +1,12 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
-import { BRANCH_KINDS } from '../domain/member-vocabulary.js';
+import { type Connection, type Model, Schema } from 'mongoose';
+import { BRANCH_KINDS, type BranchKind } from '../domain/member-vocabulary.js';
+import type { Stored } from './stored.js';
 
 /** What most branches accept when they have not said otherwise. */
 export const DEFAULT_DUES_METHODS = ['现金', '微信转账'] as const;
 
 /** A Party branch (支部). Its secretary and committee are the members holding those roles in it. */
-const BranchSchema = new Schema(
+const BranchSchema = new Schema<Branch>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true },
@@ -30,6 +31,17 @@ const BranchSchema = new Schema(
 );
 BranchSchema.index({ communityId: 1, name: 1 }, { unique: true });
 
-export type Branch = InferSchemaType<typeof BranchSchema>;
+/** How a branch collects dues; every field has a default, so a branch that never said still answers. */
+export interface BranchDues {
+  collectorUserId: string | null;
+  methods: string[];
+  when: string;
+}
+
+export interface Branch extends Stored {
+  name: string;
+  kind: BranchKind;
+  dues: BranchDues;
+}
 export const branchModel = (db: Connection): Model<Branch> =>
-  db.models.Branch ?? db.model('Branch', BranchSchema);
+  db.models.Branch ?? db.model<Branch>('Branch', BranchSchema);

@@ -37,11 +37,13 @@ export function specSlots(intent: string, args: unknown): Slots {
       return set({ rating: a.rating, number: a.number });
     case 'dues.pay': {
       const amount = (a.amount ?? {}) as Args;
-      const months = Array.isArray(amount.months) ? amount.months.length : amount.count;
+      const listed = Array.isArray(amount.months) ? amount.months.length : undefined;
+      // 「这个月的」 next to a sum says which month, not how many: the corpus gives it no count.
+      const months = amount.kind === 'fen' && listed === 1 ? undefined : (listed ?? amount.count);
       return set({
         member: a.memberName,
         amountFen: amount.kind === 'fen' ? amount.fen : undefined,
-        months: amount.kind === 'fen' ? undefined : months,
+        months,
         method: METHOD_SLOT[String(a.method)],
         proxy: a.proxy ? true : undefined,
       });

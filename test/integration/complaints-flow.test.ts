@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintFigures } from '../../src/complaints/figures.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
@@ -127,7 +126,7 @@ describe('a blocked drain, from report to rating', () => {
   it('gives the secretary’s desk the month’s figures, for the community or a branch', async () => {
     const { models } = bot.runtime.deps;
     const community = await models.Community.findOne();
-    const communityId = community!._id as Types.ObjectId;
+    const communityId = community!._id;
     const month = currentYearMonth(new Date(), 'Asia/Shanghai');
     const figures = await complaintFigures(models, { communityId }, [month], new Date());
     expect(figures).toMatchObject({
@@ -147,7 +146,7 @@ describe('a blocked drain, from report to rating', () => {
     expect(figures.byCategory).toEqual([{ category: 'drain', label: '下水道堵塞', received: 1 }]);
     expect(figures.byStatus).toEqual([{ state: 'closed', label: '已回访', count: 1 }]);
     const retired = await models.Branch.findOne({ name: '退休支部' });
-    const branch = { communityId, branchId: retired!._id as Types.ObjectId };
+    const branch = { communityId, branchId: retired!._id };
     expect((await complaintFigures(models, branch, [month], new Date())).received).toBe(0);
   });
 });

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { REPLY } from '../../src/bot/replies.js';
@@ -66,7 +65,7 @@ const ACTIVITIES: Array<[string, 'volunteer' | 'visit', number]> = [
 let bot: TestBot;
 const receipts = new Map<string, string>();
 const id = async (userId: string) =>
-  (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id as Types.ObjectId;
+  (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id;
 
 beforeAll(async () => {
   bot = await startTestBot({

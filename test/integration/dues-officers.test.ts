@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { addMonths } from '../../src/domain/dues/allocation.js';
@@ -33,7 +32,7 @@ async function charge(userId: string, months: number, fen: number, last: YearMon
   for (let i = 0; i < months; i++) {
     await DuesCharge.create({
       communityId: m.communityId,
-      memberId: m._id as Types.ObjectId,
+      memberId: m._id,
       branchId: m.branchId,
       wecomUserId: m.wecomUserId,
       duesSchedule: m.duesSchedule,

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderText } from '../../jobs/scheduled/dues-reminders.js';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
@@ -12,7 +11,7 @@ const month = currentYearMonth(new Date(), 'Asia/Shanghai') as YearMonth;
 const firstOfMonth = new Date(`${month}-01T00:10:00+08:00`);
 const fifteenth = new Date(`${month}-15T10:00:00+08:00`);
 const id = async (userId: string) =>
-  (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id as Types.ObjectId;
+  (await bot.runtime.deps.models.Member.findOne({ wecomUserId: userId }))!._id;
 
 beforeAll(async () => {
   bot = await startTestBot({ users: ['wangguilan', 'wanghai', 'lijianguo', 'chenshufen', 'zhaoxiuying'] });

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import type { Command } from '../../bot/command.js';
@@ -22,7 +21,7 @@ const typed = defineStepCommand({
   examples: ['转派 2026-0153 G02', '转派 2026-0153 马建军'],
   argument: { question: WHO, expects: WHO_EXPECTS },
   async request(ctx, complaint, text) {
-    const target = await reassignTarget(ctx.services.models, complaint.communityId as Types.ObjectId, text);
+    const target = await reassignTarget(ctx.services.models, complaint.communityId, text);
     return {
       step: 'reassign',
       note: `转派给${target.label}`,

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
@@ -16,7 +15,7 @@ export const resolveComplaint = defineStepCommand({
     expects: expects('text', '已疏通下水道，恢复正常'),
   },
   async request(ctx, complaint, text) {
-    const photos = await takeHeldPhotos(ctx, complaint.communityId as Types.ObjectId);
+    const photos = await takeHeldPhotos(ctx, complaint.communityId);
     return { step: 'resolve', note: text, photos };
   },
   reply: (c, entry) =>

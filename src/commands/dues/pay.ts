@@ -75,7 +75,7 @@ export const payDues = defineCommand<PaymentRequest & { text: string }>({
     const member = await memberByName(ctx, request.memberName, request.text);
     if (!member) return;
     const current = currentYearMonth(ctx.now, ctx.timeZone);
-    const ledger = await loadLedger(ctx.services.models, member._id as Types.ObjectId);
+    const ledger = await loadLedger(ctx.services.models, member._id);
     const plan = await planPayment(ctx.services.models, member, ledger, request, current);
     await ctx.services.confirmations.set(ctx.message.fromUser, KIND, plan);
     const receipt = await peekReceiptNo(
@@ -116,15 +116,15 @@ export const confirmDues = defineCommand({
     const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
     const member = await models.Member.findById(memberId);
     const receiptNo = await insertWithReceipt(models, ctx.sender.community, year, {
-      communityId: ctx.sender.member.communityId as Types.ObjectId,
+      communityId: ctx.sender.member.communityId,
       memberId,
-      branchId: (member?.branchId as Types.ObjectId | null) ?? null,
+      branchId: member?.branchId ?? null,
       amountFen: plan.amountFen,
       covered: plan.covered,
       method: plan.method,
       payer: plan.payer,
       voluntary: plan.voluntary,
-      collectorMemberId: ctx.sender.member._id as Types.ObjectId,
+      collectorMemberId: ctx.sender.member._id,
       sourceKey,
       paidAt: ctx.now,
     });

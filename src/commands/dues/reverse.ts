@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
@@ -36,7 +35,7 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
     const { DuesPayment, DuesReversal, Member } = ctx.services.models;
     const payment = await DuesPayment.findOne({ ...scope.filter, receiptNo });
     if (!payment) throw new UserError(`没有找到收据号 ${receiptNo}（${scope.label}）。`);
-    const communityId = payment.communityId as Types.ObjectId;
+    const communityId = payment.communityId;
     if (await DuesReversal.exists({ communityId, receiptNo }))
       throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
     try {
@@ -45,7 +44,7 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
         receiptNo,
         memberId: payment.memberId,
         reason,
-        byMemberId: ctx.sender.member._id as Types.ObjectId,
+        byMemberId: ctx.sender.member._id,
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正

@@ -63,9 +63,7 @@ export const duesStandard = defineCommand<IncomeQuestion & { text: string }>({
         `支部给您核定的党费是每月 ${formatYuan(assessed.fen)}（${assessed.rule}）。\n收入有变化请告诉支部书记；想按收入算一算，发「党费标准 收入」，例如「党费标准 4200 退休」。`,
       );
     }
-    // A retired member naming only a sum means the pension, unless they call it a wage.
-    const pension = category === null && onRecord === 'retired' && !/工资|月薪|挣/.test(text);
-    const scale = category === 'retired' || pension ? 'retired' : 'employed';
+    const scale = category === 'retired' ? 'retired' : 'employed';
     const { fen, rule } = monthlyDuesFen({ category: scale, baseFen: incomeFen });
     await ctx.reply(`按规定每月应交 ${formatYuan(fen)}（${rule}）。\n${BASE_NOTE}`);
   },

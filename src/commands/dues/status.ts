@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
@@ -27,7 +26,7 @@ export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
   async handle(ctx, { months }) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const { member } = ctx.sender;
-    const ledger = await loadLedger(ctx.services.models, member._id as Types.ObjectId);
+    const ledger = await loadLedger(ctx.services.models, member._id);
     if (ledger.charged.size === 0 && ledger.payments.length === 0) {
       throw new UserError('还没有您的党费记录。请联系支部书记核定每月党费。');
     }

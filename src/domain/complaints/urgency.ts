@@ -15,8 +15,10 @@ const DANGER = new RegExp(
     '关电梯里',
     '卡在[^，。]{0,8}(?:中间|出不来)',
     '出不来了?(?!门)',
+    '人还?在里面',
+    '掉进去了',
     // fire and smoke
-    '着火',
+    '(?<![打点]不?)着火',
     '起火',
     '火灾',
     '失火',
@@ -31,6 +33,7 @@ const DANGER = new RegExp(
     '漏气',
     '一股[^，。 ]{0,4}(?:煤气|燃气|天然气)',
     '像(?:煤气|燃气|天然气)',
+    '臭鸡蛋味',
     // electricity
     '漏电',
     '触电',
@@ -42,22 +45,27 @@ const DANGER = new RegExp(
     // collapse and flooding now
     '坍塌',
     '塌(?:了|下来)(?!个)',
-    '(?:水|屋|家)[^，。 ]{0,4}淹了',
-    '淹了',
+    // water in the home now; a flooded yard or street is a drain to clear, not an emergency
+    '(?:屋|家)[^，。 ]{0,4}(?:淹了|灌)',
     '水漫',
+    '倒灌',
+    '水还在涨',
     '爆管',
     '水管爆',
     '救命',
   ].join('|'),
 );
 
-/** Words that take the alarm back: 「没有冒烟」, 「不像煤气味」 are reassurances, not emergencies. */
-const NEGATED = /(?:没有|没|不是|不像)$/;
+/**
+ * Words that take the alarm back: 「没有冒烟」, 「不像煤气味」 are reassurances, and 「万一着火了」, 「怕漏电」 fears of what
+ * has not happened.
+ */
+const NEGATED = /(?:没有|没|不是|不像|万一|怕|担心|小心|会不会|防止|容易)$/;
 
 export function isUrgent(text: string): boolean {
   const flags = new RegExp(DANGER.source, 'g');
   for (const m of text.matchAll(flags)) {
-    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 4), m.index).replace(/了$/, ''))) return true;
   }
   return false;
 }

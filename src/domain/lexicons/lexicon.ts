@@ -10,6 +10,8 @@
  * category's own words occur, so 「狗叫了一宿 没法睡」 stays about the dog.
  */
 
+import { toSimplified } from '../text/traditional.js';
+
 export interface CategoryEntry {
   /** Words and phrases that mean this category. */
   words: readonly string[];
@@ -59,7 +61,8 @@ export function buildLexicon<C extends string>(data: LexiconData<C>, order: read
   if (clash.length > 0) throw new Error(`lexicon words claimed twice: ${clash.join('、')}`);
   const longest = Math.max(1, ...[...owner.keys()].map((w) => w.length));
 
-  function hits(text: string): LexiconHit<C>[] {
+  function hits(raw: string): LexiconHit<C>[] {
+    const text = toSimplified(raw);
     const found: LexiconHit<C>[] = [];
     for (let i = 0; i < text.length; ) {
       let length = Math.min(longest, text.length - i);
