@@ -8,13 +8,16 @@ import type {
   OutboundJob,
   ScheduledJobData,
 } from '../src/queues/definitions.js';
+import { queuePrefix } from '../src/queues/queues.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { createOutboundProcessor } from './processors/outbound.js';
-import { createScheduledProcessor, upsertSchedulers } from './processors/scheduled.js';
+import { createScheduledProcessor, reconcileSchedulers } from './processors/scheduled.js';
 
 export interface Workers {
+  /** True while every BullMQ worker of this process is running (the worker role's liveness). */
+  running(): boolean;
   close(): Promise<void>;
 }
 
@@ -22,12 +25,16 @@ export interface Workers {
 export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 
 export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promise<Workers> {
-  const connection = createWorkerConnection(deps.config.redisUrl);
+  const connection = createWorkerConnection(deps.config.redis);
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
-  const common = { connection, prefix: deps.queuePrefix, ...tuning };
+  const options = (queue: string) => ({
+    connection,
+    prefix: queuePrefix(deps.queuePrefix, queue),
+    ...tuning,
+  });
 
   const inbound = new Worker<InboundJob>('inbound', createInboundProcessor(createBotServices(deps)), {
-    ...common,
+    ...options('inbound'),
     concurrency: 16,
   });
   const outbound = new Worker<OutboundJob>(
@@ -39,18 +46,18 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
       metrics: deps.metrics,
       log: deps.log,
     }),
-    { ...common, concurrency: 8 },
+    { ...options('outbound'), concurrency: 8 },
   );
 
   const scheduled = new Worker<ScheduledJobData>('scheduled', createScheduledProcessor(deps), {
-    ...common,
+    ...options('scheduled'),
     concurrency: 1,
   });
-  await upsertSchedulers(deps.queues.scheduled, deps.config.timeZone);
+  await reconcileSchedulers(deps.queues.scheduled, deps.config.timeZone, deps.log);
   const complaintTimers = new Worker<ComplaintTimerJob>(
     'complaint-timers',
     createComplaintTimerProcessor(deps),
-    { ...common, concurrency: 4 },
+    { ...options('complaint-timers'), concurrency: 4 },
   );
 
   for (const worker of [inbound, outbound, scheduled, complaintTimers]) {
@@ -68,7 +75,9 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     });
   }
 
+  const all = [inbound, outbound, scheduled, complaintTimers];
   return {
+    running: () => all.every((worker) => worker.isRunning()),
     async close() {
       await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());

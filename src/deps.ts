@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createModels, type Models, syncIndexes } from './models/index.js';
+import type { RedisClient } from './queues/connection.js';
 import { createProducerConnection, createWorkerConnection, whenReady } from './queues/connection.js';
 import { closeQueues, createQueues, type Queues } from './queues/queues.js';
 import { type WecomApi, WecomApiClient } from './wecom/api/client.js';
@@ -15,11 +15,12 @@ export interface Deps {
   config: Config;
   log: Logger;
   /** General-purpose connection that waits out Redis outages (token cache, rate limits, sent marks). */
-  redis: Redis;
+  redis: RedisClient;
   /** Fails fast: used only to enqueue, so the webhook can answer 503 instead of hanging. */
-  producerRedis: Redis;
+  producerRedis: RedisClient;
   queues: Queues;
   queuePrefix: string;
+  /** Not opened in the web role: acking a callback needs Redis alone, so web starts and serves without MongoDB. */
   db: Connection;
   models: Models;
   wecom: WecomApi;
@@ -39,16 +40,21 @@ export interface BuildOptions {
 
 export async function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Promise<Deps> {
   const queuePrefix = options.queuePrefix ?? 'bull';
-  const redis = createWorkerConnection(config.redisUrl, options.redisKeyPrefix);
-  const producerRedis = createProducerConnection(config.redisUrl);
+  const redis = createWorkerConnection(config.redis, options.redisKeyPrefix);
+  const producerRedis = createProducerConnection(config.redis);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);
 
-  const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
-  await db.asPromise();
+  const usesMongo = config.role !== 'web';
+  const db = usesMongo
+    ? mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+    : mongoose.createConnection();
   const models = createModels(db);
-  await syncIndexes(models);
+  if (usesMongo) {
+    await db.asPromise();
+    await syncIndexes(models);
+  }
 
   const queues = createQueues(producerRedis, queuePrefix);
   for (const queue of Object.values(queues)) {

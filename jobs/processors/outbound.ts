@@ -1,8 +1,8 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';
 import { AttachmentStore } from '../../src/queues/attachments.js';
+import type { RedisClient } from '../../src/queues/connection.js';
 import { type OutboundContent, type OutboundJob, OutboundJobSchema } from '../../src/queues/definitions.js';
 import type { RecipientRateLimiter } from '../../src/queues/recipient-rate-limit.js';
 import type { MessageSendBody, WecomApi } from '../../src/wecom/api/client.js';
@@ -11,7 +11,7 @@ import { splitUtf8 } from '../../src/wecom/api/split-text.js';
 
 export interface OutboundDeps {
   wecom: WecomApi;
-  redis: Redis;
+  redis: RedisClient;
   limiter: RecipientRateLimiter;
   metrics: Metrics;
   log: Logger;

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
+import type { RedisClient } from '../queues/connection.js';
 import type { ComplaintTimerJob, OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import type { WecomApi } from '../wecom/api/client.js';
@@ -17,7 +17,7 @@ import type { Sender, SenderResolver } from './sender.js';
 /** Built once per process and shared by every message. */
 export interface BotServices {
   models: Models;
-  redis: Redis;
+  redis: RedisClient;
   outbound: Queue<OutboundJob>;
   /** Delayed jobs for complaints' time limits. */
   complaintTimers: Queue<ComplaintTimerJob>;

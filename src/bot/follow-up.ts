@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queues/connection.js';
 import type { Expectation } from './answers.js';
 
 /**
@@ -18,7 +18,7 @@ export const FOLLOW_UP_TTL_SECONDS = 6 * 60 * 60;
 
 export class FollowUpStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly ttlSeconds = FOLLOW_UP_TTL_SECONDS,
   ) {}
 

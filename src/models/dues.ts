@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { YearMonth } from '../domain/text/index.js';
 import type { Stored } from './stored.js';
 
 /**
@@ -149,7 +150,7 @@ export interface DuesPayment extends Stored {
   branchId: Types.ObjectId | null;
   receiptNo: string;
   amountFen: number;
-  covered: Array<{ month: string; fen: number }>;
+  covered: Array<{ month: YearMonth; fen: number }>;
   method: 'cash' | 'wechat' | 'transfer' | 'unknown';
   payer: { name: string; relation: string } | null;
   voluntary: boolean;

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
+import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,
@@ -19,26 +19,32 @@ export interface Queues {
   complaintTimers: Queue<ComplaintTimerJob>;
 }
 
-export function createQueues(connection: Redis, prefix = 'bull'): Queues {
+/**
+ * The BullMQ prefix of one queue: a hash tag per queue, so every key of the queue (and so every script
+ * BullMQ runs on it) lands in one Redis Cluster slot, while different queues spread over the cluster.
+ */
+export const queuePrefix = (base: string, queue: string): string => `{${base}:${queue}}`;
+
+export function createQueues(connection: RedisClient, base = 'bull'): Queues {
   return {
     inbound: new Queue<InboundJob>('inbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'inbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
     }),
     outbound: new Queue<OutboundJob>('outbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'outbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
     }),
     scheduled: new Queue<ScheduledJobData>('scheduled', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'scheduled'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
     }),
     complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'complaint-timers'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
     }),
   };

@@ -7,7 +7,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduledJobRunner } from '../../jobs/scheduled/job-runner.js';
+import { scheduledJobRunner } from '../../src/devtools/job-runner.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
 import { projectPath } from '../../src/paths.js';
 import type { OutboundContent } from '../../src/queues/definitions.js';

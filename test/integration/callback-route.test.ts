@@ -159,7 +159,7 @@ describe('every rejection path through the real route', () => {
   });
 
   it('counts every outcome in /metrics', async () => {
-    const text = await (await fetch(`${bot.url}/metrics`)).text();
+    const text = await (await fetch(`${bot.runtime.internalUrl}/metrics`)).text();
     for (const outcome of [
       'accepted',
       'verified',
@@ -178,8 +178,8 @@ describe('every rejection path through the real route', () => {
 
 describe('health', () => {
   it('/healthz answers while the process lives; /readyz checks MongoDB and Redis', async () => {
-    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${bot.url}/readyz`);
+    expect((await fetch(`${bot.runtime.internalUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${bot.runtime.internalUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', mongodb: 'ok', redis: 'ok' });
   });

@@ -180,13 +180,13 @@ describe('the sweep', () => {
     expect(sent('liuqiang')).toBe(again.handler);
   });
 
-  it('runs by hand: npx tsx scripts/job.ts complaint-sweep --at <ISO>', async () => {
+  it('runs by hand: npx tsx src/cli.ts job complaint-sweep --at <ISO>', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, MONGODB_URI: bot.config.mongodbUri, LOG_LEVEL: 'silent' };
     // As of long ago nothing is due, so nothing is sent through the default queues.
     const { stdout } = await run(
       'npx',
-      ['tsx', 'scripts/job.ts', 'complaint-sweep', '--at', '2020-01-01T09:00:00+08:00', '--local'],
+      ['tsx', 'src/cli.ts', 'job', 'complaint-sweep', '--at', '2020-01-01T09:00:00+08:00', '--local'],
       { cwd: projectPath(), env },
     );
     expect(stdout).toMatch(/诉求时限巡查：检查 \d+ 件，补发 0 项/);

@@ -515,7 +515,7 @@ describe('the complaints spreadsheet', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'complaints-')), 'complaints.xlsx');
     const run = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/export.ts', '诉求', '2026年11月', '--out', out],
+      ['tsx', 'src/cli.ts', 'export', '诉求', '2026年11月', '--out', out],
       {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: c.bot.config.mongodbUri },

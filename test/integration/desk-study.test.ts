@@ -355,7 +355,7 @@ describe('the attendance spreadsheet', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'attendance-')), 'attendance.xlsx');
     const run = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/export.ts', '考勤', '2026年三季度', '--out', out],
+      ['tsx', 'src/cli.ts', 'export', '考勤', '2026年三季度', '--out', out],
       {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: c.bot.config.mongodbUri },

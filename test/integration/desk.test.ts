@@ -303,7 +303,7 @@ describe('the dues ledger spreadsheet', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.xlsx');
     const run = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/export.ts', '党费台账', YEAR, '--out', out],
+      ['tsx', 'src/cli.ts', 'export', '党费台账', YEAR, '--out', out],
       {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: bot.config.mongodbUri },

@@ -108,7 +108,7 @@ describe('npm run dues -- assess <year>', () => {
     const { promisify } = await import('node:util');
     const { projectPath } = await import('../../src/paths.js');
     const run = () =>
-      promisify(execFile)('npx', ['tsx', 'scripts/dues.ts', 'assess', '2031'], {
+      promisify(execFile)('npx', ['tsx', 'src/cli.ts', 'dues', 'assess', '2031'], {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: bot.config.mongodbUri },
       });

@@ -13,7 +13,7 @@ import {
   type PaymentRequest,
   parsePaymentCommand,
 } from '../../domain/dues/payment-command.js';
-import { currentYearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, monthLabel } from '../../domain/text/index.js';
 import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
 import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
@@ -129,7 +129,7 @@ export const confirmDues = defineCommand({
       paidAt: ctx.now,
     });
     await ctx.services.confirmations.clear(ctx.message.fromUser);
-    const months = plan.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、') || '自愿交纳的';
+    const months = plan.covered.map((c) => monthLabel(c.month)).join('、') || '自愿交纳的';
     const by = plan.payer ? `已由${plan.payer.relation}${plan.payer.name}代缴` : '已交';
     await enqueueOutbound(ctx.services.outbound, `dues-paid-${receiptNo}`, {
       touser: [plan.userId],

@@ -5,6 +5,7 @@ import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
+import { monthLabel } from '../../domain/text/index.js';
 import { enqueueOutbound } from '../../queues/queues.js';
 
 const RECEIPT = /[A-Za-z0-9]+-\d{4}-\d{5}/;
@@ -49,7 +50,7 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
     }
-    const months = payment.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、');
+    const months = payment.covered.map((c) => monthLabel(c.month)).join('、');
     const member = await Member.findById(payment.memberId);
     if (member) {
       await enqueueOutbound(ctx.services.outbound, `dues-reversed-${receiptNo}`, {

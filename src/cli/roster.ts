@@ -4,10 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { createModels, type Models, syncIndexes } from '../src/models/index.js';
-import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../src/roster/demo.js';
-import { exportRoster } from '../src/roster/export.js';
-import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../src/roster/import.js';
+import { createModels, type Models, syncIndexes } from '../models/index.js';
+import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../roster/demo.js';
+import { exportRoster } from '../roster/export.js';
+import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../roster/import.js';
 
 const USAGE = `用法 / usage:
   npm run roster -- import <file.csv|file.xlsx> [--community <code>] [--community-name <名称>] [--dry-run] [--allow-partial]
