@@ -9,6 +9,7 @@ import {
   civilIsoDate,
   type MoveRequest,
   parseMoveRequest,
+  sessionStart,
   sessionWhenWhere,
 } from '../../domain/study/index.js';
 import { tellBranchMembers } from '../../study/notify.js';
@@ -96,6 +97,17 @@ export const studyMove = defineCommand<MoveRequest>({
     }
     const from = sessions[0]!;
     if (startOf(from, ctx.timeZone) <= ctx.now) throw new UserError('这次学习已经开始了，不能再调整。');
+    // The new day may be today: 「改到 12月6日 早上6点」 sent at 07:02 would move the session into the past.
+    const newTime = request.time ?? from.time;
+    const newStart = sessionStart(
+      { date: request.to, time: newTime, durationMinutes: from.durationMinutes },
+      ctx.timeZone,
+    );
+    if (newStart <= ctx.now) {
+      throw new UserError(
+        `${formatDay(request.to)}${newTime}已经过去了，不能改到这个时间。请换一个还没到的时间。`,
+      );
+    }
     const sameDay = request.to === request.from;
     if (
       sameDay &&

@@ -1,0 +1,35 @@
+import type { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
+import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
+
+/** Wrong results a month of use found, each through the webhook. */
+
+let c: ClockedBot;
+const models = () => c.bot.runtime.deps.models;
+let retired: Types.ObjectId;
+const memberId = async (userId: string) => (await models().Member.findOne({ wecomUserId: userId }))!._id;
+const session = (date: string) => models().StudySession.findOne({ branchId: retired, date });
+
+beforeAll(async () => {
+  // Sunday 6 December 2026, 07:02.
+  c = await startClockedBot('2026-12-06T07:02:00+08:00', { users: SEEDED_USERS });
+  const seeded = await seedCommunity(models());
+  retired = seeded.branches.retired._id;
+  expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(
+    /^已设置退休支部/,
+  );
+}, 60_000);
+afterAll(async () => {
+  await c?.bot.close();
+});
+
+describe('调整学习日 into the past', () => {
+  it('is refused at 07:02 for 6:00 the same morning, and nobody is told', async () => {
+    const reply = await c.say('zhaoxiuying', '调整学习日 12月10日 改到 12月6日 早上6点');
+    expect(reply).toMatch(/已经过去了/);
+    expect((await session('2026-12-10'))?.status).toBe('scheduled');
+    expect(await session('2026-12-06')).toBeNull();
+    expect(c.bot.standin.messages({ touser: 'wangguilan' })).toHaveLength(0);
+  });
+});
