@@ -33,3 +33,15 @@ describe('调整学习日 into the past', () => {
     expect(c.bot.standin.messages({ touser: 'wangguilan' })).toHaveLength(0);
   });
 });
+
+describe('during the session', () => {
+  it('补签 works once signing in has opened, before the start', async () => {
+    c.set('2026-12-10T18:45:00+08:00');
+    expect(await c.say('zhaoxiuying', '补签 王海 没带手机')).toMatch(/^已登记：王海 12月10日/);
+    const record = await models().Attendance.findOne({
+      sessionId: (await session('2026-12-10'))!._id,
+      memberId: await memberId('wanghai'),
+    });
+    expect(record?.kind).toBe('makeup');
+  });
+});
