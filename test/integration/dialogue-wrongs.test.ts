@@ -16,9 +16,7 @@ beforeAll(async () => {
   c = await startClockedBot('2026-12-06T07:02:00+08:00', { users: SEEDED_USERS });
   const seeded = await seedCommunity(models());
   retired = seeded.branches.retired._id;
-  expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(
-    /^已设置退休支部/,
-  );
+  expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(/^已设置退休支部/);
 }, 60_000);
 afterAll(async () => {
   await c?.bot.close();
@@ -43,5 +41,16 @@ describe('during the session', () => {
       memberId: await memberId('wanghai'),
     });
     expect(record?.kind).toBe('makeup');
+  });
+
+  it('「已学习」 from an ordinary local member is not remote study: she is told to sign in or ask leave', async () => {
+    c.set('2026-12-10T19:30:00+08:00');
+    const reply = await c.say('wangguilan', '已学习');
+    expect(reply).toMatch(/正在进行.*「签到」.*「请假/);
+    const record = await models().Attendance.findOne({
+      sessionId: (await session('2026-12-10'))!._id,
+      memberId: await memberId('wangguilan'),
+    });
+    expect(record).toBeNull();
   });
 });
