@@ -165,7 +165,8 @@ describe('月报', () => {
     expect(report).toContain(`月报 · ${YEAR}年${Number(M.slice(5))}月（本支部）`);
     expect(report).toContain('【党费】\n应缴 61.00元 · 实缴 25.00元 · 收缴率 41.0%\n欠交 2人：');
     expect(report).toContain(`王桂兰：欠1个月（${monthName(M)}）21.00元`);
-    expect(report).toContain(`王海：欠1个月（${monthName(M)}）15.00元`);
+    // 王海's M1 payment was reversed: the 月报 names all he owes, not only this month.
+    expect(report).toContain(`王海：欠2个月（${monthName(M1)}、${monthName(M)}）30.00元`);
     expect(report).toContain('【活动】\n共3次，2人参与，合计4.5小时；其中志愿服务3.5小时');
     expect(report).toContain('主要类型：志愿服务 2次/3.5小时；走访慰问 1次/1小时');
     expect(report).not.toContain('李建国');

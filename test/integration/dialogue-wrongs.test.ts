@@ -16,7 +16,9 @@ beforeAll(async () => {
   c = await startClockedBot('2026-12-06T07:02:00+08:00', { users: SEEDED_USERS });
   const seeded = await seedCommunity(models());
   retired = seeded.branches.retired._id;
-  expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(/^已设置退休支部/);
+  expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(
+    /^已设置退休支部/,
+  );
 }, 60_000);
 afterAll(async () => {
   await c?.bot.close();
@@ -52,5 +54,25 @@ describe('during the session', () => {
       memberId: await memberId('wangguilan'),
     });
     expect(record).toBeNull();
+  });
+});
+
+describe('月报 names what a member owes in all', () => {
+  it('a member 7 months behind is 「欠7个月」, not 「欠1个月（12月）」', async () => {
+    const wanghai = await models().Member.findOne({ wecomUserId: 'wanghai' });
+    await models().DuesCharge.create(
+      ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'].map((month) => ({
+        communityId: wanghai!.communityId,
+        memberId: wanghai!._id,
+        branchId: retired,
+        wecomUserId: 'wanghai',
+        duesSchedule: 'monthly',
+        month,
+        fen: 1_500,
+      })),
+    );
+    const report = await c.say('zhaoxiuying', '月报');
+    expect(report).toContain('应缴 15.00元 · 实缴 0.00元');
+    expect(report).toMatch(/王海：欠7个月（[^）]*）105.00元/);
   });
 });
