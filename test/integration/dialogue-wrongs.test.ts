@@ -66,7 +66,7 @@ describe('月报 names what a member owes in all', () => {
         memberId: wanghai!._id,
         branchId: retired,
         wecomUserId: 'wanghai',
-        duesSchedule: 'monthly',
+        duesSchedule: 'monthly' as const,
         month,
         fen: 1_500,
       })),
