@@ -74,5 +74,7 @@ describe('月报 names what a member owes in all', () => {
     const report = await c.say('zhaoxiuying', '月报');
     expect(report).toContain('应缴 15.00元 · 实缴 0.00元');
     expect(report).toMatch(/王海：欠7个月（[^）]*）105.00元/);
+    // Months as a range, not 「6月、7月、8月…」.
+    expect(report).toContain('王海：欠7个月（6–12月）105.00元');
   });
 });
