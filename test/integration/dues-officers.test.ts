@@ -90,14 +90,19 @@ describe('secretary commands', () => {
     expect(stats).toContain('退休支部：应缴 36.00元');
   });
 
-  it('冲正 cancels a payment by receipt number, once, and tells the member', async () => {
+  it('冲正 shows what will be reversed and waits for 确认, like 缴费; once; the member is told', async () => {
     await say('zhaoxiuying', '缴费 王海 15元 现金');
     const done = await say('zhaoxiuying', '确认');
     const receipt = /收据号 (\S+)，/.exec(done)?.[1];
     expect(receipt).toMatch(/^XINGFULI-\d{4}-00001$/);
-    expect(await say('zhaoxiuying', `冲正 ${receipt} 金额记错`)).toMatch(
-      /已冲正收据 .*（15.00元）。\d+月重新记为未交/,
-    );
+    const shown = await say('zhaoxiuying', `冲正 ${receipt} 金额记错`);
+    expect(shown).toMatch(new RegExp(`^将冲正：收据 ${receipt}，王海\\d+月党费15.00元。\n原因：金额记错\n`));
+    expect(shown).toMatch(/回复「确认」冲正，回复「取消」放弃。$/);
+    expect(await bot.runtime.deps.models.DuesReversal.countDocuments({ receiptNo: receipt })).toBe(0);
+    expect(await say('zhaoxiuying', '取消')).toBe('好的，已取消。');
+    expect(await bot.runtime.deps.models.DuesReversal.countDocuments({ receiptNo: receipt })).toBe(0);
+    await say('zhaoxiuying', `冲正 ${receipt} 金额记错`);
+    expect(await say('zhaoxiuying', '确认')).toMatch(/已冲正收据 .*（15.00元）。\d+月重新记为未交/);
     expect(await say('zhaoxiuying', `冲正 ${receipt} 再来一次`)).toMatch(/已经冲正过了/);
     const notices = (await bot.messagesTo('wanghai', 2)).map(textOf);
     expect(notices).toContainEqual(expect.stringMatching(/已作废，原因：金额记错/));

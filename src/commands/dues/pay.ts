@@ -18,6 +18,7 @@ import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
 import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
 import { enqueueOutbound } from '../../queues/queues.js';
+import { confirmReversal, type PendingReversal, REVERSAL_KIND } from './reverse.js';
 
 const KIND = 'dues.pay';
 
@@ -95,7 +96,7 @@ export const confirmDues = defineCommand({
   triggers: ['确认', '确定'],
   audience: OFFICERS,
   writes: true,
-  summary: '确认刚才显示的缴费记录',
+  summary: '确认刚才显示的缴费记录或冲正',
   examples: ['确认'],
   parse: () => ok({}),
   async handle(ctx) {
@@ -105,8 +106,14 @@ export const confirmDues = defineCommand({
     // A retried 确认 finds the payment it already wrote.
     const done = await models.DuesPayment.findOne({ sourceKey });
     if (done) return ctx.reply(`已记录，收据号 ${done.receiptNo}。`);
+    const reversal = await ctx.services.confirmations.get<PendingReversal>(
+      ctx.message.fromUser,
+      REVERSAL_KIND,
+    );
+    if (reversal) return confirmReversal(ctx, reversal);
     const plan = await ctx.services.confirmations.get<PaymentPlan>(ctx.message.fromUser, KIND);
-    if (!plan) throw new UserError('没有等待确认的缴费（10分钟内有效）。请重新发「缴费 …」。');
+    if (!plan)
+      throw new UserError('没有等待确认的缴费或冲正（10分钟内有效）。请重新发「缴费 …」或「冲正 …」。');
     const memberId = new Types.ObjectId(plan.memberId);
     const ledger = await loadLedger(models, memberId);
     const taken = plan.covered.filter((c) => ledger.covered.has(c.month));
