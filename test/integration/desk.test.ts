@@ -343,7 +343,8 @@ describe('points', () => {
   it('show a member their own points with the breakdown, computed from the records', async () => {
     const mine = await say('wangguilan', '我的积分');
     expect(mine).toContain(`王桂兰同志，您${YEAR}年的积分：${2 + onTime}分（本支部第1名，共3人）`);
-    expect(mine).toContain('· 志愿服务 2分（志愿服务每小时 2小时）');
+    expect(mine).toContain('· 志愿服务 2分（2小时×1分）');
+    expect(mine).not.toContain('每小时');
     expect(mine).toContain(`· 按时交纳党费 ${onTime}分`);
     expect(mine).toContain('· 组织生活 0分');
   });
