@@ -78,3 +78,12 @@ describe('月报 names what a member owes in all', () => {
     expect(report).toContain('王海：欠7个月（6–12月）105.00元');
   });
 });
+
+describe('who sees a member’s phone in 查成员', () => {
+  it('her own branch’s secretary sees it in full; an admin of the community, masked', async () => {
+    expect(await c.say('zhaoxiuying', '查成员 王桂兰')).toContain('手机：13800001234');
+    const seen = await c.say('zhouming', '查成员 王桂兰');
+    expect(seen).toContain('手机：138****1234');
+    expect(seen).not.toContain('13800001234');
+  });
+});
