@@ -162,9 +162,8 @@ const botAccuracy = report(
   routed.map((r) => r.intent),
 );
 const asked = routed.filter((r) => r.asked);
-console.log(
-  `yes/no questions asked: ${asked.length} (${asked.filter((r, i) => r.intent === lines[routed.indexOf(r)]?.intent).length} naming the right command)`,
-);
+const askedRight = routed.filter((r, i) => r.asked && r.intent === lines[i]!.intent).length;
+console.log(`yes/no questions asked: ${asked.length} (${askedRight} naming the right command)`);
 const wrongWrites = routed.filter(
   (r, i) => !r.asked && r.intent !== lines[i]!.intent && registry.byId(r.intent)?.writes,
 );

@@ -9,12 +9,12 @@ import type { Registry } from './registry.js';
  * guess; below that it shows the two likeliest commands. Reading something back is harmless, so it acts sooner.
  */
 export const THRESHOLDS = {
-  writes: { act: 0.6, ask: 0.2 },
+  writes: { act: 0.55, ask: 0.2 },
   reads: { act: 0.3, ask: 0.15 },
   /** A greeting or thanks is answered as one when at least this likely. */
   chat: 0.4,
   /** A command this person may not use, this likely, is refused rather than re-read as something else. */
-  notTheirs: 0.6,
+  notTheirs: 0.75,
 } as const;
 
 /** What the bot does with a text message. */

@@ -55,7 +55,8 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
   const callbackClient = () => {
     const base = selfUrl();
     if (!base) throw new Error('the bot is not listening yet');
-    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback` });
+    // Signed at the bot's own time, so a bot on a set clock (tests) accepts it.
+    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback`, now: deps.now });
   };
 
   router.get('/dev/api/config', (ctx) => {

@@ -52,7 +52,7 @@ const LEAD_WORDS =
  * the hours, 干了 and 搞了 carry them (「打扫卫生 干了俩钟头」), 左右 follows them.
  */
 const AROUND_DURATION_BEFORE =
-  /(?:差不多|大概|大约|约莫|约|将近|得有|足足|整整|前后|一共|总共|(?:干|搞|弄|忙|待|呆|花|用)了)\s*$/;
+  /(?:从|差不多|大概|大约|约莫|约|将近|得有|足足|整整|前后|一共|总共|(?:干|搞|弄|忙|待|呆|花|用)了)\s*$/;
 const AROUND_DURATION_AFTER = /^\s*(?:左右|上下|的样子|来的)/;
 
 /** `text` without `matched` at `index`, nor the words that only qualified it. */

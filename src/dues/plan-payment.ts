@@ -3,7 +3,7 @@ import { UserError } from '../bot/user-error.js';
 import { addMonths, allocatePayment, compareMonths, monthsBetween } from '../domain/dues/allocation.js';
 import { formatYuan } from '../domain/dues/calculator.js';
 import type { PaymentMethod, PaymentRequest } from '../domain/dues/payment-command.js';
-import { type YearMonth, yearMonthLabel } from '../domain/text/index.js';
+import { monthLabel, type YearMonth, yearMonthLabel } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import { monthlyDuesFor } from './assessment.js';
 import { type DuesLedger, unpaidMonths } from './ledger.js';
@@ -100,7 +100,7 @@ export async function planPayment(
     // A sum said together with its months must be what those months cost, or one of them is misheard.
     if (amount.kind === 'fen' && owed !== amount.fen) {
       throw new UserError(
-        `${months.map((m) => `${Number(m.slice(5))}月`).join('、')}应交${formatYuan(owed)}，和${formatYuan(amount.fen)}对不上，请核对。`,
+        `${months.map(monthLabel).join('、')}应交${formatYuan(owed)}，和${formatYuan(amount.fen)}对不上，请核对。`,
       );
     }
   }

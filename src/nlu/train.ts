@@ -5,6 +5,8 @@ export interface Example {
   text: string;
   speaker: Speaker;
   intent: string;
+  /** How much the line counts (1 unless said). */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -60,6 +62,7 @@ export function train(
   const featured = examples.map((e) => ({
     y: intentIndex.get(e.intent) as number,
     fs: features(e.text, e.speaker, f),
+    weight: e.weight ?? 1,
   }));
   const counts = new Map<string, number>();
   for (const { fs } of featured) for (const x of fs) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -68,7 +71,7 @@ export function train(
     .map(([x]) => x)
     .sort();
   const featureIndex = new Map(vocabulary.map((x, i) => [x, i]));
-  const rows = featured.map(({ y, fs }) => {
+  const rows = featured.map(({ y, fs, weight }) => {
     const values = featureValues(fs);
     const ids: number[] = [];
     const xs: number[] = [];
@@ -78,7 +81,7 @@ export function train(
       ids.push(id);
       xs.push(values[i] as number);
     });
-    return { y, ids, xs };
+    return { y, ids, xs, weight };
   });
 
   const perIntent = new Map<number, number>();
@@ -97,7 +100,7 @@ export function train(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const r of order) {
-      const { y, ids, xs } = rows[r]!;
+      const { y, ids, xs, weight } = rows[r]!;
       z.set(b);
       ids.forEach((id, i) => {
         for (let k = 0; k < K; k++) z[k]! += W[id * K + k]! * xs[i]!;
@@ -110,7 +113,7 @@ export function train(
         sum += z[k]!;
       }
       for (let k = 0; k < K; k++) {
-        const g = (z[k]! / sum - (k === y ? 1 : 0)) * weightOf(y);
+        const g = (z[k]! / sum - (k === y ? 1 : 0)) * weightOf(y) * weight;
         Gb[k]! += g * g;
         b[k]! -= (options.learningRate * g) / Math.sqrt(Gb[k]!);
         for (let i = 0; i < ids.length; i++) {

@@ -103,3 +103,82 @@ describe('descriptions keep no leftovers of the words read out', () => {
     expect(parseActivity(text, NOW, TZ).description).toBe(description);
   });
 });
+
+/** Written apart from the corpus, to keep the lexicons general: other words for the same problems and deeds. */
+describe('other ways people say it', () => {
+  const complaints: Array<[string, string, boolean?]> = [
+    ['我家厕所地漏往上返臭水', 'drain'],
+    ['楼下污水管破了 臭水流得满地', 'drain'],
+    ['小区主路上的雨水井堵了 一下雨就成河', 'drain'],
+    ['楼上家里水龙头没关 水从我家房顶往下漏', 'leak'],
+    ['卧室墙角渗水发黑 都长毛了', 'leak'],
+    ['下雨天阳台往里渗水', 'leak'],
+    ['今天一天都没来水 也没贴通知', 'water'],
+    ['自来水有股铁锈味 烧开了还有沉淀', 'water'],
+    ['楼上水压不够 洗澡只能等半夜', 'water'],
+    ['暖气片冰凉 打了好几次热线了', 'heating'],
+    ['家里才十二度 老伴都冻感冒了', 'heating'],
+    ['暖气阀门拧不动 屋里一点都不热', 'heating'],
+    ['小区北门那几盏路灯都不亮', 'lighting'],
+    ['楼道里黑乎乎的 灯坏了没人换', 'lighting'],
+    ['车库里的灯老是一闪一闪', 'lighting'],
+    ['隔壁天天晚上打麻将到后半夜 哗啦哗啦的', 'noise'],
+    ['楼下KTV天天唱到凌晨', 'noise'],
+    ['工地晚上十一点还在施工 吵死了', 'noise'],
+    ['垃圾桶旁边全是苍蝇 好几天没人收', 'sanitation'],
+    ['楼道里堆满了别人家的破烂', 'sanitation'],
+    ['小区里到处是小广告和垃圾', 'sanitation'],
+    ['一楼住户在院子里盖了个彩钢棚子', 'illegal_build'],
+    ['楼顶被人圈起来种菜养鸡', 'illegal_build'],
+    ['有人把公共绿地占了盖车库', 'illegal_build'],
+    ['楼下那条狗见人就叫 还咬过人', 'dogs'],
+    ['遛狗的人不牵绳 孩子吓哭了', 'dogs'],
+    ['狗在电梯里撒尿 主人也不管', 'dogs'],
+    ['小区门口天天有车乱停 救护车都进不来', 'parking'],
+    ['我的车位被别人占了', 'parking'],
+    ['电动车把单元门口堵得严严实实', 'parking'],
+    ['物业保安不管事 外面的人随便进出', 'property'],
+    ['物业乱收费 还不给发票', 'property'],
+    ['门禁卡刷不开 物业说要交五十块', 'property'],
+    ['电梯困住人了 快来', 'safety', true],
+    ['楼道里有煤气味 好冲', 'safety', true],
+    ['三楼冒烟了 好像着火了', 'safety', true],
+    ['楼下电线被车刮断了 地上噼里啪啦冒火花', 'safety', true],
+    ['有人在楼道里用电动车电瓶充电', 'safety', false],
+    ['楼顶护栏松了 很危险', 'safety', false],
+    ['小区的井盖丢了一个 黑天容易掉进去', 'safety', false],
+    ['我家卫生间马桶堵了', 'drain'],
+    ['卫生间天花板往下渗水', 'leak'],
+  ];
+  it.each(complaints)('%s → %s', (text, category, urgent) => {
+    expect(classify(text)).toBe(category);
+    if (urgent !== undefined) expect(isUrgent(text)).toBe(urgent);
+  });
+
+  const activities: Array<[string, string]> = [
+    ['上午去给独居的刘奶奶打扫屋子', 'volunteer'],
+    ['昨天帮社区发放防疫物资', 'volunteer'],
+    ['今天在路口当文明交通劝导员', 'volunteer'],
+    ['给楼里的老人免费测血压', 'volunteer'],
+    ['昨天带着孙子去社区捡白色垃圾', 'volunteer'],
+    ['今天上午去看望住院的老支书', 'visit'],
+    ['下午跟网格长入户走访低保户', 'visit'],
+    ['给烈属家送去了慰问品', 'visit'],
+    ['晚上在家学习党章一个小时', 'study'],
+    ['参加了街道组织的党史专题讲座', 'study'],
+    ['今天参加了支部的主题党日活动', 'meeting'],
+    ['下午开了个支委扩大会', 'meeting'],
+    ['昨天社区开的居民议事会我参加了', 'meeting'],
+    ['晚上在广场跳了两个钟头的舞', 'culture'],
+    ['参加社区的老年合唱比赛', 'culture'],
+    ['上午在活动室唱了几段豫剧', 'culture'],
+    ['今天下午在社区打了会儿乒乓球', 'culture'],
+    ['晚上在值班室守了一宿', 'duty'],
+    ['今天在门口卡点执勤 查验出入证', 'duty'],
+    ['轮到我在党群服务中心值班', 'duty'],
+    ['今天给灾区捐了五百块', 'other'],
+  ];
+  it.each(activities)('%s → %s', (text, type) => {
+    expect(inferType(text)).toBe(type);
+  });
+});

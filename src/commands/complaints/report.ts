@@ -61,7 +61,7 @@ async function askWhere(ctx: BotContext, text: string) {
 
 async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pending: SamePending) {
   await ctx.services.confirmations.set(ctx.message.fromUser, SAME_KIND, pending);
-  const question = similarQuestion(original, ctx.timeZone);
+  const question = similarQuestion(original);
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: ID,
     text: `${text} ${SAME_MARKER}`,

@@ -66,16 +66,26 @@ export async function confirmReversal(
   const { DuesPayment, DuesReversal, Member } = ctx.services.models;
   const payment = await DuesPayment.findOne({ ...scope.filter, receiptNo });
   if (!payment) throw new UserError(`没有找到收据号 ${receiptNo}（${scope.label}）。`);
+  const communityId = payment.communityId;
+  const sourceKey = ctx.message.dedupeKey;
+  const earlier = await DuesReversal.findOne({ communityId, receiptNo });
+  // Only another 冲正 is refused; a retry of this 确认 goes on to tell the member and answer.
+  if (earlier && earlier.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
   try {
-    await DuesReversal.create({
-      communityId: payment.communityId,
-      receiptNo,
-      memberId: payment.memberId,
-      reason,
-      byMemberId: ctx.sender.member._id,
-    });
+    if (!earlier) {
+      await DuesReversal.create({
+        communityId,
+        receiptNo,
+        memberId: payment.memberId,
+        reason,
+        byMemberId: ctx.sender.member._id,
+        sourceKey,
+      });
+    }
   } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
+    if (!isDuplicateKeyError(error)) throw error;
+    const winner = await DuesReversal.findOne({ communityId, receiptNo });
+    if (winner?.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
   }
   await ctx.services.confirmations.clear(ctx.message.fromUser);
   const months = monthSpans(payment.covered.map((c) => c.month));

@@ -152,6 +152,7 @@ export async function recordForMember(
     throw new UserError(`${formatDay(viewOf(session).date)}的学习还没到签到时间。`);
   const outcome = await recordAttendance(ctx.services.models, {
     session,
+    sourceKey: ctx.message.dedupeKey,
     memberId: member._id,
     kind,
     reason: rest,
