@@ -81,3 +81,12 @@ export function codeForLabel<T extends string>(
 
 export const labelOf = <T extends string>(labels: Record<T, readonly string[]>, code: T): string =>
   labels[code][0] ?? code;
+
+/**
+ * A roster row nobody has bound to a WeCom account yet (a 花名册 has no userids) carries this prefix and its
+ * own id as its userid: WeCom userids begin with a letter or digit, so it never matches a sender, and the
+ * unique (community, userid) index keeps working. Nothing is ever sent to it.
+ */
+export const UNBOUND_PREFIX = '~';
+export const unboundUserId = (memberId: string): string => `${UNBOUND_PREFIX}${memberId}`;
+export const isBoundUserId = (userId: string): boolean => !userId.startsWith(UNBOUND_PREFIX);

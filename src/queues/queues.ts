@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { isBoundUserId } from '../domain/member-vocabulary.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import {
@@ -61,14 +62,19 @@ export async function enqueueInbound(
   await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
 }
 
-/** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
+/**
+ * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
+ * Members not yet bound to a WeCom account cannot be reached: they are left out here, once for every sender.
+ */
 export async function enqueueOutbound(
   queue: Queue<OutboundJob>,
   jobId: string,
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const touser = data.touser.filter(isBoundUserId);
+  if (touser.length === 0) return;
+  await queue.add(data.purpose, { ...data, touser }, { jobId, delay: delayMs });
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */
@@ -87,7 +93,7 @@ export async function enqueueFanout(
   purpose: string,
   scheduledAt: Date,
 ): Promise<number> {
-  const batches = chunk([...new Set(recipients)], MAX_RECIPIENTS_PER_SEND);
+  const batches = chunk([...new Set(recipients.filter(isBoundUserId))], MAX_RECIPIENTS_PER_SEND);
   const delay = fanoutDelayMs(scheduledAt);
   await queue.addBulk(
     batches.map((touser, index) => ({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { branchKindFromName, headerProblems, MEMBER_COLUMNS } from '../../src/roster/columns.js';
+import {
+  branchKindFromName,
+  headerProblems,
+  MEMBER_COLUMNS,
+  ROSTER_COLUMNS,
+} from '../../src/roster/columns.js';
 import {
   parseAddress,
   parseDate,
@@ -256,7 +261,6 @@ describe('parseMemberRow', () => {
   });
 
   it.each<[Record<string, string>, string[]]>([
-    [{ 企业微信账号: '' }, ['第12行：缺少企业微信账号']],
     [
       { 企业微信账号: '张三' },
       ['第12行：企业微信账号「张三」不合规（只能用字母、数字和 _ - @ .，以字母或数字开头，最长64位）'],
@@ -335,18 +339,21 @@ describe('parseGridRow', () => {
 });
 
 describe('headers and branch kinds', () => {
-  it('accepts full-width brackets and ignores 序号/备注, reports unknown, repeated and missing columns', () => {
-    expect(headerProblems(MEMBER_COLUMNS, ['序号', '企业微信账号', '姓名', '月党费（元）', '备注'])).toEqual({
+  it('accepts full-width brackets, lists unused columns once and 身份证号 as not stored, refuses repeats and a missing 姓名', () => {
+    expect(headerProblems(ROSTER_COLUMNS, ['序号', '企业微信账号', '姓名', '月党费（元）', '备注'])).toEqual({
       problems: [],
       fatal: false,
+      ignored: ['序号'],
+      notStored: [],
     });
-    expect(headerProblems(MEMBER_COLUMNS, ['企业微信账号', '姓名', '手机号码'])).toEqual({
-      problems: ['第1行：不认识的列「手机号码」'],
-      fatal: false,
-    });
+    expect(
+      headerProblems(ROSTER_COLUMNS, ['党员姓名', '性别', '身份证号', '手机号码', '微信昵称', '性别'], 3),
+    ).toEqual({ problems: [], fatal: false, ignored: ['性别', '微信昵称'], notStored: ['身份证号'] });
     expect(headerProblems(MEMBER_COLUMNS, ['userid', '企业微信账号', '手机'])).toEqual({
       problems: ['第1行：列「企业微信账号」重复', '第1行：缺少必填列「姓名」'],
       fatal: true,
+      ignored: [],
+      notStored: [],
     });
   });
 
