@@ -1,5 +1,6 @@
 import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
+import { bindingStep, offerBinding } from './binding.js';
 import { type Command, parseCardKey } from './command.js';
 import { type BotContext, type BotServices, createContext } from './context.js';
 import { heldLocation } from './held-media.js';
@@ -111,6 +112,8 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
     ]);
     return ctx.reply(question || confirmation ? REPLY.cancelled : REPLY.nothingToCancel);
   }
+  // Someone we do not know answering with a name and the phone's last four digits binds their roster row.
+  if (await bindingStep(ctx, text)) return;
   const allowed = (command: Command) => mayUse(command, ctx.sender);
   // A command named outright that this person may not use is refused, not re-read as something else.
   const named = registry.match(text);
@@ -131,9 +134,13 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   return ctx.reply(didYouMean(suggestions));
 }
 
-/** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
-function refuse(ctx: BotContext): Promise<void> {
+/**
+ * Members hear that the command is not theirs; people we do not know are asked to bind their roster row when
+ * there are rows to bind, else told whom to ask to be registered.
+ */
+async function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  if (await offerBinding(ctx)) return;
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }
 

@@ -26,6 +26,11 @@ export class SenderResolver {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** After a binding: the next message from this person reads the roster again. */
+  forget(userId: string): void {
+    this.cache.delete(userId);
+  }
+
   async resolve(userId: string): Promise<Sender> {
     const hit = this.cache.get(userId);
     if (hit && this.now().getTime() - hit.at < TTL_MS) return hit.sender;

@@ -17,6 +17,7 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   help: { unknown: true, roles: EVERYONE_REGISTERED },
   'member.info': { unknown: false, roles: EVERYONE_REGISTERED },
   'member.find': { unknown: false, roles: OFFICERS },
+  'member.bind': { unknown: false, roles: OFFICERS },
   'activity.log': { unknown: false, roles: EVERYONE_REGISTERED },
   'activity.undo': { unknown: false, roles: EVERYONE_REGISTERED },
   'activity.mine': { unknown: false, roles: EVERYONE_REGISTERED },
