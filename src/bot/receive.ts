@@ -2,6 +2,7 @@ import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
 import { bindingStep, offerBinding } from './binding.js';
 import { type Command, parseCardKey } from './command.js';
+import { placeStranger } from './community-choice.js';
 import { type BotContext, type BotServices, createContext } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
@@ -18,8 +19,10 @@ const CANCEL = /^(取消|算了|不要了|退出)$/;
  */
 export async function receive(services: BotServices, message: InboundMessage): Promise<void> {
   if (message.fromUser === '' || message.fromUser === 'sys') return;
-  const sender = await services.senders.resolve(message.fromUser);
-  const ctx = createContext(services, message, sender);
+  const placed = await placeStranger(services, message, await services.senders.resolve(message.fromUser));
+  // Asked which community the person lives in: the message is handled with their answer.
+  if (!placed) return;
+  const ctx = createContext(services, placed.message, placed.sender);
   try {
     await dispatch(ctx);
   } catch (error) {

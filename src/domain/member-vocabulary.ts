@@ -11,6 +11,7 @@ export const ROLES = [
   'grid_leader',
   'staff',
   'admin',
+  'street',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,8 @@ export const ROLE_LABELS: Record<Role, readonly string[]> = {
   grid_leader: ['网格长', '网格员'],
   staff: ['社工', '社区工作者', '工作人员'],
   admin: ['管理员'],
+  /** 街道 staff: the figures of every community the deployment serves, a line each. */
+  street: ['街道', '街道工作人员', '街道干部'],
 };
 
 export const DUES_CATEGORIES = [

@@ -11,6 +11,8 @@ const GridSchema = new Schema(
     leaderUserId: { type: String, default: null },
     /** Building names as people say them: "3号楼", "5栋", "东区12幢". */
     buildings: { type: [String], default: [] },
+    /** Street addresses the grid covers (「和平里北街12号院」): a resident naming one belongs to this community. */
+    addresses: { type: [String], default: [] },
   },
   { timestamps: true },
 );

@@ -60,6 +60,7 @@ export const GRID_COLUMNS = [
   { key: 'name', header: '网格名称', aliases: ['name', 'gridName'], required: true },
   { key: 'leader', header: '网格长', aliases: ['leader', 'leaderUserId'] },
   { key: 'buildings', header: '楼栋', aliases: ['buildings', '楼号'] },
+  { key: 'addresses', header: '地址', aliases: ['addresses', '街道地址', '门牌地址'] },
 ] as const satisfies readonly Column<string>[];
 
 export type GridColumnKey = (typeof GRID_COLUMNS)[number]['key'];

@@ -397,7 +397,13 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
       ? await models.Member.find({ communityId: community._id, name: { $in: leaderNames } }).lean()
       : [];
 
-  const valid: Array<{ code: string; name: string; leaderUserId?: string | null; buildings?: string[] }> = [];
+  const valid: Array<{
+    code: string;
+    name: string;
+    leaderUserId?: string | null;
+    buildings?: string[];
+    addresses?: string[];
+  }> = [];
   for (const { rowNumber, row } of parsed) {
     const problem = (text: string) => problems.add(rowNumber, `第${rowNumber}行：${text}`);
     const code = row.code.toLowerCase();
@@ -418,7 +424,13 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
       else problem(`网格长「${row.leader}」有${matches.length}人同名，请改写企业微信账号`);
     }
     if (problems.has(rowNumber)) continue;
-    const target = { code: row.code, name: row.name, leaderUserId, buildings: row.buildings };
+    const target = {
+      code: row.code,
+      name: row.name,
+      leaderUserId,
+      buildings: row.buildings,
+      addresses: row.addresses,
+    };
     valid.push(
       Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined)) as typeof target,
     );

@@ -65,6 +65,7 @@ export interface GridRow {
   /** A WeCom userid, or a member's name that the import resolves. */
   leader?: string | null;
   buildings?: string[];
+  addresses?: string[];
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -353,5 +354,6 @@ export function parseGridRow(raw: Readonly<Record<string, string>>, rowNumber: n
     }
     row.buildings = buildings;
   }
+  if (cells.addresses !== undefined) row.addresses = splitList(cells.addresses);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: row };
 }
