@@ -17,7 +17,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
-import { parseConfig } from '../src/config.js';
+import { localCorpConfig } from '../src/cli/env.js';
 import { buildDeps } from '../src/deps.js';
 import { currentYearMonth } from '../src/domain/text/index.js';
 import { createLogger } from '../src/logger.js';
@@ -94,16 +94,11 @@ standin.on('message', (m) => {
 });
 const duplicates = () => [...received.values()].filter((n) => n > 1).length;
 
-const config = parseConfig({
+const config = localCorpConfig(standin.url, {
   ROLE: 'worker',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}`,
   REDIS_URL,
-  WECOM_CORP_ID: corp.corpId,
-  WECOM_AGENT_ID: String(corp.agentId),
-  WECOM_SECRET: corp.secret,
-  WECOM_TOKEN: corp.token,
-  WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-  WECOM_API_BASE: standin.url,
   APP_TIMEZONE: TIME_ZONE,
   LOG_LEVEL: 'error',
 });

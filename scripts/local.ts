@@ -5,21 +5,29 @@
  * Verifies the callback URL the way the admin console does, serves the chat simulator at /dev
  * (not under NODE_ENV=production), then waits.
  */
-import { scheduledJobRunner } from '../jobs/scheduled/job-runner.js';
+
+import { LOCAL_STANDIN_URL, localCorp as loadLocalCorp, localEnv } from '../src/cli/env.js';
 import { parseConfig } from '../src/config.js';
+import { devRoutes } from '../src/devtools/dev-routes.js';
+import { scheduledJobRunner } from '../src/devtools/job-runner.js';
 import { createLogger } from '../src/logger.js';
 import { importDemo } from '../src/roster/demo.js';
 import { startRuntime } from '../src/runtime.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
-import { LOCAL_STANDIN_URL, localCorp, localEnv } from './local-env.js';
 
+const localCorp = loadLocalCorp();
 const standin = await startFakeWecomApi({ ...localCorp, port: Number(new URL(LOCAL_STANDIN_URL).port) });
 const config = parseConfig({ ...localEnv(standin.url), ROLE: 'all' });
 // The simulator impersonates members, so startRuntime refuses it under NODE_ENV=production: leave it off there.
 const devtools =
-  config.nodeEnv === 'production' ? undefined : { standinUrl: standin.url, jobs: scheduledJobRunner };
-const runtime = await startRuntime(config, createLogger(config.logLevel), { host: '127.0.0.1', devtools });
+  config.nodeEnv === 'production'
+    ? undefined
+    : devRoutes({ standinUrl: standin.url, jobs: scheduledJobRunner });
+const runtime = await startRuntime(config, createLogger(config.logLevel), {
+  host: '127.0.0.1',
+  ...(devtools ? { routes: devtools } : {}),
+});
 
 const { grids, members, studySchedules } = await importDemo(runtime.deps.models);
 const sessions = await runtime.deps.models.StudySession.countDocuments({ status: 'scheduled' });
@@ -38,7 +46,7 @@ console.log(`
 党建助手 is running (local, throwaway corp ${localCorp.corpId})
   callback   ${callbackUrl}   (URL verification: OK)
   WeCom API  ${standin.url}   (stand-in; live feed of sent messages: ${standin.url}/__standin/stream)
-  health     ${runtime.url}/readyz    metrics ${runtime.url}/metrics
+  health     ${runtime.internalUrl}/readyz    metrics ${runtime.internalUrl}/metrics
   simulator  ${devtools ? `${runtime.url}/dev   (chat as any member in the browser)` : 'off (NODE_ENV=production)'}
   demo       幸福里社区: ${people.length} people, grids ${grids.created + grids.updated + grids.unchanged}${members ? '' : ' (members not loaded: see npm run roster -- demo)'}
              study days for ${(studySchedules?.set ?? 0) + (studySchedules?.kept ?? 0)} branches, ${sessions} sessions planned ahead

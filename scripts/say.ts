@@ -4,20 +4,14 @@
  * sends back through the WeCom stand-in. Env: BOT_URL (default http://127.0.0.1:3000), STANDIN_URL
  * (default http://127.0.0.1:3100).
  */
-import { readFileSync } from 'node:fs';
+
+import { localCorp } from '../src/cli/env.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import type { RecordedMessage } from '../src/standin/fake-wecom-api.js';
 import { sseData } from '../src/standin/sse-reader.js';
 
 const WAIT_MS = 10_000;
 const QUIET_MS = 1_000;
-
-interface LocalCorp {
-  corpId: string;
-  agentId: number;
-  token: string;
-  encodingAesKey: string;
-}
 
 function fail(zh: string, en: string): never {
   console.error(`✗ ${zh}\n  ${en}`);
@@ -71,9 +65,6 @@ async function main(): Promise<void> {
   if (!userid || !content)
     fail('用法: npm run say -- <userid> "消息内容"', 'usage: npm run say -- <userid> "text"');
 
-  const corp = JSON.parse(
-    readFileSync(new URL('../fixtures/wecom/local-corp.json', import.meta.url), 'utf8'),
-  ) as LocalCorp;
   const botUrl = process.env.BOT_URL ?? 'http://127.0.0.1:3000';
   const standinUrl = process.env.STANDIN_URL ?? 'http://127.0.0.1:3100';
 
@@ -113,7 +104,7 @@ async function main(): Promise<void> {
     if (!stop.signal.aborted) fail('与模拟服务的连接已断开', 'the stand-in closed the event stream');
   })();
 
-  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...corp });
+  const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp() });
   const res = await client.sendText(userid, content).catch((err: unknown) => {
     const reason = String((err as { cause?: unknown }).cause ?? err);
     fail(

@@ -8,6 +8,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR="$ROOT/.services"
 REDIS_PORT=${REDIS_PORT:-6379}
 MONGO_PORT=${MONGO_PORT:-27017}
+# A local 3-master Redis Cluster on loopback for the cluster suite (test/cluster): `start` brings it up too.
+CLUSTER_PORTS=${REDIS_CLUSTER_PORTS:-7001 7002 7003}
 FERRETDB_VERSION=v1.24.2
 FERRETDB_BIN="$DIR/bin/ferretdb-$FERRETDB_VERSION"
 
@@ -75,6 +77,31 @@ ensure_ferretdb() {
   wait_for ferretdb "port_open $MONGO_PORT" 30
 }
 
+cluster_ok() { redis-cli -p "${CLUSTER_PORTS%% *}" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; }
+
+ensure_cluster() {
+  if cluster_ok; then say "redis cluster: answering on 127.0.0.1:${CLUSTER_PORTS// /,}"; return; fi
+  local port nodes=()
+  for port in $CLUSTER_PORTS; do
+    mkdir -p "$DIR/cluster/$port"
+    if ! [ "$(redis-cli -p "$port" ping 2>/dev/null)" = "PONG" ]; then
+      # A node's cluster state from an earlier run would name peers that are gone: start each node afresh.
+      rm -f "$DIR/cluster/$port/nodes.conf"
+      redis-server --bind 127.0.0.1 --port "$port" --dir "$DIR/cluster/$port" --daemonize yes \
+        --pidfile "$DIR/cluster-$port.pid" --logfile "$DIR/cluster-$port.log" \
+        --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 5000 \
+        --appendonly no --save ''
+      wait_for "cluster-$port" "[ \"\$(redis-cli -p $port ping 2>/dev/null)\" = PONG ]" 20
+    fi
+    nodes+=("127.0.0.1:$port")
+  done
+  say "redis cluster: creating 3 masters on ${nodes[*]}"
+  for port in $CLUSTER_PORTS; do redis-cli -p "$port" flushall >/dev/null; redis-cli -p "$port" cluster reset hard >/dev/null; done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$DIR/cluster-create.log" 2>&1 \
+    || die "redis-cli --cluster create failed (log: $DIR/cluster-create.log)"
+  wait_for redis-cluster cluster_ok 30
+}
+
 stop_pidfile() {
   local name=$1 file="$DIR/$1.pid"
   if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
@@ -88,11 +115,14 @@ case "${1:-start}" in
     mkdir -p "$DIR"
     ensure_redis
     ensure_ferretdb
+    ensure_cluster
     say "ready: REDIS_URL=redis://127.0.0.1:$REDIS_PORT MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT/dangjian"
+    say "       cluster: REDIS_CLUSTER_URL=$(printf 'redis://127.0.0.1:%s,' $CLUSTER_PORTS | sed 's/,$//')"
     ;;
   stop)
     stop_pidfile ferretdb
     stop_pidfile redis
+    for port in $CLUSTER_PORTS; do stop_pidfile "cluster-$port"; done
     ;;
   *) die "usage: scripts/services.sh [start|stop]" ;;
 esac

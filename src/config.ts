@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { DISCLOSURE_CADENCES } from './domain/disclosure-period.js';
 import { DEFAULT_POINT_RULES, type PointRules, PointRulesSchema } from './domain/points/index.js';
+import type { RedisTarget } from './queues/connection.js';
 
 /** Operators and scripts depend on these names; change them only with a migration note. */
 const EnvSchema = z.object({
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Health, readiness, metrics and the queue dashboard: never published to WeCom. */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).default(9100),
+  INTERNAL_HOST: z.string().default('0.0.0.0'),
+  INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  /** One URL, or a Redis Cluster's seeds separated by commas (redis://10.0.0.1:7001,redis://10.0.0.2:7001). */
+  REDIS_URL: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((u) => /^rediss?:\/\/[^,\s]+$/.test(u.trim())),
+      'must start with redis:// or rediss:// (a cluster: several, separated by commas)',
+    ),
+  /** A Redis Cluster behind one REDIS_URL (a managed cluster's configuration endpoint). */
+  REDIS_CLUSTER: z.enum(['0', '1', 'true', 'false']).default('0'),
   WECOM_CORP_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the corp id shown in the admin console'),
   WECOM_AGENT_ID: z.coerce.number().int().positive(),
   WECOM_SECRET: z.string().min(1),
@@ -49,8 +62,9 @@ export interface Config {
   role: Env['ROLE'];
   nodeEnv: Env['NODE_ENV'];
   port: number;
+  internal: { port: number; host: string; token: string | null };
   mongodbUri: string;
-  redisUrl: string;
+  redis: RedisTarget;
   wecom: {
     corpId: string;
     agentId: number;
@@ -86,6 +100,11 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
+function redisTarget(value: string, cluster: boolean): RedisTarget {
+  const urls = value.split(',').map((u) => u.trim());
+  return { urls, cluster: cluster || urls.length > 1 };
+}
+
 /** Pure: reads only the object it is given. Lists every problem at once (values are never echoed: they may be secrets). */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const blanksRemoved = Object.fromEntries(
@@ -107,8 +126,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     role: e.ROLE,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    internal: { port: e.INTERNAL_PORT, host: e.INTERNAL_HOST, token: e.INTERNAL_TOKEN ?? null },
     mongodbUri: e.MONGODB_URI,
-    redisUrl: e.REDIS_URL,
+    redis: redisTarget(e.REDIS_URL, e.REDIS_CLUSTER === '1' || e.REDIS_CLUSTER === 'true'),
     wecom: {
       corpId: e.WECOM_CORP_ID,
       agentId: e.WECOM_AGENT_ID,

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
 import mongoose, { type Connection } from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createModels, type Models, syncIndexes } from './models/index.js';
+import type { RedisClient } from './queues/connection.js';
 import { createProducerConnection, createWorkerConnection, whenReady } from './queues/connection.js';
 import { closeQueues, createQueues, type Queues } from './queues/queues.js';
 import { type WecomApi, WecomApiClient } from './wecom/api/client.js';
@@ -15,11 +15,12 @@ export interface Deps {
   config: Config;
   log: Logger;
   /** General-purpose connection that waits out Redis outages (token cache, rate limits, sent marks). */
-  redis: Redis;
+  redis: RedisClient;
   /** Fails fast: used only to enqueue, so the webhook can answer 503 instead of hanging. */
-  producerRedis: Redis;
+  producerRedis: RedisClient;
   queues: Queues;
   queuePrefix: string;
+  /** Not opened in the web role: acking a callback needs Redis alone, so web starts and serves without MongoDB. */
   db: Connection;
   models: Models;
   wecom: WecomApi;
@@ -39,16 +40,26 @@ export interface BuildOptions {
 
 export async function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): Promise<Deps> {
   const queuePrefix = options.queuePrefix ?? 'bull';
-  const redis = createWorkerConnection(config.redisUrl, options.redisKeyPrefix);
-  const producerRedis = createProducerConnection(config.redisUrl);
+  const redis = createWorkerConnection(config.redis, options.redisKeyPrefix);
+  const producerRedis = createProducerConnection(config.redis);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);
 
-  const db = mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
-  await db.asPromise();
+  const now = options.now ?? (() => new Date());
+  // Records' createdAt/updatedAt come from the same clock as the handlers that compare against them
+  // (duplicate windows, 撤销 windows, monthly figures); a Mongoose instance of its own carries it.
+  const clocked = new mongoose.Mongoose();
+  clocked.now = now;
+  const usesMongo = config.role !== 'web';
+  const db = usesMongo
+    ? clocked.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+    : clocked.createConnection();
   const models = createModels(db);
-  await syncIndexes(models);
+  if (usesMongo) {
+    await db.asPromise();
+    await syncIndexes(models);
+  }
 
   const queues = createQueues(producerRedis, queuePrefix);
   for (const queue of Object.values(queues)) {
@@ -83,7 +94,7 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
       token: config.wecom.token,
       aes: parseEncodingAesKey(config.wecom.encodingAesKey),
     },
-    now: options.now ?? (() => new Date()),
+    now,
     async close() {
       await closeQueues(queues);
       await db.close();

@@ -1,10 +1,9 @@
 import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
-import { parseConfig } from '../../src/config.js';
+import { localCorpConfig } from '../../src/cli/env.js';
 import { buildDeps, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
-import { corp } from './bench-corp.js';
 
 /**
  * One scheduled job in its own process, for bench/dues-reminders.ts, which can then SIGKILL it mid-run.
@@ -22,17 +21,12 @@ if ((mode !== 'charges' && mode !== 'reminders') || !ns || !standinUrl || !atIso
 }
 const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'error';
-const config = parseConfig({
+const config = localCorpConfig(standinUrl, {
   ROLE: 'worker',
   PORT: '0',
+  INTERNAL_PORT: '0',
   MONGODB_URI: `${MONGO_BASE}/${ns}?monitorCommands=true`,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  WECOM_CORP_ID: corp.corpId,
-  WECOM_AGENT_ID: String(corp.agentId),
-  WECOM_SECRET: corp.secret,
-  WECOM_TOKEN: corp.token,
-  WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-  WECOM_API_BASE: standinUrl,
   LOG_LEVEL: logLevel,
 });
 const log = createLogger(logLevel);

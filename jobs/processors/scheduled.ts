@@ -1,11 +1,20 @@
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import type { Deps } from '../../src/deps.js';
+import type { Logger } from '../../src/logger.js';
 import { type ScheduledJobData, ScheduledJobDataSchema } from '../../src/queues/definitions.js';
 import { SCHEDULED_JOBS } from '../scheduled/index.js';
 import { runScheduledJob } from '../scheduled/run.js';
 
-/** Registers every scheduled job with BullMQ (idempotent: upsert by name), in the community's zone. */
-export async function upsertSchedulers(queue: Queue<ScheduledJobData>, timeZone: string): Promise<void> {
+/**
+ * Makes Redis hold exactly the scheduled jobs this code defines, in the community's zone: each one upserted
+ * by name, and any scheduler left from a job since renamed or removed deleted (it would keep firing).
+ * Returns the names removed.
+ */
+export async function reconcileSchedulers(
+  queue: Queue<ScheduledJobData>,
+  timeZone: string,
+  log: Pick<Logger, 'warn'>,
+): Promise<string[]> {
   for (const job of SCHEDULED_JOBS) {
     await queue.upsertJobScheduler(
       job.name,
@@ -13,6 +22,11 @@ export async function upsertSchedulers(queue: Queue<ScheduledJobData>, timeZone:
       { name: job.name, data: {} },
     );
   }
+  const defined = new Set(SCHEDULED_JOBS.map((job) => job.name));
+  const stale = (await queue.getJobSchedulers()).map((s) => s.key).filter((key) => !defined.has(key));
+  for (const key of stale) await queue.removeJobScheduler(key);
+  if (stale.length > 0) log.warn({ removed: stale }, 'removed schedulers no longer defined in code');
+  return stale;
 }
 
 export function createScheduledProcessor(deps: Deps) {

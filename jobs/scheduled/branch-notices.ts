@@ -17,9 +17,9 @@ export async function branchesWithOfficers(deps: Deps) {
     const mine = officers.filter((o) => String(o.branchId) === String(branch._id));
     return {
       branch,
-      scope: { communityId: branch.communityId as Types.ObjectId, branchId: branch._id as Types.ObjectId },
+      scope: { communityId: branch.communityId, branchId: branch._id },
       officers: mine.map((o) => o.wecomUserId),
-      officerIds: mine.map((o) => o._id as Types.ObjectId),
+      officerIds: mine.map((o) => o._id),
     };
   });
 }
@@ -80,3 +80,47 @@ export async function noticeOnce(
   await markQueued(models, key, jobId);
   return owned.length;
 }
+
+export type BranchWithOfficers = Awaited<ReturnType<typeof branchesWithOfficers>>[number];
+
+/** A notice to a branch's officers about some members (see noticeOnce); `text` is told which are new. */
+export interface BranchNotice {
+  kind: string;
+  period: string;
+  subjects: Types.ObjectId[];
+  text: (fresh: Set<string>) => string;
+}
+
+/**
+ * Every branch's notices, as `noticesFor` finds them, each sent to the branch's officers once per subject,
+ * kind and period. Returns, notice by notice, how many of its subjects were new.
+ */
+export async function noticeEachBranch(
+  deps: Deps,
+  at: Date,
+  noticesFor: (branch: BranchWithOfficers) => Promise<BranchNotice[]>,
+): Promise<number[]> {
+  const counts: number[] = [];
+  for (const branch of await branchesWithOfficers(deps)) {
+    for (const { text, ...notice } of await noticesFor(branch)) {
+      counts.push(
+        await noticeOnce(deps, { ...branch.scope, officers: branch.officers, ...notice, at }, text),
+      );
+    }
+  }
+  return counts;
+}
+
+/** The lines of the members a notice is new about, in order, joined with 、. */
+export const freshLines = <T>(
+  fresh: Set<string>,
+  members: readonly T[],
+  idOf: (member: T) => string,
+  line: (member: T) => string,
+): string =>
+  members
+    .filter((m) => fresh.has(idOf(m)))
+    .map(line)
+    .join('、');
+
+export const total = (counts: readonly number[]): number => counts.reduce((a, b) => a + b, 0);

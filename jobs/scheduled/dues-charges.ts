@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../src/db/duplicate-key.js';
 import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
 import { chargeableMembersWithDues } from '../../src/dues/assessment.js';
@@ -25,7 +24,7 @@ export const duesCharges: ScheduledJob = {
         return [
           {
             communityId: member.communityId,
-            memberId: member._id as Types.ObjectId,
+            memberId: member._id,
             branchId: member.branchId,
             wecomUserId: member.wecomUserId,
             duesSchedule: member.duesSchedule,

@@ -1,13 +1,11 @@
 import { Types } from 'mongoose';
 import { addMonths, consecutiveUnpaid, lateThrough } from '../../src/domain/dues/allocation.js';
 import { formatYuan } from '../../src/domain/dues/calculator.js';
-import { currentYearMonth, type YearMonth } from '../../src/domain/text/index.js';
+import { currentYearMonth, monthLabel, type YearMonth } from '../../src/domain/text/index.js';
 import { collectionRate, duesFigures } from '../../src/dues/branch-figures.js';
 import { loadLedger } from '../../src/dues/ledger.js';
-import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
+import { freshLines, noticeEachBranch, total } from './branch-notices.js';
 import type { ScheduledJob } from './types.js';
-
-const monthWords = (m: YearMonth) => `${Number(m.slice(5))}月`;
 
 /** The morning after the reminders: each branch's secretaries get the unpaid names and the collection rate. */
 export const duesSummary: ScheduledJob = {
@@ -16,18 +14,16 @@ export const duesSummary: ScheduledJob = {
   pattern: '0 9 16 * *',
   async run({ deps, at }) {
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
-    let sent = 0;
-    for (const { branch, scope, officers, officerIds } of await branchesWithOfficers(deps)) {
+    const sent = await noticeEachBranch(deps, at, async ({ branch, scope, officerIds }) => {
       const figures = await duesFigures(deps.models, scope, [month]);
-      if (figures.dueFen === 0) continue;
+      if (figures.dueFen === 0) return [];
       const names = figures.unpaid.map((u) => u.name);
       const text = () =>
-        `${branch.name} ${monthWords(month)}党费：应缴 ${formatYuan(figures.dueFen)}，实缴 ${formatYuan(figures.paidFen)}，收缴率 ${collectionRate(figures)}。` +
+        `${branch.name} ${monthLabel(month)}党费：应缴 ${formatYuan(figures.dueFen)}，实缴 ${formatYuan(figures.paidFen)}，收缴率 ${collectionRate(figures)}。` +
         (names.length ? `\n未交（${names.length}人）：${names.join('、')}` : '\n全部交齐。');
-      const notice = { ...scope, officers, kind: 'dues-summary', period: month, subjects: officerIds, at };
-      sent += (await noticeOnce(deps, notice, text)) > 0 ? 1 : 0;
-    }
-    return `${month} 党费收缴情况：发给 ${sent} 个支部的书记`;
+      return [{ kind: 'dues-summary', period: month, subjects: officerIds, text }];
+    });
+    return `${month} 党费收缴情况：发给 ${sent.filter((n) => n > 0).length} 个支部的书记`;
   },
 };
 
@@ -42,8 +38,7 @@ export const duesArrearsAlerts: ScheduledJob = {
   pattern: '30 9 16 * *',
   async run({ deps, at }) {
     const month = currentYearMonth(at, deps.config.timeZone) as YearMonth;
-    let flagged = 0;
-    for (const { branch, scope, officers } of await branchesWithOfficers(deps)) {
+    const flagged = await noticeEachBranch(deps, at, async ({ branch, scope }) => {
       // Anyone 3 months behind is unpaid in the three months before this one (a quarterly payer in the
       // earliest of them at least: their last completed quarter ends there at the latest).
       const figures = await duesFigures(deps.models, scope, [
@@ -65,24 +60,27 @@ export const duesArrearsAlerts: ScheduledJob = {
         const months = consecutiveUnpaid([...ledger.charged.keys()], ledger.covered, through);
         if (months >= 3) behind.push({ id, name: u.name, months });
       }
-      for (const [kind, min, max] of [
-        ['arrears-6', 6, Infinity],
-        ['arrears-3', 3, 6],
-      ] as const) {
+      return (
+        [
+          ['arrears-6', 6, Infinity],
+          ['arrears-3', 3, 6],
+        ] as const
+      ).map(([kind, min, max]) => {
         const group = behind.filter((b) => b.months >= min && b.months < max);
         const text = (fresh: Set<string>) => {
-          const names = group
-            .filter((b) => fresh.has(String(b.id)))
-            .map((b) => `${b.name}（连续${b.months}个月）`)
-            .join('、');
+          const names = freshLines(
+            fresh,
+            group,
+            (b) => String(b.id),
+            (b) => `${b.name}（连续${b.months}个月）`,
+          );
           return kind === 'arrears-6'
             ? `${branch.name}：${names} 已连续6个月以上未交党费。按党章第九条，无正当理由连续六个月不交纳党费的，以自行脱党论，须经支部大会讨论决定、报上级党组织批准。请先了解原因、谈心谈话，由支部按程序研究。`
             : `${branch.name}：${names} 已连续3个月未交党费，请及时了解情况、提醒补交。`;
         };
-        const notice = { ...scope, officers, kind, period: month, subjects: group.map((b) => b.id), at };
-        flagged += await noticeOnce(deps, notice, text);
-      }
-    }
-    return `${month} 欠费提醒：新提醒 ${flagged} 人`;
+        return { kind, period: month, subjects: group.map((b) => b.id), text };
+      });
+    });
+    return `${month} 欠费提醒：新提醒 ${total(flagged)} 人`;
   },
 };

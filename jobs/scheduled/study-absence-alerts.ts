@@ -4,7 +4,7 @@ import { absenceStreak, addDays, civilIsoDate } from '../../src/domain/study/ind
 import type { IsoDate } from '../../src/domain/text/index.js';
 import { type MemberAttendance, studyFigures } from '../../src/study/figures.js';
 import { STUDY_REMINDER } from '../../src/study/reminder-kinds.js';
-import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
+import { freshLines, noticeEachBranch, total } from './branch-notices.js';
 import type { ScheduledJob } from './types.js';
 
 /** An alert is due at this many consecutive absences without leave (a local rule; see domain notes §2.2). */
@@ -48,8 +48,7 @@ export const studyAbsenceAlerts: ScheduledJob = {
   async run({ deps, at }) {
     const timeZone = deps.config.timeZone;
     const today = civilIsoDate(at, timeZone);
-    let flagged = 0;
-    for (const { branch, scope, officers } of await branchesWithOfficers(deps)) {
+    const flagged = await noticeEachBranch(deps, at, async ({ branch, scope }) => {
       const figures = await studyFigures(
         deps.models,
         { branchId: scope.branchId },
@@ -61,25 +60,20 @@ export const studyAbsenceAlerts: ScheduledJob = {
       for (const run of absenceRuns(figures.records)) {
         bySince.set(run.since.sessionId, [...(bySince.get(run.since.sessionId) ?? []), run]);
       }
-      for (const [sessionId, runs] of bySince) {
+      return [...bySince].map(([sessionId, runs]) => {
         const text = (fresh: Set<string>) => {
-          const names = runs
-            .filter((r) => fresh.has(r.memberId))
-            .map((r) => `${r.name}（${formatDay(r.since.date as IsoDate)}起连续${r.length}次）`)
-            .join('、');
+          const names = freshLines(
+            fresh,
+            runs,
+            (r) => r.memberId,
+            (r) => `${r.name}（${formatDay(r.since.date as IsoDate)}起连续${r.length}次）`,
+          );
           return `${branch.name}：${names} 连续${ABSENCE_ALERT_AT}次以上没有参加学习，也没有请假。请及时了解情况，谈心谈话；确有困难的，可以安排送学上门或远程学习。`;
         };
-        const notice = {
-          ...scope,
-          officers,
-          kind: STUDY_REMINDER.absences,
-          period: sessionId,
-          subjects: runs.map((r) => new Types.ObjectId(r.memberId)),
-          at,
-        };
-        flagged += await noticeOnce(deps, notice, text);
-      }
-    }
-    return `连续缺席提醒：新提醒 ${flagged} 人`;
+        const subjects = runs.map((r) => new Types.ObjectId(r.memberId));
+        return { kind: STUDY_REMINDER.absences, period: sessionId, subjects, text };
+      });
+    });
+    return `连续缺席提醒：新提醒 ${total(flagged)} 人`;
   },
 };

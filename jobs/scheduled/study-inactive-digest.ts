@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 import { type HeldSession, inactiveMembers, monthLength } from '../../src/domain/study/index.js';
-import { currentYearMonth, type IsoDate, type YearMonth } from '../../src/domain/text/index.js';
+import { currentYearMonth, type IsoDate, monthLabel, type YearMonth } from '../../src/domain/text/index.js';
 import { shiftMonth } from '../../src/domain/text/relative-words.js';
 import { type StudyFigures, studyFigures } from '../../src/study/figures.js';
 import { STUDY_REMINDER } from '../../src/study/reminder-kinds.js';
-import { branchesWithOfficers, noticeOnce } from './branch-notices.js';
+import { freshLines, noticeEachBranch, total } from './branch-notices.js';
 import type { ScheduledJob } from './types.js';
 
 export const INACTIVE_MONTHS = 6;
@@ -62,8 +62,7 @@ export const studyInactiveDigest: ScheduledJob = {
     const timeZone = deps.config.timeZone;
     const month = currentYearMonth(at, timeZone) as YearMonth;
     const window = lookbackMonths(month);
-    let flagged = 0;
-    for (const { branch, scope, officers } of await branchesWithOfficers(deps)) {
+    const flagged = await noticeEachBranch(deps, at, async ({ branch, scope }) => {
       const figures = await studyFigures(
         deps.models,
         { branchId: scope.branchId },
@@ -72,27 +71,22 @@ export const studyInactiveDigest: ScheduledJob = {
         timeZone,
       );
       const inactive = inactiveMembers(heldSessions(figures), window.first);
-      if (inactive.length === 0) continue;
+      if (inactive.length === 0) return [];
       const names = new Map(figures.records.map((r) => [r.memberId, r.memberName]));
       const text = (fresh: Set<string>) =>
         [
-          `${branch.name} 学习情况提示（${Number(window.first.slice(5))}月至${Number(window.last.slice(5))}月）：以下党员这6个月没有参加过支部学习（到场、远程、送学上门均无记录）：`,
-          inactive
-            .filter((i) => fresh.has(i.memberId))
-            .map((i) => `${names.get(i.memberId)}（应参加${i.sessions}次，请假${i.leaves}次）`)
-            .join('、'),
+          `${branch.name} 学习情况提示（${monthLabel(window.first)}至${monthLabel(window.last)}）：以下党员这6个月没有参加过支部学习（到场、远程、送学上门均无记录）：`,
+          freshLines(
+            fresh,
+            inactive,
+            (i) => i.memberId,
+            (i) => `${names.get(i.memberId)}（应参加${i.sessions}次，请假${i.leaves}次）`,
+          ),
           ART_9,
         ].join('\n');
-      const notice = {
-        ...scope,
-        officers,
-        kind: STUDY_REMINDER.inactive,
-        period: month,
-        subjects: inactive.map((i) => new Types.ObjectId(i.memberId)),
-        at,
-      };
-      flagged += await noticeOnce(deps, notice, text);
-    }
-    return `${month} 六个月未参加学习提示：${flagged} 人`;
+      const subjects = inactive.map((i) => new Types.ObjectId(i.memberId));
+      return [{ kind: STUDY_REMINDER.inactive, period: month, subjects, text }];
+    });
+    return `${month} 六个月未参加学习提示：${total(flagged)} 人`;
   },
 };

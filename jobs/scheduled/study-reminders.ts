@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { Deps } from '../../src/deps.js';
 import { addDays, civilIsoDate, clockOf, signInWindow, wallClock } from '../../src/domain/study/index.js';
 import type { IsoDate } from '../../src/domain/text/index.js';
@@ -70,7 +69,7 @@ async function remind(deps: Deps, session: SessionDoc, schedule: StudySchedule, 
       .filter((m) => (m.status === 'mobile') === group.mobile && m.plainTextOnly === group.plain)
       .map((m) => ({
         memberId: m._id,
-        communityId: session.communityId as Types.ObjectId,
+        communityId: session.communityId,
         userId: m.wecomUserId,
       }));
     if (recipients.length > 0)

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { formatDay } from '../../src/domain/activity.js';
 import {
   ATTENDANCE_LABELS,
@@ -100,7 +99,7 @@ export const studySummary: ScheduledJob = {
         officers: branch.officers,
         kind: STUDY_REMINDER.summary,
         period: String(session._id),
-        subjects: branch.officerIds as Types.ObjectId[],
+        subjects: branch.officerIds,
         at,
       };
       sent +=

@@ -10,7 +10,7 @@ export type EvidenceOwner =
 function senderAsOwner(ctx: BotContext): EvidenceOwner {
   if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
   const { member } = ctx.sender;
-  return { communityId: member.communityId as Types.ObjectId, memberId: member._id as Types.ObjectId };
+  return { communityId: member.communityId, memberId: member._id };
 }
 
 /**
@@ -24,8 +24,8 @@ export async function storeEvidence(
 ): Promise<Types.ObjectId> {
   const { Evidence } = ctx.services.models;
   const { communityId, ...who } = owner;
-  const existing = await Evidence.findOne({ communityId, msgId: image.msgId }, { _id: 1 });
-  if (existing) return existing._id as Types.ObjectId;
+  const existing = await Evidence.exists({ communityId, msgId: image.msgId });
+  if (existing) return existing._id;
   const media = await ctx.services.wecom.getMedia(image.mediaId);
   const stored = await Evidence.findOneAndUpdate(
     { communityId, msgId: image.msgId },
@@ -42,5 +42,5 @@ export async function storeEvidence(
     { upsert: true, returnDocument: 'after' }, // no projection: FerretDB 1.x refuses one on findAndModify
   );
   if (!stored) throw new Error('evidence upsert returned nothing');
-  return stored._id as Types.ObjectId;
+  return stored._id;
 }

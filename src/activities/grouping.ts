@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { Models } from '../models/index.js';
 
 /** Activities grouped by a field: shared by 活动统计, 志愿时长排行 and the 月报 activity section. */
@@ -38,9 +37,6 @@ export async function namesOf(
   model: Models['Branch'] | Models['PartyGroup'] | Models['Member'],
   ids: unknown[],
 ) {
-  const docs = await (model as Models['Branch']).find(
-    { _id: { $in: ids.filter(Boolean) as Types.ObjectId[] } },
-    { name: 1 },
-  );
+  const docs = await (model as Models['Branch']).find({ _id: { $in: ids.filter(Boolean) } }, { name: 1 });
   return new Map(docs.map((d) => [String(d._id), d.name]));
 }

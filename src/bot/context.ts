@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DeskSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
+import type { RedisClient } from '../queues/connection.js';
 import type { ComplaintTimerJob, OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import type { WecomApi } from '../wecom/api/client.js';
@@ -16,7 +16,7 @@ import type { Sender, SenderResolver } from './sender.js';
 /** Built once per process and shared by every message. */
 export interface BotServices {
   models: Models;
-  redis: Redis;
+  redis: RedisClient;
   outbound: Queue<OutboundJob>;
   /** Delayed jobs for complaints' time limits. */
   complaintTimers: Queue<ComplaintTimerJob>;
@@ -56,14 +56,23 @@ export function createContext(services: BotServices, message: InboundMessage, se
     log: services.log.child({ dedupeKey: message.dedupeKey, userId: message.fromUser }),
     now: services.now(),
     timeZone,
-    async reply(text) {
-      // Derived from the message: a retried inbound job enqueues the same ids, which BullMQ ignores.
-      const jobId = `reply-${message.dedupeKey}-${replies++}`;
-      await enqueueOutbound(services.outbound, jobId, {
-        touser: [message.fromUser],
-        content: { type: 'text', content: text },
-        purpose: 'reply',
-      });
-    },
+    reply: (text) => replyAs(services, message, String(replies++), text),
   };
+}
+
+/**
+ * Enqueues a reply to the sender. The job id is derived from the message and `slot`: a retried inbound job
+ * enqueues the same ids, which BullMQ ignores, so a reply sent before a failure is not sent again.
+ */
+export async function replyAs(
+  services: Pick<BotServices, 'outbound'>,
+  message: InboundMessage,
+  slot: string,
+  text: string,
+): Promise<void> {
+  await enqueueOutbound(services.outbound, `reply-${message.dedupeKey}-${slot}`, {
+    touser: [message.fromUser],
+    content: { type: 'text', content: text },
+    purpose: 'reply',
+  });
 }

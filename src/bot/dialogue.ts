@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queues/connection.js';
 
 /** A command waiting for a missing slot: the text so far, and what was asked. */
 export interface PendingDialogue {
@@ -12,7 +12,7 @@ export const DIALOGUE_TTL_SECONDS = 10 * 60;
 /** Dialogue state lives in Redis with an expiry, keyed by person — never in process memory. */
 export class DialogueStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly ttlSeconds = DIALOGUE_TTL_SECONDS,
   ) {}
 

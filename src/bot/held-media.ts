@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queues/connection.js';
 import type { SentLocation } from './command.js';
 
 /** A photo or location sent before the command that needs it (「[位置] 这个井盖松了」). */
@@ -19,7 +19,7 @@ export const heldLocation = (location: SentLocation, at: Date): HeldMedia => ({
 });
 
 export class HeldMediaStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   private key(userId: string) {
     return `held:${userId}`;

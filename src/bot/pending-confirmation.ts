@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queues/connection.js';
 
 export const CONFIRM_TTL_SECONDS = 10 * 60;
 
 /** An action shown to an officer and waiting for 「确认」: kept in Redis with an expiry, keyed by person. */
 export class ConfirmationStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   private key(userId: string) {
     return `confirm:${userId}`;

@@ -16,10 +16,10 @@ export interface Scope {
 export function officerScope(sender: Sender): Scope {
   if (sender.kind !== 'member') throw new UserError('您还没有登记。');
   const { member, roles } = sender;
-  const communityId = member.communityId as Types.ObjectId;
+  const communityId = member.communityId;
   if (roles.some((r) => COMMUNITY_WIDE.includes(r))) return { filter: { communityId }, label: '全社区' };
   return {
-    filter: { communityId, branchId: (member.branchId as Types.ObjectId | null) ?? null },
+    filter: { communityId, branchId: member.branchId ?? null },
     label: '本支部',
   };
 }

@@ -1,4 +1,4 @@
-import type { HydratedDocument, Types } from 'mongoose';
+import type { HydratedDocument } from 'mongoose';
 import type { Role } from '../domain/member-vocabulary.js';
 import type { Community } from '../models/community.js';
 import type { Models } from '../models/index.js';
@@ -65,7 +65,7 @@ export class SenderResolver {
       .limit(1);
     const member = members[0];
     if (member) {
-      const community = await this.models.Community.findById(member.communityId as Types.ObjectId);
+      const community = await this.models.Community.findById(member.communityId);
       if (community) return { kind: 'member', userId, member, roles: member.roles as Role[], community };
     }
     return { kind: 'unknown', userId, community: await this.residentCommunity(userId) };

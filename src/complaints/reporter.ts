@@ -36,17 +36,17 @@ export async function reporterOf(ctx: BotContext, typedPhone: string | null): Pr
       reporter: {
         userId: sender.userId,
         kind: 'member',
-        personId: member._id as Types.ObjectId,
+        personId: member._id,
         name: member.name,
         phone: typedPhone ?? member.phone ?? null,
       },
       community: sender.community,
-      owner: { communityId: member.communityId as Types.ObjectId, memberId: member._id as Types.ObjectId },
+      owner: { communityId: member.communityId, memberId: member._id },
       home: address?.building ? { building: address.building, unit: address.unit ?? '' } : null,
     };
   }
   const community = communityOf(ctx);
-  const communityId = community._id as Types.ObjectId;
+  const communityId = community._id;
   const { Resident } = ctx.services.models;
   let resident = await Resident.findOne({ communityId, wecomUserId: sender.userId });
   if (!resident) {
@@ -62,7 +62,7 @@ export async function reporterOf(ctx: BotContext, typedPhone: string | null): Pr
   } else if (typedPhone && resident.phone !== typedPhone) {
     await Resident.updateOne({ _id: resident._id }, { $set: { phone: typedPhone } });
   }
-  const personId = resident!._id as Types.ObjectId;
+  const personId = resident!._id;
   return {
     reporter: {
       userId: sender.userId,
@@ -79,11 +79,11 @@ export async function reporterOf(ctx: BotContext, typedPhone: string | null): Pr
 
 /** Whose photo it is when someone sends one for a complaint. */
 export async function photoOwner(ctx: BotContext, communityId: Types.ObjectId): Promise<EvidenceOwner> {
-  if (ctx.sender.kind === 'member') return { communityId, memberId: ctx.sender.member._id as Types.ObjectId };
+  if (ctx.sender.kind === 'member') return { communityId, memberId: ctx.sender.member._id };
   const resident = await ctx.services.models.Resident.findOne({
     communityId,
     wecomUserId: ctx.sender.userId,
   });
   if (!resident) throw new UserError('请先用文字说明要反映的问题，再发照片。');
-  return { communityId, residentId: resident._id as Types.ObjectId };
+  return { communityId, residentId: resident._id };
 }

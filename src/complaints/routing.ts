@@ -19,7 +19,7 @@ export interface Assignment {
 }
 
 interface CommunityLike {
-  _id: unknown;
+  _id: Types.ObjectId;
   dutyUserIds?: string[] | null;
 }
 
@@ -48,11 +48,11 @@ async function firstWithRole(models: Models, communityId: Types.ObjectId, role: 
 async function gridLeader(
   models: Models,
   communityId: Types.ObjectId,
-  grid: { _id: unknown; name: string; leaderUserId: string },
+  grid: { _id: Types.ObjectId; name: string; leaderUserId: string },
 ): Promise<Assignment> {
   const name = await nameOf(models, communityId, grid.leaderUserId);
   return {
-    gridId: grid._id as Types.ObjectId,
+    gridId: grid._id,
     handlerUserId: grid.leaderUserId,
     handlerName: name,
     label: `${grid.name}网格长${name}`,
@@ -64,12 +64,12 @@ export async function assignFor(
   community: CommunityLike,
   building: string | null,
 ): Promise<Assignment> {
-  const communityId = community._id as Types.ObjectId;
+  const communityId = community._id;
   const grid = building ? await models.Grid.findOne({ communityId, buildings: building }).lean() : null;
   if (grid?.leaderUserId)
     return gridLeader(models, communityId, { ...grid, leaderUserId: grid.leaderUserId });
   // A grid without a leader still owns the building: the complaint counts for it while others handle it.
-  return { ...(await communityHandler(models, community)), gridId: (grid?._id as Types.ObjectId) ?? null };
+  return { ...(await communityHandler(models, community)), gridId: grid?._id ?? null };
 }
 
 /** The community's duty people, else its staff, else a secretary. */
@@ -77,7 +77,7 @@ async function communityHandler(
   models: Models,
   community: CommunityLike,
 ): Promise<Omit<Assignment, 'gridId'>> {
-  const communityId = community._id as Types.ObjectId;
+  const communityId = community._id;
   const duty = community.dutyUserIds?.[0];
   if (duty) {
     const name = await nameOf(models, communityId, duty);

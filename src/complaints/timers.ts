@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-import type { Types } from 'mongoose';
 import { categoryLabel } from '../domain/complaints/categories.js';
 import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
 import {
@@ -70,12 +69,30 @@ async function messagesFor(
   const what = `诉求 ${c.number}（${categoryLabel(c.category)}，${placeText(c)}）`;
   const acceptLimit = formatLimit(acceptLimitMs(sla, c.tier));
   const resolveLimit = formatLimit(resolveLimitMs(sla, c.tier));
-  const escalation = () => escalationFor(io.models, c.communityId as Types.ObjectId, c.handlerUserId);
   const reporter = reporterText(c.reporter, true);
   // The deadline in every escalation: a complaint reassigned and back may escalate to the same people again
   // within WeCom's 4-hour duplicate check, which would drop an identical text.
   const due = (deadline: Date) => `${formatTime(deadline, io.timeZone)}到期`;
   const messages: Message[] = [];
+  /** Past a time limit: the handler hears who now knows (and is urged on); those above get the case. */
+  const escalate = async (
+    step: string,
+    limit: string,
+    deadline: Date,
+    urge: string,
+    alert: (when: string) => string,
+  ) => {
+    const { to, told } = await escalationFor(io.models, c.communityId, c.handlerUserId);
+    const when = due(deadline);
+    messages.push(
+      {
+        to: [c.handlerUserId],
+        role: 'h',
+        text: `${what}已超过${step}时限（${limit}，${when}），${told}${urge}。`,
+      },
+      { to, role: 's', text: alert(when) },
+    );
+  };
   switch (stage) {
     case 'accept-remind':
       messages.push({
@@ -84,22 +101,16 @@ async function messagesFor(
         text: `提醒：${what}还未受理，请在${formatTime(c.acceptDeadline, io.timeZone)}前受理。回复「受理 ${c.number}」。`,
       });
       break;
-    case 'accept-escalate': {
-      const { to, told } = await escalation();
-      messages.push(
-        {
-          to: [c.handlerUserId],
-          role: 'h',
-          text: `${what}已超过受理时限（${acceptLimit}，${due(c.acceptDeadline)}），${told}请尽快受理。`,
-        },
-        {
-          to,
-          role: 's',
-          text: `【超时未受理】${what}${acceptLimit}内无人受理（${due(c.acceptDeadline)}），承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
-        },
+    case 'accept-escalate':
+      await escalate(
+        '受理',
+        acceptLimit,
+        c.acceptDeadline,
+        '请尽快受理',
+        (when) =>
+          `【超时未受理】${what}${acceptLimit}内无人受理（${when}），承办人${c.handlerName}。反映人：${reporter}。\n可发「转派 ${c.number} 网格或姓名」改派。`,
       );
       break;
-    }
     case 'resolve-remind':
       messages.push({
         to: [c.handlerUserId],
@@ -107,22 +118,16 @@ async function messagesFor(
         text: `提醒：${what}应在${formatTime(c.resolveDeadline, io.timeZone)}前办结。办好后回复「办结 ${c.number} 处理结果」，可附照片。`,
       });
       break;
-    case 'resolve-escalate': {
-      const { to, told } = await escalation();
-      messages.push(
-        {
-          to: [c.handlerUserId],
-          role: 'h',
-          text: `${what}已超过办结时限（${resolveLimit}，${due(c.resolveDeadline)}），${told}请抓紧办理。`,
-        },
-        {
-          to,
-          role: 's',
-          text: `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到（${due(c.resolveDeadline)}），承办人${c.handlerName}。反映人：${reporter}。`,
-        },
+    case 'resolve-escalate':
+      await escalate(
+        '办结',
+        resolveLimit,
+        c.resolveDeadline,
+        '请抓紧办理',
+        (when) =>
+          `【超时未办结】${what}现在「${STATE_LABELS[c.state]}」，办结时限${resolveLimit}已到（${when}），承办人${c.handlerName}。反映人：${reporter}。`,
       );
       break;
-    }
     case 'rate-remind':
       messages.push({
         to: [c.reporter.userId],

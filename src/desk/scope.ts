@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { officerScope, type Scope } from '../bot/scope.js';
 import type { Sender } from '../bot/sender.js';
 import type { Models } from '../models/index.js';
@@ -23,7 +22,7 @@ export interface DeskQuery {
 /** The asker's branch, or the community for staff and admins (officerScope decides). */
 export async function deskScopeOf(models: Models, sender: Sender): Promise<DeskScope> {
   const scope = officerScope(sender);
-  const branchId = scope.filter.branchId as Types.ObjectId | null | undefined;
+  const branchId = scope.filter.branchId;
   if (branchId === undefined) return { ...scope, name: sender.community?.name ?? '全社区' };
   const branch = branchId ? await models.Branch.findById(branchId, { name: 1 }).lean() : null;
   return { ...scope, name: branch?.name ?? '未分支部' };

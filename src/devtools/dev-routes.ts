@@ -1,8 +1,9 @@
 import type { Router } from '@koa/router';
 import type { Deps } from '../deps.js';
+import type { RouteExtension } from '../runtime.js';
 import { WecomCallbackClient } from '../standin/callback-client.js';
 import { WecomApiError } from '../wecom/api/errors.js';
-import type { DevtoolsOptions } from './dev-config.js';
+import { assertDevtoolsAllowed, type DevtoolsOptions } from './dev-config.js';
 import {
   badRequest,
   CardClickBody,
@@ -22,6 +23,14 @@ export interface DevRouteDeps {
   devtools: DevtoolsOptions;
   /** The bot's own base URL: messages go through its real webhook. Known once the server listens. */
   selfUrl: () => string | null;
+}
+
+/** The simulator as the runtime's extra routes; refused under NODE_ENV=production. */
+export function devRoutes(devtools: DevtoolsOptions): RouteExtension {
+  return {
+    check: assertDevtoolsAllowed,
+    register: (router, { deps, selfUrl }) => registerDevRoutes(router, { deps, devtools, selfUrl }),
+  };
 }
 
 /** Asks the stand-in for the response_code WeCom would put in this member's click on the card. */
@@ -46,7 +55,8 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
   const callbackClient = () => {
     const base = selfUrl();
     if (!base) throw new Error('the bot is not listening yet');
-    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback` });
+    // Signed at the bot's own time, so a bot on a set clock (tests) accepts it.
+    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback`, now: deps.now });
   };
 
   router.get('/dev/api/config', (ctx) => {

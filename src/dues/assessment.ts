@@ -7,8 +7,8 @@ import type { Models } from '../models/index.js';
 import type { Member } from '../models/member.js';
 
 export interface AssessableMember {
-  _id: unknown;
-  communityId: unknown;
+  _id: Types.ObjectId;
+  communityId: Types.ObjectId;
   duesCategory: string;
   duesBaseFen?: number | null;
   monthlyDuesFenOverride?: number | null;
@@ -24,7 +24,7 @@ export async function monthlyDuesFor(
   member: AssessableMember,
   year: number,
 ): Promise<number | null> {
-  const memberId = member._id as Types.ObjectId;
+  const memberId = member._id;
   const stored = await models.DuesAssessment.findOne({ memberId, year }, { fen: 1 }).lean();
   if (stored) return stored.fen;
   const assessed = assessMember(member);
@@ -130,7 +130,7 @@ export async function assessYear(models: Models, year: number): Promise<Assessme
       report.missing.push(member.name);
       continue;
     }
-    const memberId = member._id as Types.ObjectId;
+    const memberId = member._id;
     const stored = await models.DuesAssessment.findOne({ memberId, year }).lean();
     if (stored?.fen === assessed.fen) {
       report.unchanged++;

@@ -3,7 +3,7 @@ import { UserError } from '../bot/user-error.js';
 import { addMonths, allocatePayment, compareMonths, monthsBetween } from '../domain/dues/allocation.js';
 import { formatYuan } from '../domain/dues/calculator.js';
 import type { PaymentMethod, PaymentRequest } from '../domain/dues/payment-command.js';
-import type { YearMonth } from '../domain/text/index.js';
+import { type YearMonth, yearMonthLabel } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import { monthlyDuesFor } from './assessment.js';
 import { type DuesLedger, unpaidMonths } from './ledger.js';
@@ -23,10 +23,10 @@ export interface PaymentPlan {
 export const MAX_ADVANCE = 6;
 
 export interface PayerMember {
-  _id: unknown;
+  _id: Types.ObjectId;
   name: string;
   wecomUserId: string;
-  communityId: unknown;
+  communityId: Types.ObjectId;
   duesCategory: string;
   duesBaseFen?: number | null;
   monthlyDuesFenOverride?: number | null;
@@ -97,7 +97,7 @@ export async function planPayment(
   }
   const amountFen = amount.kind === 'fen' ? amount.fen : covered.reduce((sum, c) => sum + c.fen, 0);
   return {
-    memberId: String(member._id as Types.ObjectId),
+    memberId: String(member._id),
     memberName: member.name,
     userId: member.wecomUserId,
     covered,
@@ -117,7 +117,7 @@ export const METHOD_WORDS: Record<PaymentPlan['method'], string> = {
 
 export function describePlan(plan: PaymentPlan): string {
   const months = plan.covered.length
-    ? `${plan.covered.map((c) => `${c.month.slice(0, 4)}年${Number(c.month.slice(5))}月`).join('、')}党费`
+    ? `${plan.covered.map((c) => yearMonthLabel(c.month)).join('、')}党费`
     : '自愿交纳党费';
   const payer = plan.payer
     ? `；代缴：${plan.payer.name}${plan.payer.relation ? `（${plan.payer.relation}）` : ''}`

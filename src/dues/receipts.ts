@@ -7,9 +7,14 @@ const prefix = (code: string, year: number) => `${code.toUpperCase()}-${year}-`;
 const format = (code: string, year: number, seq: number) =>
   `${prefix(code, year)}${String(seq).padStart(5, '0')}`;
 
-async function nextSeq(models: Models, communityId: unknown, code: string, year: number): Promise<number> {
+async function nextSeq(
+  models: Models,
+  communityId: Types.ObjectId,
+  code: string,
+  year: number,
+): Promise<number> {
   const latest = await models.DuesPayment.findOne(
-    { communityId: communityId as Types.ObjectId, receiptNo: { $regex: `^${prefix(code, year)}` } },
+    { communityId, receiptNo: { $regex: `^${prefix(code, year)}` } },
     { receiptNo: 1 },
   )
     .sort({ receiptNo: -1 })
@@ -18,7 +23,11 @@ async function nextSeq(models: Models, communityId: unknown, code: string, year:
 }
 
 /** The number the next payment will get (shown in the preview; the payment may still get a later one). */
-export async function peekReceiptNo(models: Models, community: { _id: unknown; code: string }, year: number) {
+export async function peekReceiptNo(
+  models: Models,
+  community: { _id: Types.ObjectId; code: string },
+  year: number,
+) {
   return format(community.code, year, await nextSeq(models, community._id, community.code, year));
 }
 
@@ -30,7 +39,7 @@ export async function peekReceiptNo(models: Models, community: { _id: unknown; c
  */
 export async function insertWithReceipt(
   models: Models,
-  community: { _id: unknown; code: string },
+  community: { _id: Types.ObjectId; code: string },
   year: number,
   payment: Omit<DuesPayment, 'receiptNo'>,
 ): Promise<string> {
@@ -52,7 +61,5 @@ export async function insertWithReceipt(
       if (existing) return existing.receiptNo;
     }
   }
-  throw new Error(
-    `no free receipt number for community ${String(community._id as Types.ObjectId)} after 50 tries`,
-  );
+  throw new Error(`no free receipt number for community ${String(community._id)} after 50 tries`);
 }

@@ -1,11 +1,12 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
-import { ACTIVITY_TYPES } from '../domain/activity.js';
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { ACTIVITY_TYPES, type ActivityType } from '../domain/activity.js';
+import type { Stored } from './stored.js';
 
 /**
  * One activity a member did (volunteering, a visit, study …). One per source message (unique), so a
  * WeCom retry or a job retry never records it twice. Undo marks it, it is never deleted.
  */
-const ActivitySchema = new Schema(
+const ActivitySchema = new Schema<Activity>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -36,6 +37,22 @@ ActivitySchema.index({ communityId: 1, sourceMsgId: 1 }, { unique: true });
 ActivitySchema.index({ communityId: 1, memberId: 1, date: 1 });
 ActivitySchema.index({ communityId: 1, month: 1 });
 
-export type Activity = InferSchemaType<typeof ActivitySchema>;
+export interface Activity extends Stored {
+  memberId: Types.ObjectId;
+  branchId: Types.ObjectId | null;
+  partyGroupId: Types.ObjectId | null;
+  type: ActivityType;
+  date: string;
+  month: string;
+  minutes: number | null;
+  place: string | null;
+  companionMemberIds: Types.ObjectId[];
+  companionNames: string[];
+  description: string;
+  sourceMsgId: string;
+  evidence: Array<{ evidenceId: Types.ObjectId; msgId: string; at: Date }>;
+  undoneAt: Date | null;
+  undoneByMsgId: string | null;
+}
 export const activityModel = (db: Connection): Model<Activity> =>
-  db.models.Activity ?? db.model('Activity', ActivitySchema);
+  db.models.Activity ?? db.model<Activity>('Activity', ActivitySchema);

@@ -1,8 +1,9 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
-import { BRANCH_KINDS } from '../domain/member-vocabulary.js';
+import { type Connection, type Model, Schema } from 'mongoose';
+import { BRANCH_KINDS, type BranchKind } from '../domain/member-vocabulary.js';
+import type { Stored } from './stored.js';
 
 /** A Party branch (支部). Its secretary and committee are the members holding those roles in it. */
-const BranchSchema = new Schema(
+const BranchSchema = new Schema<Branch>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true },
@@ -12,6 +13,9 @@ const BranchSchema = new Schema(
 );
 BranchSchema.index({ communityId: 1, name: 1 }, { unique: true });
 
-export type Branch = InferSchemaType<typeof BranchSchema>;
+export interface Branch extends Stored {
+  name: string;
+  kind: BranchKind;
+}
 export const branchModel = (db: Connection): Model<Branch> =>
-  db.models.Branch ?? db.model('Branch', BranchSchema);
+  db.models.Branch ?? db.model<Branch>('Branch', BranchSchema);

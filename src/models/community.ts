@@ -1,9 +1,9 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
-import { DEFAULT_SLA } from '../domain/complaints/sla.js';
+import { type Connection, type Model, Schema } from 'mongoose';
+import { DEFAULT_SLA, type SlaSettings } from '../domain/complaints/sla.js';
 
 const limit = (value: number) => ({ type: Number, default: value, min: 1 });
 
-const CommunitySchema = new Schema(
+const CommunitySchema = new Schema<Community>(
   {
     /** Short stable code used by scripts and imports, e.g. "xingfuli". */
     code: { type: String, required: true, match: /^[a-z0-9-]{2,40}$/ },
@@ -33,6 +33,15 @@ const CommunitySchema = new Schema(
 );
 CommunitySchema.index({ code: 1 }, { unique: true });
 
-export type Community = InferSchemaType<typeof CommunitySchema>;
+export interface Community {
+  code: string;
+  name: string;
+  timeZone: string;
+  dutyUserIds: string[];
+  contactText: string;
+  complaintSla: SlaSettings;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
 export const communityModel = (db: Connection): Model<Community> =>
-  db.models.Community ?? db.model('Community', CommunitySchema);
+  db.models.Community ?? db.model<Community>('Community', CommunitySchema);

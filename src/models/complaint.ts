@@ -3,18 +3,19 @@ import { CATEGORIES, type Category } from '../domain/complaints/categories.js';
 import { STATES, STEPS, type State, type Step } from '../domain/complaints/lifecycle.js';
 import { RATINGS, type Rating } from '../domain/complaints/rating.js';
 import { TIMER_STAGES, type Tier, type TimerStage } from '../domain/complaints/sla.js';
+import type { Stored } from './stored.js';
 
 /**
  * A resident's complaint (诉求) and its whole history. The history is append-only: every step — who, when,
  * what was said, photos — is an entry; the fields above it are the present state those entries add up to.
  */
 
-const PhotoSchema = new Schema(
+const PhotoSchema = new Schema<ComplaintPhoto>(
   { evidenceId: { type: Schema.Types.ObjectId, required: true }, msgId: { type: String, required: true } },
   { _id: false },
 );
 
-const HistorySchema = new Schema(
+const HistorySchema = new Schema<ComplaintHistoryEntry>(
   {
     /** The complaint version this step produced (photos attach without a step). */
     version: { type: Number, required: true },
@@ -30,7 +31,7 @@ const HistorySchema = new Schema(
   { _id: false },
 );
 
-const ComplaintSchema = new Schema(
+const ComplaintSchema = new Schema<Complaint>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     /** 「2026-0153」: per community and year; the unique index below is the counter. */
@@ -115,7 +116,7 @@ ComplaintSchema.index({ handlerUserId: 1, state: 1 });
  * inserts its step here; the unique index lets exactly one writer have each version. The source key makes
  * a retried message find the step it already took.
  */
-const ComplaintStepSchema = new Schema(
+const ComplaintStepSchema = new Schema<ComplaintStep>(
   {
     complaintId: { type: Schema.Types.ObjectId, required: true },
     version: { type: Number, required: true },
@@ -132,7 +133,7 @@ ComplaintStepSchema.index({ sourceKey: 1 }, { unique: true });
  * timer reached twice — its delayed job and the sweep, or a retry — sends once; one whose run died between
  * the two is re-enqueued under the same job ids.
  */
-const ComplaintTimerSchema = new Schema(
+const ComplaintTimerSchema = new Schema<ComplaintTimer>(
   {
     complaintId: { type: Schema.Types.ObjectId, required: true },
     stage: { type: String, enum: TIMER_STAGES, required: true },
@@ -143,7 +144,6 @@ const ComplaintTimerSchema = new Schema(
 );
 ComplaintTimerSchema.index({ complaintId: 1, stage: 1, clock: 1 }, { unique: true });
 
-// Written out rather than inferred: inferring schemas with sub-document arrays exhausts tsc's memory.
 export interface ComplaintPhoto {
   evidenceId: Types.ObjectId;
   msgId: string;
@@ -166,8 +166,7 @@ export interface ComplaintReporter {
   name: string;
   phone: string | null;
 }
-export interface Complaint {
-  communityId: Types.ObjectId;
+export interface Complaint extends Stored {
   number: string;
   year: number;
   seq: number;
@@ -205,8 +204,6 @@ export interface Complaint {
   resolvedAt: Date | null;
   rating: Rating | null;
   ratingComment: string;
-  createdAt?: Date;
-  updatedAt?: Date;
 }
 export interface ComplaintStep {
   complaintId: Types.ObjectId;

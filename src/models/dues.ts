@@ -1,4 +1,6 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { YearMonth } from '../domain/text/index.js';
+import type { Stored } from './stored.js';
 
 /**
  * The dues ledger: append-only. A mistaken entry is cancelled by a reversal, never edited or deleted.
@@ -8,7 +10,7 @@ import { type Connection, type Model, Schema, type Types } from 'mongoose';
 const MONTH = { type: String, required: true, match: /^\d{4}-\d{2}$/ } as const;
 
 /** The amount a member owes each month of a year, fixed at the start of the year. */
-const AssessmentSchema = new Schema(
+const AssessmentSchema = new Schema<DuesAssessment>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -25,7 +27,7 @@ AssessmentSchema.index({ memberId: 1, year: 1 }, { unique: true });
  * One charge per member and month, generated on the 1st. It carries, as of that day, who to remind and
  * how the member pays, so the reminder job reads charges alone rather than every member as well.
  */
-const ChargeSchema = new Schema(
+const ChargeSchema = new Schema<DuesCharge>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -40,7 +42,7 @@ const ChargeSchema = new Schema(
 ChargeSchema.index({ memberId: 1, month: 1 }, { unique: true });
 ChargeSchema.index({ communityId: 1, month: 1 });
 
-const PaymentSchema = new Schema(
+const PaymentSchema = new Schema<DuesPayment>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -72,20 +74,22 @@ PaymentSchema.index({ sourceKey: 1 }, { unique: true });
 PaymentSchema.index({ memberId: 1, paidAt: -1 });
 
 /** Cancels one payment (by receipt number); the months it covered are owed again. */
-const ReversalSchema = new Schema(
+const ReversalSchema = new Schema<DuesReversal>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     receiptNo: { type: String, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, required: true },
     byMemberId: { type: Schema.Types.ObjectId, required: true },
+    /** The 冲正 message that wrote it: its retry finishes the job instead of calling it done twice. */
+    sourceKey: { type: String, default: null },
   },
   { timestamps: true },
 );
 ReversalSchema.index({ communityId: 1, receiptNo: 1 }, { unique: true });
 
 /** A reduction or exemption (少交/免交) approved upstream, for named months. */
-const WaiverSchema = new Schema(
+const WaiverSchema = new Schema<DuesWaiver>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -99,7 +103,7 @@ const WaiverSchema = new Schema(
 WaiverSchema.index({ memberId: 1 });
 
 /** One reminder per member, kind and period: inserted before sending, so a re-run sends nothing twice. */
-const ReminderSchema = new Schema(
+const ReminderSchema = new Schema<Reminder>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     memberId: { type: Schema.Types.ObjectId, required: true },
@@ -117,7 +121,7 @@ ReminderSchema.index({ kind: 1, period: 1, jobId: 1 });
  * Written once a batch of reminders is on the outbound queue: one document per job rather than a state
  * flag on each reminder, because updating a thousand documents costs FerretDB seconds.
  */
-const ReminderBatchSchema = new Schema(
+const ReminderBatchSchema = new Schema<ReminderBatch>(
   {
     jobId: { type: String, required: true },
     kind: { type: String, required: true },
@@ -128,20 +132,14 @@ const ReminderBatchSchema = new Schema(
 ReminderBatchSchema.index({ jobId: 1 }, { unique: true });
 ReminderBatchSchema.index({ kind: 1, period: 1 });
 
-// Written out rather than inferred: inferring these schemas (sub-documents in arrays) exhausts tsc's memory.
-interface Base {
-  communityId: Types.ObjectId;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
-export interface DuesAssessment extends Base {
+export interface DuesAssessment extends Stored {
   memberId: Types.ObjectId;
   year: number;
   fen: number;
   rule: string;
   baseFen: number | null;
 }
-export interface DuesCharge extends Base {
+export interface DuesCharge extends Stored {
   memberId: Types.ObjectId;
   branchId: Types.ObjectId | null;
   wecomUserId: string;
@@ -149,12 +147,12 @@ export interface DuesCharge extends Base {
   month: string;
   fen: number;
 }
-export interface DuesPayment extends Base {
+export interface DuesPayment extends Stored {
   memberId: Types.ObjectId;
   branchId: Types.ObjectId | null;
   receiptNo: string;
   amountFen: number;
-  covered: Array<{ month: string; fen: number }>;
+  covered: Array<{ month: YearMonth; fen: number }>;
   method: 'cash' | 'wechat' | 'transfer' | 'unknown';
   payer: { name: string; relation: string } | null;
   voluntary: boolean;
@@ -162,19 +160,20 @@ export interface DuesPayment extends Base {
   sourceKey: string;
   paidAt: Date;
 }
-export interface DuesReversal extends Base {
+export interface DuesReversal extends Stored {
   receiptNo: string;
   memberId: Types.ObjectId;
   reason: string;
   byMemberId: Types.ObjectId;
+  sourceKey?: string | null;
 }
-export interface DuesWaiver extends Base {
+export interface DuesWaiver extends Stored {
   memberId: Types.ObjectId;
   months: string[];
   reducedToFen: number;
   approvalRef: string;
 }
-export interface Reminder extends Base {
+export interface Reminder extends Stored {
   memberId: Types.ObjectId;
   kind: string;
   period: string;

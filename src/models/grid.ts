@@ -1,7 +1,8 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { Stored } from './stored.js';
 
 /** A grid (网格): the buildings it covers route residents' complaints to its leader. */
-const GridSchema = new Schema(
+const GridSchema = new Schema<Grid>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     /** As written on the community's own list, e.g. "G03". */
@@ -18,5 +19,12 @@ const GridSchema = new Schema(
 );
 GridSchema.index({ communityId: 1, code: 1 }, { unique: true });
 
-export type Grid = InferSchemaType<typeof GridSchema>;
-export const gridModel = (db: Connection): Model<Grid> => db.models.Grid ?? db.model('Grid', GridSchema);
+export interface Grid extends Stored {
+  code: string;
+  name: string;
+  leaderUserId: string | null;
+  buildings: string[];
+  addresses: string[];
+}
+export const gridModel = (db: Connection): Model<Grid> =>
+  db.models.Grid ?? db.model<Grid>('Grid', GridSchema);

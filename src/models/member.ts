@@ -1,8 +1,16 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
-import { DUES_CATEGORIES, MEMBER_STATUSES, ROLES } from '../domain/member-vocabulary.js';
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import {
+  DUES_CATEGORIES,
+  type DuesCategory,
+  MEMBER_STATUSES,
+  type MemberStatus,
+  ROLES,
+  type Role,
+} from '../domain/member-vocabulary.js';
+import type { Stored } from './stored.js';
 
 /** A Party member (or staff) known to the bot. Roles come from here, never from message text. */
-const MemberSchema = new Schema(
+const MemberSchema = new Schema<Member>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     wecomUserId: { type: String, required: true },
@@ -79,6 +87,26 @@ MemberSchema.index({ wecomUserId: 1 });
 MemberSchema.index({ communityId: 1, name: 1 });
 MemberSchema.index({ communityId: 1, branchId: 1 });
 
-export type Member = InferSchemaType<typeof MemberSchema>;
+export interface Member extends Stored {
+  wecomUserId: string;
+  name: string;
+  branchId: Types.ObjectId | null;
+  partyGroupId: Types.ObjectId | null;
+  gridId: Types.ObjectId | null;
+  roles: Role[];
+  duesCategory: DuesCategory;
+  status: MemberStatus;
+  mobility: { whereTo: string; since: string | null } | null;
+  probationary: boolean;
+  plainTextOnly: boolean;
+  joinedOn: string | null;
+  phone: string | null;
+  address: { building: string; unit: string; room: string } | null;
+  proxyPayer: { name: string; relation: string } | null;
+  duesBaseFen: number | null;
+  duesSchedule: 'monthly' | 'quarterly';
+  duesExempt: { until: string; approvalRef: string } | null;
+  monthlyDuesFenOverride: number | null;
+}
 export const memberModel = (db: Connection): Model<Member> =>
-  db.models.Member ?? db.model('Member', MemberSchema);
+  db.models.Member ?? db.model<Member>('Member', MemberSchema);

@@ -1,7 +1,8 @@
-import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { Stored } from './stored.js';
 
 /** A resident who is not a Party member but reports problems through the bot. */
-const ResidentSchema = new Schema(
+const ResidentSchema = new Schema<Resident>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     wecomUserId: { type: String, required: true },
@@ -13,6 +14,11 @@ const ResidentSchema = new Schema(
 );
 ResidentSchema.index({ communityId: 1, wecomUserId: 1 }, { unique: true });
 
-export type Resident = InferSchemaType<typeof ResidentSchema>;
+export interface Resident extends Stored {
+  wecomUserId: string;
+  name: string;
+  phone: string | null;
+  building: string;
+}
 export const residentModel = (db: Connection): Model<Resident> =>
-  db.models.Resident ?? db.model('Resident', ResidentSchema);
+  db.models.Resident ?? db.model<Resident>('Resident', ResidentSchema);

@@ -3,6 +3,7 @@ import { ATTENDANCE_KINDS, type AttendanceKind } from '../domain/study/attendanc
 import { HOLIDAY_POLICIES, type HolidayPolicy, type StudyRule } from '../domain/study/rule.js';
 import { SESSION_STATUSES, type SessionStatus } from '../domain/study/session.js';
 import { DEFAULT_SIGN_IN_OPENS_MINUTES } from '../domain/study/window.js';
+import type { Stored } from './stored.js';
 
 /**
  * Study days. The schedule is a branch's standing rule; sessions are its days, written ahead by the
@@ -13,7 +14,7 @@ import { DEFAULT_SIGN_IN_OPENS_MINUTES } from '../domain/study/window.js';
 const DATE = { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ } as const;
 const TIME = { type: String, required: true, match: /^\d{2}:\d{2}$/ } as const;
 
-const StudyScheduleSchema = new Schema(
+const StudyScheduleSchema = new Schema<StudySchedule>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     branchId: { type: Schema.Types.ObjectId, required: true },
@@ -46,7 +47,7 @@ const StudyScheduleSchema = new Schema(
 );
 StudyScheduleSchema.index({ branchId: 1 }, { unique: true });
 
-const StudySessionSchema = new Schema(
+const StudySessionSchema = new Schema<StudySession>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     branchId: { type: Schema.Types.ObjectId, required: true },
@@ -74,7 +75,7 @@ const StudySessionSchema = new Schema(
 StudySessionSchema.index({ branchId: 1, date: 1 }, { unique: true });
 StudySessionSchema.index({ communityId: 1, date: 1 });
 
-const AttendanceSchema = new Schema(
+const AttendanceSchema = new Schema<Attendance>(
   {
     communityId: { type: Schema.Types.ObjectId, required: true },
     branchId: { type: Schema.Types.ObjectId, required: true },
@@ -85,19 +86,16 @@ const AttendanceSchema = new Schema(
     /** Who recorded it: the member, or the secretary for 补签 / 送学上门. */
     byMemberId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true },
+    /** The inbound message that wrote it last, and the kind it replaced: a retried message finds its own write. */
+    sourceKey: { type: String, default: null },
+    previousKind: { type: String, enum: [...ATTENDANCE_KINDS, null], default: null },
   },
   { timestamps: true },
 );
 AttendanceSchema.index({ sessionId: 1, memberId: 1 }, { unique: true });
 AttendanceSchema.index({ memberId: 1, at: -1 });
 
-// Written out rather than inferred: inferring schemas with sub-documents exhausts tsc's memory.
-interface Base {
-  communityId: Types.ObjectId;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
-export interface StudySchedule extends Base {
+export interface StudySchedule extends Stored {
   branchId: Types.ObjectId;
   rule: { kind: StudyRule['kind']; days: number[]; weekday: number | null; nths: number[] };
   time: string;
@@ -110,7 +108,7 @@ export interface StudySchedule extends Base {
   leadReminderMinutes: number;
   setByMemberId: Types.ObjectId | null;
 }
-export interface StudySession extends Base {
+export interface StudySession extends Stored {
   branchId: Types.ObjectId;
   date: string;
   time: string;
@@ -126,7 +124,7 @@ export interface StudySession extends Base {
   origin: 'rule' | 'secretary';
   expectedMemberIds: Types.ObjectId[] | null;
 }
-export interface Attendance extends Base {
+export interface Attendance extends Stored {
   branchId: Types.ObjectId;
   sessionId: Types.ObjectId;
   memberId: Types.ObjectId;
@@ -134,6 +132,8 @@ export interface Attendance extends Base {
   reason: string;
   byMemberId: Types.ObjectId;
   at: Date;
+  sourceKey?: string | null;
+  previousKind?: AttendanceKind | null;
 }
 
 /** The stored rule as the domain's StudyRule. */

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import type { OutboundJob } from './definitions.js';
 import { enqueueOutbound } from './queues.js';
 
@@ -20,7 +20,7 @@ export interface Attachment {
 const TTL_SECONDS = 3 * 24 * 3600;
 
 export class AttachmentStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async put(id: string, attachment: Omit<Attachment, 'kind'>): Promise<void> {
     const key = `attachment:${id}`;

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { isBoundUserId } from '../domain/member-vocabulary.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
+import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
   DEFAULT_JOB_OPTIONS,
@@ -12,6 +12,7 @@ import {
   type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
+import { SenderOrder } from './sender-order.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
@@ -20,26 +21,32 @@ export interface Queues {
   complaintTimers: Queue<ComplaintTimerJob>;
 }
 
-export function createQueues(connection: Redis, prefix = 'bull'): Queues {
+/**
+ * The BullMQ prefix of one queue: a hash tag per queue, so every key of the queue (and so every script
+ * BullMQ runs on it) lands in one Redis Cluster slot, while different queues spread over the cluster.
+ */
+export const queuePrefix = (base: string, queue: string): string => `{${base}:${queue}}`;
+
+export function createQueues(connection: RedisClient, base = 'bull'): Queues {
   return {
     inbound: new Queue<InboundJob>('inbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'inbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
     }),
     outbound: new Queue<OutboundJob>('outbound', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'outbound'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
     }),
     scheduled: new Queue<ScheduledJobData>('scheduled', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'scheduled'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
     }),
     complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
       connection,
-      prefix,
+      prefix: queuePrefix(base, 'complaint-timers'),
       defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
     }),
   };
@@ -59,8 +66,22 @@ export async function enqueueInbound(
   message: InboundMessage,
   now: Date,
 ): Promise<void> {
-  await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
+  const job = await queue.add(
+    message.kind,
+    { message, receivedAt: now.toISOString() },
+    { jobId: message.dedupeKey },
+  );
+  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
+  await orderOf(queue).join(message.fromUser, job);
 }
+
+/** The line a person's jobs on `queue` wait in, over the queue's own connection. */
+export const orderOf = (queue: Queue): SenderOrder =>
+  new SenderOrder(queue.opts.connection as RedisClient, queue);
+
+/** Replies to one person go out in the order they were written; notices and reminders need no order. */
+export const orderedRecipient = (data: OutboundJob): string | null =>
+  data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
 /**
  * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
@@ -74,7 +95,10 @@ export async function enqueueOutbound(
 ): Promise<void> {
   const touser = data.touser.filter(isBoundUserId);
   if (touser.length === 0) return;
-  await queue.add(data.purpose, { ...data, touser }, { jobId, delay: delayMs });
+  const bound = { ...data, touser };
+  const job = await queue.add(data.purpose, bound, { jobId, delay: delayMs });
+  const recipient = orderedRecipient(bound);
+  if (recipient) await orderOf(queue).join(recipient, job);
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */

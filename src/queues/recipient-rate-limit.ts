@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /**
  * WeCom silently drops messages past 30 a minute to one member from one app. We stay below with a
@@ -34,9 +34,9 @@ return 0
 
 export class RecipientRateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly limit = PER_RECIPIENT_PER_MINUTE,
-    private readonly keyPrefix = 'wecom:rate',
+    private readonly keyPrefix = '{wecom-rate}',
   ) {}
 
   /** Counts one message to each recipient, or returns how long to wait (ms) without counting anything. */

@@ -28,7 +28,7 @@ export async function expectedMembers(models: Models, branchId: Types.ObjectId):
     { name: 1, wecomUserId: 1, status: 1, plainTextOnly: 1 },
   ).lean();
   return members.map((m) => ({
-    _id: m._id as Types.ObjectId,
+    _id: m._id,
     name: m.name,
     wecomUserId: m.wecomUserId,
     status: m.status,

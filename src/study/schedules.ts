@@ -81,8 +81,8 @@ export async function importStudySchedules(
     }
     const had = await models.StudySchedule.exists({ branchId: branch._id });
     const schedule = await saveSchedule(models, {
-      communityId: community._id as Types.ObjectId,
-      branchId: branch._id as Types.ObjectId,
+      communityId: community._id,
+      branchId: branch._id,
       draft: parsed.draft,
       by: null,
       keepExisting: true,

@@ -18,18 +18,19 @@ describe('a notice to a branch officer about members, once per member and period
     const { models } = bot.runtime.deps;
     const member = async (userId: string) => (await models.Member.findOne({ wecomUserId: userId }).lean())!;
     const secretary = await member('lijianguo');
+    const branchId = secretary.branchId!;
     const [wang, hai] = [await member('wangguilan'), await member('wanghai')];
-    const notice = (subjects: Array<{ _id: unknown }>) =>
+    const notice = (subjects: Array<{ _id: Types.ObjectId }>) =>
       noticeOnce(
         bot.runtime.deps,
         {
-          branchId: secretary.branchId as Types.ObjectId,
-          communityId: secretary.communityId as Types.ObjectId,
+          branchId,
+          communityId: secretary.communityId,
           officers: ['lijianguo'],
           kind: 'test-absences',
           period: '2026-11',
-          subjects: subjects.map((s) => s._id as Types.ObjectId),
-          at: new Date(),
+          subjects: subjects.map((s) => s._id),
+          at: bot.clock.now(),
         },
         (fresh) =>
           `连续缺席：${[wang, hai]
@@ -62,13 +63,13 @@ describe('a notice to a branch officer about members, once per member and period
     const sent = await noticeOnce(
       bot.runtime.deps,
       {
-        branchId: secretary.branchId as Types.ObjectId,
-        communityId: secretary.communityId as Types.ObjectId,
+        branchId: secretary.branchId!,
+        communityId: secretary.communityId,
         officers: ['lijianguo'],
         kind: 'test-crash',
         period: '2026-11',
-        subjects: [wang._id as Types.ObjectId],
-        at: new Date(),
+        subjects: [wang._id],
+        at: bot.clock.now(),
       },
       () => '补发的提醒',
     );

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLY } from '../../src/bot/replies.js';
 import {
@@ -38,7 +37,7 @@ beforeAll(async () => {
   });
   const { models } = bot.runtime.deps;
   const { community, branches } = await seedCommunity(models);
-  const communityId = community._id as Types.ObjectId;
+  const communityId = community._id;
   await models.Grid.create([
     { communityId, code: 'G05', name: '幸福五网格', leaderUserId: 'sunli', buildings: ['7号楼'] },
     { communityId, code: 'G06', name: '幸福六网格', leaderUserId: 'gridA', buildings: ['8号楼'] },

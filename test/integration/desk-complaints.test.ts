@@ -182,9 +182,9 @@ async function seedComplaints(communityId: Types.ObjectId, grids: Record<'G03' |
       name: p.name,
       phone: p.phone,
     });
-    residents.set(userId, r._id as Types.ObjectId);
+    residents.set(userId, r._id);
   }
-  const wangguilan = (await models().Member.findOne({ wecomUserId: 'wangguilan' }))!._id as Types.ObjectId;
+  const wangguilan = (await models().Member.findOne({ wecomUserId: 'wangguilan' }))!._id;
   const ids = new Map<number, Types.ObjectId>();
   for (const f of FIXTURE) {
     const person = PEOPLE[f.by];
@@ -259,7 +259,7 @@ async function seedComplaints(communityId: Types.ObjectId, grids: Record<'G03' |
       rating: f.rating?.[0] ?? null,
       ratingComment: f.rating?.[1] ?? '',
     });
-    ids.set(f.seq, doc._id as Types.ObjectId);
+    ids.set(f.seq, doc._id);
   }
 }
 
@@ -268,7 +268,7 @@ beforeAll(async () => {
     users: ['lijianguo', 'zhaoxiuying', 'zhouming', 'sunli', 'wangguilan', 'liuqiang'],
   });
   const seeded = await seedCommunity(models());
-  const communityId = seeded.community._id as Types.ObjectId;
+  const communityId = seeded.community._id;
   // 王海 (退休支部) leads 幸福五网格, as retired members often do.
   await models().Member.updateOne({ wecomUserId: 'wanghai' }, { $set: { roles: ['member', 'grid_leader'] } });
   const g05 = await models().Grid.create({
@@ -279,8 +279,8 @@ beforeAll(async () => {
     buildings: ['9号楼', '10号楼'],
   });
   await seedComplaints(communityId, {
-    G03: seeded.grid._id as Types.ObjectId,
-    G05: g05._id as Types.ObjectId,
+    G03: seeded.grid._id,
+    G05: g05._id,
   });
 }, 60_000);
 afterAll(async () => {
@@ -515,7 +515,7 @@ describe('the complaints spreadsheet', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'complaints-')), 'complaints.xlsx');
     const run = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/export.ts', '诉求', '2026年11月', '--out', out],
+      ['tsx', 'src/cli.ts', 'export', '诉求', '2026年11月', '--out', out],
       {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: c.bot.config.mongodbUri },

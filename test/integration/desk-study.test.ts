@@ -95,8 +95,7 @@ async function seedSessions(
   branches: { first: Types.ObjectId; retired: Types.ObjectId },
 ) {
   const ids = new Map<string, Types.ObjectId>();
-  for (const m of await models().Member.find({}, { wecomUserId: 1 }).lean())
-    ids.set(m.wecomUserId, m._id as Types.ObjectId);
+  for (const m of await models().Member.find({}, { wecomUserId: 1 }).lean()) ids.set(m.wecomUserId, m._id);
   const id = (userId: string) => ids.get(userId)!;
   const records: Array<Record<string, unknown>> = [];
   const record =
@@ -129,7 +128,7 @@ async function seedSessions(
       reason: originalDate ? '遇节假日顺延' : '',
       expectedMemberIds: RETIRED.map(id),
     });
-    const add = record(session._id as Types.ObjectId, branches.retired, date, '09:30');
+    const add = record(session._id, branches.retired, date, '09:30');
     for (const who of RETIRED) {
       const outcome = retiredOutcome(who, i);
       if (outcome) add(who, outcome, outcome === 'leave' ? (REASONS[who] ?? '') : '');
@@ -148,7 +147,7 @@ async function seedSessions(
       expectedMemberIds: plan === 'ahead' ? null : FIRST.map(id),
     });
     if (typeof plan === 'string') continue;
-    const add = record(session._id as Types.ObjectId, branches.first, date, '19:00');
+    const add = record(session._id, branches.first, date, '19:00');
     for (const [k, who] of FIRST.entries()) {
       const outcome = plan[k];
       if (outcome) add(who, outcome, outcome === 'leave' ? '加班' : '');
@@ -162,9 +161,9 @@ beforeAll(async () => {
     users: ['zhaoxiuying', 'wangguilan', 'wanghai', 'chenshufen', 'lijianguo', 'zhouming'],
   });
   const seeded = await seedCommunity(models());
-  await seedSessions(seeded.community._id as Types.ObjectId, {
-    first: seeded.branches.first._id as Types.ObjectId,
-    retired: seeded.branches.retired._id as Types.ObjectId,
+  await seedSessions(seeded.community._id, {
+    first: seeded.branches.first._id,
+    retired: seeded.branches.retired._id,
   });
 }, 60_000);
 afterAll(async () => {
@@ -356,7 +355,7 @@ describe('the attendance spreadsheet', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'attendance-')), 'attendance.xlsx');
     const run = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/export.ts', '考勤', '2026年三季度', '--out', out],
+      ['tsx', 'src/cli.ts', 'export', '考勤', '2026年三季度', '--out', out],
       {
         cwd: projectPath(),
         env: { ...process.env, MONGODB_URI: c.bot.config.mongodbUri },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRunner } from '../../src/devtools/dev-config.js';
+import { devRoutes } from '../../src/devtools/dev-routes.js';
 import { createLogger } from '../../src/logger.js';
 import { startRuntime } from '../../src/runtime.js';
 import { seedCommunity } from '../support/seed.js';
@@ -167,7 +168,7 @@ describe('NODE_ENV=production', () => {
     const config = testConfig('http://127.0.0.1:9', testNamespace(), { NODE_ENV: 'production' });
     await expect(
       startRuntime(config, createLogger('silent'), {
-        devtools: { standinUrl: 'http://127.0.0.1:9', jobs: () => jobs },
+        routes: devRoutes({ standinUrl: 'http://127.0.0.1:9', jobs: () => jobs }),
       }),
     ).rejects.toThrow(/NODE_ENV=production/);
   });

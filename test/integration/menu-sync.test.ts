@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('npm run menu -- sync', () => {
   it('pushes a menu WeCom accepts, whose keys name registered commands', async () => {
     const port = new URL(standin.url).port;
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/menu.ts', 'sync', '--local'], {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli.ts', 'menu', 'sync', '--local'], {
       cwd: projectPath(),
       env: { ...process.env, STANDIN_PORT: port },
     });

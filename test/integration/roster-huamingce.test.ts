@@ -36,7 +36,7 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
   return new Promise((resolve) => {
     execFile(
       'npx',
-      ['tsx', 'scripts/roster.ts', ...args],
+      ['tsx', 'src/cli.ts', 'roster', ...args],
       { cwd: projectPath(), env: { ...process.env, MONGODB_URI: uri } },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
     );

@@ -37,7 +37,7 @@ beforeAll(async () => {
     const expected = await models()
       .Member.find({ branchId: b!._id, roles: { $in: ['member'] }, status: { $in: ['active', 'mobile'] } })
       .lean();
-    return { _id: session!._id as Types.ObjectId, expected };
+    return { _id: session!._id, expected };
   };
   first = await sessionOf('居民第一支部');
   second = await sessionOf('居民第二支部');

@@ -36,7 +36,7 @@ const FIXTURE: Array<[string, Array<AttendanceKind | null>]> = [
 ];
 
 async function seedFixture() {
-  for (const p of PEOPLE) ids[p] = (await models().Member.findOne({ wecomUserId: p }))!._id as Types.ObjectId;
+  for (const p of PEOPLE) ids[p] = (await models().Member.findOne({ wecomUserId: p }))!._id;
   for (const [date, kinds] of FIXTURE) {
     const session = await models().StudySession.create({
       communityId,
@@ -79,8 +79,8 @@ async function seedFixture() {
 beforeAll(async () => {
   c = await startClockedBot('2026-10-11T09:00:00+08:00', { users: ['lijianguo', 'liuqiang', 'zhouming'] });
   const seeded = await seedCommunity(models());
-  communityId = seeded.community._id as Types.ObjectId;
-  first = seeded.branches.first._id as Types.ObjectId;
+  communityId = seeded.community._id;
+  first = seeded.branches.first._id;
   await seedFixture();
 }, 60_000);
 afterAll(async () => {

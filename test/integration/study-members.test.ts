@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Sunday 20 September 2026 — itself a make-up workday for 国庆.
   c = await startClockedBot('2026-09-20T10:00:00+08:00', { users: [...USERS, 'zhangmin'] });
   const seeded = await seedCommunity(models());
-  first = seeded.branches.first._id as Types.ObjectId;
+  first = seeded.branches.first._id;
   await models().Member.create({
     communityId: seeded.community._id,
     wecomUserId: 'zhangmin',

@@ -26,7 +26,7 @@ const stands: FakeWecomApi[] = [];
 const clients: WecomApiClient[] = [];
 
 beforeAll(() => {
-  // db 3 and a corp id per test: the token key is wecom:token:<corpId>:<agentId>, so tests never share a token.
+  // db 3 and a corp id per test: the token key is {wecom-token:<corpId>:<agentId>}, so tests never share a token.
   redis = new Redis({ host: '127.0.0.1', port: 6379, db: 3 });
 });
 
@@ -34,7 +34,7 @@ afterEach(async () => {
   await Promise.all(stands.splice(0).map((s) => s.close()));
   clients.length = 0;
   for (const corpId of corpIds.splice(0)) {
-    const keys = await redis.keys(`wecom:token:${corpId}:*`);
+    const keys = await redis.keys(`{wecom-token:${corpId}:*`);
     if (keys.length > 0) await redis.del(...keys);
   }
 });
@@ -81,7 +81,7 @@ async function setup(): Promise<Setup> {
       clients.push(client);
       return client;
     },
-    cachedToken: () => redis.get(`wecom:token:${corpId}:${AGENT_ID}`),
+    cachedToken: () => redis.get(`{wecom-token:${corpId}:${AGENT_ID}}`),
   };
 }
 
@@ -106,7 +106,7 @@ describe('access token', () => {
     await b.sendMessage(text(['lisi']));
     expect(s.fake.counts().gettoken).toBe(1);
     expect(s.fake.messages()).toHaveLength(2);
-    const ttl = await redis.ttl(`wecom:token:${s.corpId}:${AGENT_ID}`);
+    const ttl = await redis.ttl(`{wecom-token:${s.corpId}:${AGENT_ID}}`);
     expect(ttl).toBeGreaterThan(7200 - 300 - 5);
     expect(ttl).toBeLessThanOrEqual(7200 - 300);
   });
@@ -117,7 +117,7 @@ describe('access token', () => {
     const users = await Promise.all(all.map((c) => c.getUser('lisi')));
     expect(users.map((u) => u.name)).toEqual(Array(5).fill('李四'));
     expect(s.fake.counts().gettoken).toBe(1);
-    expect(await redis.exists(`wecom:token:${s.corpId}:${AGENT_ID}:lock`)).toBe(0);
+    expect(await redis.exists(`{wecom-token:${s.corpId}:${AGENT_ID}}:lock`)).toBe(0);
   });
 
   it('expired mid-send (42001): invalidated, refetched once, the message delivered once', async () => {
@@ -371,6 +371,7 @@ describe('media, users, menu', () => {
   it('upload then get returns the same bytes, type and file name', async () => {
     const s = await setup();
     const client = s.client();
+    // real-clock: the stand-in stamps an upload with the machine's time, as WeCom does.
     const before = Math.floor(Date.now() / 1000);
     const up = await client.uploadMedia('image', '签到二维码.png', PNG, 'image/png');
     expect(up.mediaId).toBeTruthy();

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { type Config, parseConfig } from '../../src/config.js';
+import { Cluster } from 'ioredis';
+import { localCorp, localCorpConfig } from '../../src/cli/env.js';
+import type { Config } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
-import { createLogger } from '../../src/logger.js';
-import { projectPath } from '../../src/paths.js';
+import { devRoutes } from '../../src/devtools/dev-routes.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import type { RedisClient } from '../../src/queues/connection.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
 import {
@@ -11,16 +13,14 @@ import {
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
+import { type TestClock, testClock } from './clock.js';
 
-export const corp = JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as {
-  corpId: string;
-  agentId: number;
-  secret: string;
-  token: string;
-  encodingAesKey: string;
-};
+export const corp = localCorp();
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The local 3-master cluster scripts/services.sh starts (REDIS_CLUSTER_PORTS). */
+export const REDIS_CLUSTER_URL =
+  process.env.REDIS_CLUSTER_URL ?? 'redis://127.0.0.1:7001,redis://127.0.0.1:7002,redis://127.0.0.1:7003';
 export const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
 
 export interface TestBot {
@@ -28,6 +28,8 @@ export interface TestBot {
   ns: string;
   runtime: Runtime;
   config: Config;
+  /** The bot's clock (fixed, see clock.ts); WeCom's timestamps and CreateTime are read from it too. */
+  clock: TestClock;
   standin: FakeWecomApi;
   /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
   wecom: WecomCallbackClient;
@@ -39,7 +41,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
+export interface TestBotOptions extends Omit<RuntimeOptions, 'now'> {
+  /** The instant the bot's clock starts at (ISO with offset); ORDINARY_DAY unless given. */
+  at?: string;
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
@@ -47,6 +51,8 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'devtools'> {
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
+  log?: Logger;
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -55,18 +61,13 @@ export function testNamespace(): string {
 }
 
 export function testConfig(standinUrl: string, ns: string, overrides: Record<string, string> = {}): Config {
-  return parseConfig({
+  return localCorpConfig(standinUrl, {
     ROLE: 'all',
     NODE_ENV: 'test',
     PORT: '0',
+    INTERNAL_PORT: '0',
     MONGODB_URI: `${MONGO_BASE}/${ns}`,
     REDIS_URL,
-    WECOM_CORP_ID: corp.corpId,
-    WECOM_AGENT_ID: String(corp.agentId),
-    WECOM_SECRET: corp.secret,
-    WECOM_TOKEN: corp.token,
-    WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-    WECOM_API_BASE: standinUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
@@ -78,11 +79,11 @@ export async function waitFor<T>(
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -102,19 +103,22 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
-  const runtime = await startRuntime(config, createLogger(config.logLevel), {
+  const clock = testClock(options.at);
+  const runtime = await startRuntime(config, options.log ?? createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
-    devtools: options.devtools && { ...options.devtools, standinUrl: standin.url },
+    now: clock.now,
+    ...(options.devtools ? { routes: devRoutes({ ...options.devtools, standinUrl: standin.url }) } : {}),
   });
   const url = runtime.url ?? '';
-  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
+  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback`, now: clock.now });
   return {
     ns,
     runtime,
     config,
+    clock,
     standin,
     wecom,
     url,
@@ -144,15 +148,29 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         queues.inbound.obliterate({ force: true }),
         queues.outbound.obliterate({ force: true }),
         queues.complaintTimers.obliterate({ force: true }),
+        queues.scheduled.obliterate({ force: true }),
       ]);
-      // The app connection prefixes keys itself; KEYS returns them with the prefix, DEL adds it again.
-      const keys = (await redis.keys('*')).map((k) => k.slice(`${ns}:`.length));
-      if (keys.length > 0) await redis.del(...keys);
-      await db.dropDatabase();
+      await deleteNamespace(redis, ns);
+      // The web role never opens MongoDB: nothing of its own to drop.
+      if (config.role !== 'web') await db.dropDatabase();
       await runtime.close();
       await standin.close();
     },
   };
+}
+
+/**
+ * Deletes this bot's own Redis keys (`<ns>:…`). On a cluster, each master holds part of them, so each is asked
+ * itself, and keys are deleted one by one (a multi-key DEL must stay in one slot).
+ */
+async function deleteNamespace(redis: RedisClient, ns: string): Promise<void> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  for (const node of nodes) {
+    // KEYS is not prefixed by ioredis, DEL is: take the prefix off what KEYS returns.
+    const keys = (await node.keys(`${ns}:*`)).map((k) => k.slice(`${ns}:`.length));
+    if (redis instanceof Cluster) for (const key of keys) await redis.del(key);
+    else if (keys.length > 0) await redis.del(...keys);
+  }
 }
 
 /** What the help reply always contains. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { communityChosen, communityNamedIn } from '../../src/domain/community-place.js';
 import { splitCommunityWord } from '../../src/desk/street.js';
+import { communityChosen, communityNamedIn } from '../../src/domain/community-place.js';
 
 const COMMUNITIES = [
   {

@@ -125,6 +125,14 @@ describe('complaint numbers', () => {
     expect(findTicketNumber('0', 2026)).toBeNull();
     expect(findTicketNumber('满意', 2026)).toBeNull();
   });
+
+  it.each([
+    ['2026-99999999999999999999', '2026-99999999999999999999'],
+    ['进度 12345678901', '12345678901'],
+    ['满意 第2026-1234567', '第2026-1234567'],
+  ])('%s: a number no complaint can have is said so, not cut short', (text, shown) => {
+    expect(() => findTicketNumber(text, 2026)).toThrow(`「${shown}」不是诉求编号`);
+  });
 });
 
 describe('ratings', () => {

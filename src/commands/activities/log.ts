@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { storeEvidence } from '../../activities/evidence.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -80,7 +79,7 @@ export const logActivity = defineCommand<ActivityDraft & { type: ActivityType }>
         month: draft.date.slice(0, 7),
         minutes: draft.minutes,
         place: draft.place,
-        companionMemberIds: companions.map((c) => c._id as Types.ObjectId),
+        companionMemberIds: companions.map((c) => c._id),
         companionNames: draft.companions,
         description: draft.description,
         sourceMsgId: msgId,

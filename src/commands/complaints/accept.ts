@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { HANDLERS } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -27,7 +26,7 @@ const spec: StepCommandSpec = {
 /** 「受理」 alone: the one complaint waiting for this handler, or the list to choose from. */
 async function onlyPending(ctx: BotContext): Promise<ComplaintDoc> {
   const waiting = await ctx.services.models.Complaint.find({
-    communityId: communityOf(ctx)._id as Types.ObjectId,
+    communityId: communityOf(ctx)._id,
     handlerUserId: ctx.sender.userId,
     state: 'pending',
   })
@@ -67,6 +66,6 @@ export const acceptComplaint = defineCommand<{ ref: TicketRef | null }>({
       if (!(error instanceof UserError)) throw error;
       await ctx.reply(error.reply);
     }
-    await updatePressedCard(ctx, complaint._id as Types.ObjectId, press.responseCode);
+    await updatePressedCard(ctx, complaint._id, press.responseCode);
   },
 });

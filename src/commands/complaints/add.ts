@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { actorsOf } from '../../complaints/access.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
@@ -16,7 +15,7 @@ export const addToComplaint = defineStepCommand({
   examples: ['补充 2026-0153 今天早上又返水了'],
   argument: { question: '请写要补充的内容。' },
   async request(ctx, complaint, text) {
-    const photos = await takeHeldPhotos(ctx, complaint.communityId as Types.ObjectId);
+    const photos = await takeHeldPhotos(ctx, complaint.communityId);
     return { step: (c) => supplementStep(c.state, actorsOf(c, ctx.sender)), note: text, photos };
   },
   reply: (c, entry) =>

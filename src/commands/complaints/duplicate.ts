@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { HANDLERS } from '../../bot/audiences.js';
 import { UserError } from '../../bot/user-error.js';
 import { applyChange } from '../../complaints/changes.js';
@@ -31,7 +30,7 @@ export const markDuplicate = defineStepCommand({
       note: `与 ${original.number} 是同一问题`,
       // Whoever handles the original handles the problem, and so sees this reporter's details.
       set: {
-        duplicateOf: original._id as Types.ObjectId,
+        duplicateOf: original._id,
         duplicateOfNumber: original.number,
         handlerUserId: original.handlerUserId,
         handlerName: original.handlerName,
@@ -40,9 +39,11 @@ export const markDuplicate = defineStepCommand({
   },
   /** Everyone who followed the duplicate (its reporter, and those who reported it again) follows the original. */
   async after(ctx, complaint) {
+    // Set by this very step (above): a duplicate without its original is a bug, not a user's mistake.
+    if (!complaint.duplicateOf) throw new Error(`complaint ${complaint.number} marked duplicate of nothing`);
     await applyChange(
       ctx.services.models,
-      complaint.duplicateOf as Types.ObjectId,
+      complaint.duplicateOf,
       `${ctx.message.dedupeKey}-follow`,
       ctx.now,
       () => ({ update: { $addToSet: { subscribers: { $each: complaint.subscribers } } } }),

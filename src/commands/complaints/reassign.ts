@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { HANDLERS } from '../../bot/audiences.js';
 import type { Command } from '../../bot/command.js';
 import { REPLY } from '../../bot/replies.js';
@@ -20,7 +19,7 @@ const typed = defineStepCommand({
   examples: ['转派 2026-0153 G02', '转派 2026-0153 马建军'],
   argument: { question: WHO },
   async request(ctx, complaint, text) {
-    const target = await reassignTarget(ctx.services.models, complaint.communityId as Types.ObjectId, text);
+    const target = await reassignTarget(ctx.services.models, complaint.communityId, text);
     return {
       step: 'reassign',
       note: `转派给${target.label}`,

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { storeEvidence } from '../../activities/evidence.js';
 import { ask, defineCommand, ok, type ParseResult } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -62,7 +61,7 @@ async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pe
     text: `${text} ${SAME_MARKER}`,
     missing: 'same',
   });
-  await ctx.reply(`${similarQuestion(original, ctx.timeZone)}\n${REPLY.cancelHint}`);
+  await ctx.reply(`${similarQuestion(original)}\n${REPLY.cancelHint}`);
 }
 
 function parseArgs(rest: string): ParseResult<ReportArgs> {
@@ -77,7 +76,7 @@ function parseArgs(rest: string): ParseResult<ReportArgs> {
 async function report(ctx: BotContext, { text, draft, same }: ReportArgs, answer?: HeldMedia) {
   const info = await reporterOf(ctx, draft.phone);
   const userId = ctx.message.fromUser;
-  const communityId = info.community._id as Types.ObjectId;
+  const communityId = info.community._id;
 
   if (same !== undefined) {
     const pending = await ctx.services.confirmations.get<SamePending>(userId, SAME_KIND);
@@ -151,15 +150,11 @@ export const reportComplaint = defineCommand<ReportArgs>({
       .sort((a, b) => b.entry.at.getTime() - a.entry.at.getTime())[0];
     if (!latest) return false;
     const { complaint, entry } = latest;
-    const evidenceId = await storeEvidence(
-      ctx,
-      image,
-      await photoOwner(ctx, community._id as Types.ObjectId),
-    );
+    const evidenceId = await storeEvidence(ctx, image, await photoOwner(ctx, community._id));
     const photo = { evidenceId, msgId: image.msgId };
     const { complaint: attached } = await applyChange(
       ctx.services.models,
-      complaint._id as Types.ObjectId,
+      complaint._id,
       `photo-${image.msgId}`,
       ctx.now,
       (c) => {

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { HANDLERS } from '../../bot/audiences.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
@@ -12,7 +11,7 @@ export const resolveComplaint = defineStepCommand({
   examples: ['办结 2026-0153 已疏通下水道，恢复正常'],
   argument: { question: '请写办理结果，例如「已疏通下水道，恢复正常」。' },
   async request(ctx, complaint, text) {
-    const photos = await takeHeldPhotos(ctx, complaint.communityId as Types.ObjectId);
+    const photos = await takeHeldPhotos(ctx, complaint.communityId);
     return { step: 'resolve', note: text, photos };
   },
   reply: (c, entry) =>

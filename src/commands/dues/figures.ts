@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { OFFICERS, STREET_DESK } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import { officerScope, type Scope } from '../../bot/scope.js';
@@ -70,7 +69,7 @@ async function duesStatsText(models: Models, scope: Scope, months: YearMonth[]):
   const branchIds = scope.filter.branchId
     ? [scope.filter.branchId]
     : (await models.Branch.find({ communityId: scope.filter.communityId }, { _id: 1 }).lean()).map(
-        (b) => b._id as Types.ObjectId,
+        (b) => b._id,
       );
   const branches = new Map(
     (await models.Branch.find({ _id: { $in: branchIds } }, { name: 1 }).lean()).map((b) => [

@@ -1,10 +1,10 @@
-import type { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { isDuplicateKeyError } from '../../db/duplicate-key.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
+import { monthLabel } from '../../domain/text/index.js';
 import { enqueueOutbound } from '../../queues/queues.js';
 
 const RECEIPT = /[A-Za-z0-9]+-\d{4}-\d{5}/;
@@ -30,21 +30,28 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
     const { DuesPayment, DuesReversal, Member } = ctx.services.models;
     const payment = await DuesPayment.findOne({ ...scope.filter, receiptNo });
     if (!payment) throw new UserError(`没有找到收据号 ${receiptNo}（${scope.label}）。`);
-    const communityId = payment.communityId as Types.ObjectId;
-    if (await DuesReversal.exists({ communityId, receiptNo }))
-      throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
+    const communityId = payment.communityId;
+    const sourceKey = ctx.message.dedupeKey;
+    const earlier = await DuesReversal.findOne({ communityId, receiptNo });
+    // Only another 冲正 is refused; a retry of this one goes on to tell the member and answer.
+    if (earlier && earlier.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
     try {
-      await DuesReversal.create({
-        communityId,
-        receiptNo,
-        memberId: payment.memberId,
-        reason,
-        byMemberId: ctx.sender.member._id as Types.ObjectId,
-      });
+      if (!earlier) {
+        await DuesReversal.create({
+          communityId,
+          receiptNo,
+          memberId: payment.memberId,
+          reason,
+          byMemberId: ctx.sender.member._id,
+          sourceKey,
+        });
+      }
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await DuesReversal.findOne({ communityId, receiptNo });
+      if (winner?.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
     }
-    const months = payment.covered.map((c) => `${Number(c.month.slice(5))}月`).join('、');
+    const months = payment.covered.map((c) => monthLabel(c.month)).join('、');
     const member = await Member.findById(payment.memberId);
     if (member) {
       await enqueueOutbound(ctx.services.outbound, `dues-reversed-${receiptNo}`, {

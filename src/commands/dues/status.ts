@@ -1,18 +1,16 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
 import { parseDuesQuestion } from '../../domain/dues/payment-command.js';
-import { currentYearMonth, type YearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, monthLabel, type YearMonth, yearMonthLabel } from '../../domain/text/index.js';
 import { type LedgerPayment, loadLedger, owedFen, paidThrough, unpaidMonths } from '../../dues/ledger.js';
 
-const monthName = (m: YearMonth) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 const METHOD: Record<string, string> = { cash: '现金', wechat: '微信', transfer: '转账', unknown: '' };
 
 function describePayment(p: LedgerPayment): string {
   const who = p.payer ? `，由${p.payer.relation}${p.payer.name}代缴` : '';
   const how = METHOD[p.method] ? `，${METHOD[p.method]}` : '';
-  return `${formatYuan(p.amountFen)}（${p.covered.map((c) => monthName(c.month)).join('、')}${how}${who}），收据号 ${p.receiptNo}`;
+  return `${formatYuan(p.amountFen)}（${p.covered.map((c) => yearMonthLabel(c.month)).join('、')}${how}${who}），收据号 ${p.receiptNo}`;
 }
 
 export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
@@ -28,7 +26,7 @@ export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
   async handle(ctx, { months }) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const { member } = ctx.sender;
-    const ledger = await loadLedger(ctx.services.models, member._id as Types.ObjectId);
+    const ledger = await loadLedger(ctx.services.models, member._id);
     if (ledger.charged.size === 0 && ledger.payments.length === 0) {
       throw new UserError('还没有您的党费记录。请联系支部书记核定每月党费。');
     }
@@ -43,15 +41,15 @@ export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
       return fen ? `未交（${formatYuan(fen)}）` : '没有应交记录';
     };
     for (const m of months ?? [current])
-      lines.push(`${m === current ? '本月 ' : ''}${monthName(m)}：${status(m)}`);
+      lines.push(`${m === current ? '本月 ' : ''}${yearMonthLabel(m)}：${status(m)}`);
     const unpaid = unpaidMonths(ledger, current);
     lines.push(
       unpaid.length === 0
         ? '没有欠交的月份。'
-        : `欠交${unpaid.length}个月（${unpaid.map((m) => `${Number(m.slice(5))}月`).join('、')}），共${formatYuan(owedFen(ledger, current))}。`,
+        : `欠交${unpaid.length}个月（${unpaid.map(monthLabel).join('、')}），共${formatYuan(owedFen(ledger, current))}。`,
     );
     const through = paidThrough(ledger);
-    if (through) lines.push(`已交到：${monthName(through)}`);
+    if (through) lines.push(`已交到：${yearMonthLabel(through)}`);
     const last = ledger.payments[0];
     if (last) lines.push(`最近一次：${describePayment(last)}`);
     await ctx.reply(lines.join('\n'));

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { MemberDoc } from '../../bot/sender.js';
 import { maskPhone } from '../../domain/mask.js';
 import {
@@ -48,11 +47,10 @@ export function formatMemberCard(member: MemberDoc, names: MemberCardNames): str
 
 /** Looks up the branch, party group and grid names a card shows. */
 export async function cardNames(models: Models, member: MemberDoc): Promise<MemberCardNames> {
-  const id = (value: unknown) => (value ?? null) as Types.ObjectId | null;
   const [branch, partyGroup, grid] = await Promise.all([
-    id(member.branchId) ? models.Branch.findById(member.branchId) : null,
-    id(member.partyGroupId) ? models.PartyGroup.findById(member.partyGroupId) : null,
-    id(member.gridId) ? models.Grid.findById(member.gridId) : null,
+    member.branchId ? models.Branch.findById(member.branchId) : null,
+    member.partyGroupId ? models.PartyGroup.findById(member.partyGroupId) : null,
+    member.gridId ? models.Grid.findById(member.gridId) : null,
   ]);
   return {
     branch: branch?.name ?? null,

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { pointsBoard } from '../../desk/points/index.js';
@@ -26,8 +25,8 @@ export const myPoints = defineCommand<{ year: number | null }>({
     const board = await pointsBoard(
       ctx.services.models,
       {
-        communityId: member.communityId as Types.ObjectId,
-        branchId: (member.branchId as Types.ObjectId | null) ?? null,
+        communityId: member.communityId,
+        branchId: member.branchId ?? null,
       },
       yearMonths(y, ctx.now, ctx.timeZone),
       rules,

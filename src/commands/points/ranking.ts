@@ -31,7 +31,7 @@ export const pointsRanking = defineCommand<{ branch: string | null; year: number
     if (branch) {
       const found = await models.Branch.findOne({ communityId, name: branch }, { name: 1 }).lean();
       if (!found) throw new UserError(`没有找到「${branch}」。请写支部全名，例如「积分排行 退休支部」。`);
-      const branchId = found._id as Types.ObjectId;
+      const branchId = found._id;
       if (scope.filter.branchId !== undefined && String(scope.filter.branchId) !== String(branchId))
         throw new UserError('只能查看本支部的积分排行。');
       filter = { communityId, branchId };

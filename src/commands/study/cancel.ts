@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
@@ -40,7 +39,7 @@ export const studyCancel = defineCommand<{ date: IsoDate; reason: string }>({
     }
     const names = await branchNames(
       ctx,
-      sessions.map((s) => s.branchId as Types.ObjectId),
+      sessions.map((s) => s.branchId),
     );
     const which = sessions.map((s) => names.get(String(s.branchId))).join('、');
     await ctx.reply(`已取消${formatDay(date)}（${which}）的学习，原因：${reason}。已通知${told}名党员。`);

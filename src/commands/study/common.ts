@@ -31,7 +31,7 @@ import {
 export function memberInBranch(ctx: BotContext): { member: MemberDoc; branchId: Types.ObjectId } {
   if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
   const { member } = ctx.sender;
-  const branchId = member.branchId as Types.ObjectId | null;
+  const branchId = member.branchId;
   if (!branchId) throw new UserError('您还没有分到支部，学习日由支部安排。请联系社区党委。');
   return { member, branchId };
 }
@@ -136,7 +136,7 @@ export async function recordForMember(
   if (reasonNeeded && !rest) {
     throw new UserError(`请写明原因，例如「补签 ${member.name} 扫码签不上」。`);
   }
-  const branchId = member.branchId as Types.ObjectId | null;
+  const branchId = member.branchId;
   const session =
     branchId && (await recentSession(ctx.services.models, branchId, request.date, ctx.now, ctx.timeZone));
   if (!session) {
@@ -150,10 +150,11 @@ export async function recordForMember(
     throw new UserError(`${formatDay(viewOf(session).date)}的学习还没开始。`);
   const outcome = await recordAttendance(ctx.services.models, {
     session,
-    memberId: member._id as Types.ObjectId,
+    sourceKey: ctx.message.dedupeKey,
+    memberId: member._id,
     kind,
     reason: rest,
-    byMemberId: ctx.sender.member._id as Types.ObjectId,
+    byMemberId: ctx.sender.member._id,
     at: ctx.now,
   });
   const when = formatDay(viewOf(session).date);

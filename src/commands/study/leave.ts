@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Types } from 'mongoose';
 import { ask, defineCommand, invalid, ok, type ParseContext, type ParseResult } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { UserError } from '../../bot/user-error.js';
@@ -27,10 +26,11 @@ async function askLeave(ctx: BotContext, session: SessionDoc, reason: string): P
   }
   const outcome = await recordAttendance(ctx.services.models, {
     session,
-    memberId: member._id as Types.ObjectId,
+    sourceKey: ctx.message.dedupeKey,
+    memberId: member._id,
     kind: 'leave',
     reason,
-    byMemberId: member._id as Types.ObjectId,
+    byMemberId: member._id,
     at: ctx.now,
   });
   if (outcome.result === 'kept') {

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
@@ -36,7 +35,7 @@ export const studyPlan = defineCommand<{ month: YearMonth }>({
     const topics = new Map(schedules.map((s) => [String(s.branchId), s.topic]));
     const names = await branchNames(
       ctx,
-      sessions.map((s) => s.branchId as Types.ObjectId),
+      sessions.map((s) => s.branchId),
     );
     const lines = [`${year}年${m}月学习安排（${scope.label}）`];
     let branch = '';

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatDay } from '../../domain/activity.js';
@@ -71,10 +70,11 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
     }
     const outcome = await recordAttendance(ctx.services.models, {
       session,
-      memberId: member._id as Types.ObjectId,
+      sourceKey: ctx.message.dedupeKey,
+      memberId: member._id,
       kind: 'remote',
       reason: note.slice(0, 200),
-      byMemberId: member._id as Types.ObjectId,
+      byMemberId: member._id,
       at: ctx.now,
     });
     if (outcome.result === 'kept') {

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -68,12 +67,12 @@ export const studySchedule = defineCommand<ScheduleDraft>({
   async handle(ctx, draft) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const branch = await targetBranch(ctx, draft.branchName);
-    const branchId = branch._id as Types.ObjectId;
+    const branchId = branch._id;
     const schedule = await saveSchedule(ctx.services.models, {
-      communityId: branch.communityId as Types.ObjectId,
+      communityId: branch.communityId,
       branchId,
       draft,
-      by: ctx.sender.member._id as Types.ObjectId,
+      by: ctx.sender.member._id,
     });
     const today = civilIsoDate(ctx.now, ctx.timeZone);
     const report = await materialiseBranch(ctx.services.models, schedule, today, { replan: true });

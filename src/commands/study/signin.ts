@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { UserError } from '../../bot/user-error.js';
@@ -44,9 +43,10 @@ async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
   }
   const outcome = await recordAttendance(ctx.services.models, {
     session,
-    memberId: member._id as Types.ObjectId,
+    sourceKey: ctx.message.dedupeKey,
+    memberId: member._id,
     kind: 'signed',
-    byMemberId: member._id as Types.ObjectId,
+    byMemberId: member._id,
     at: ctx.now,
   });
   if (outcome.result === 'kept') {

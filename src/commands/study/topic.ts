@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import { formatDay } from '../../domain/activity.js';
@@ -32,7 +31,7 @@ export const studyTopic = defineCommand<TopicRequest>({
     );
     const names = await branchNames(
       ctx,
-      sessions.map((s) => s.branchId as Types.ObjectId),
+      sessions.map((s) => s.branchId),
     );
     const which = sessions.map((s) => names.get(String(s.branchId))).join('、');
     await ctx.reply(

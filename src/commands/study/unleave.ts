@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { sessionWhen } from '../../domain/study/index.js';
@@ -39,7 +38,7 @@ export const studyUnleave = defineCommand<{ date: string | null }>({
     const when = sessionWhen(viewOf(session));
     await tellBranchOfficers(
       ctx.services,
-      branchId as Types.ObjectId,
+      branchId,
       `study-unleave-${String(leave._id)}`,
       `${member.name}销假：${when}的学习会按时参加。`,
       'study-leave',

@@ -1,8 +1,7 @@
 import { complaintFigures } from '../../complaints/figures.js';
 import type { Category } from '../../domain/complaints/categories.js';
 import { formatRate } from '../../domain/complaints/rates.js';
-import { addMonths } from '../../domain/dues/allocation.js';
-import { currentYearMonth, formatPeriod } from '../../domain/text/index.js';
+import { formatPeriod, recentMonths } from '../../domain/text/index.js';
 import type { ChartSpec } from './types.js';
 
 const MONTHS = 3;
@@ -16,8 +15,7 @@ export const complaintsChart: ChartSpec = {
   names: ['诉求', '网格诉求'],
   summary: '近3个月各网格诉求件数，按类别分色',
   async load({ models, scope, now, timeZone }) {
-    const current = currentYearMonth(now, timeZone);
-    const months = Array.from({ length: MONTHS }, (_, i) => addMonths(current, i - MONTHS + 1));
+    const months = recentMonths(now, timeZone, MONTHS);
     const f = await complaintFigures(models, scope.filter, months, now);
     if (f.received === 0) return null;
     const shown = f.byCategory.slice(0, SHOWN);

@@ -1,14 +1,19 @@
-import { addMonths } from '../../domain/dues/allocation.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
-import { currentYearMonth, type YearMonth } from '../../domain/text/index.js';
+import {
+  currentYearMonth,
+  monthLabel,
+  recentMonths,
+  type YearMonth,
+  yearMonthLabel,
+} from '../../domain/text/index.js';
 import { collectionRate, duesFigures } from '../../dues/branch-figures.js';
 import type { ChartSpec } from './types.js';
 
 const MONTHS = 12;
 
 /** 1月 … 12月, with the year on the first bar and on each January. */
-const monthLabel = (m: YearMonth, i: number) =>
-  i === 0 || m.endsWith('-01') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : `${Number(m.slice(5))}月`;
+const barLabel = (m: YearMonth, i: number) =>
+  i === 0 || m.endsWith('-01') ? yearMonthLabel(m) : monthLabel(m);
 
 /** 党费收缴率, month by month over the last 12 months (this one included). */
 export const duesRateChart: ChartSpec = {
@@ -17,7 +22,7 @@ export const duesRateChart: ChartSpec = {
   summary: '近12个月党费收缴率',
   async load({ models, scope, now, timeZone }) {
     const current = currentYearMonth(now, timeZone);
-    const months = Array.from({ length: MONTHS }, (_, i) => addMonths(current, i - MONTHS + 1));
+    const months = recentMonths(now, timeZone, MONTHS);
     const f = await duesFigures(models, scope.filter, months);
     if (f.dueFen === 0) return null;
     const values = months.map((m) => {
@@ -29,7 +34,7 @@ export const duesRateChart: ChartSpec = {
       data: {
         title: `党费收缴率（${scope.name}）`,
         subtitle: `近12个月 · 应缴 ${formatYuan(f.dueFen)} · 实缴 ${formatYuan(f.paidFen)}`,
-        categories: months.map(monthLabel),
+        categories: months.map(barLabel),
         series: [{ name: '收缴率', values }],
         unit: '%',
       },

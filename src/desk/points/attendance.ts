@@ -19,7 +19,7 @@ async function sessionsOf(q: PointQuery): Promise<Types.ObjectId[]> {
     models.Member.find({ _id: { $in: memberIds } }, { branchId: 1 }).lean(),
     models.Attendance.find({ communityId, memberId: { $in: memberIds } }, { sessionId: 1 }).lean(),
   ]);
-  const branchIds = members.flatMap((m) => (m.branchId ? [m.branchId as Types.ObjectId] : []));
+  const branchIds = members.flatMap((m) => (m.branchId ? [m.branchId] : []));
   const { from, to } = monthsSpan(q.months);
   const sessions = await models.StudySession.find(
     {
@@ -33,7 +33,7 @@ async function sessionsOf(q: PointQuery): Promise<Types.ObjectId[]> {
     },
     { _id: 1 },
   ).lean();
-  return sessions.map((s) => s._id as Types.ObjectId);
+  return sessions.map((s) => s._id);
 }
 
 /** Study days, from attendance. */

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { civilToday, isoDate } from '../../domain/text/calendar.js';
 import { currentYearMonth, type YearMonth } from '../../domain/text/index.js';
 import type { DuesMonth } from '../../dues/month-rows.js';
@@ -60,7 +59,7 @@ export const duesPoints: PointSource = {
       models.Member.find({ _id: { $in: memberIds } }, { duesSchedule: 1, duesExempt: 1 }).lean(),
     ]);
     const arrangements = members.map((m) => ({
-      memberId: String(m._id as Types.ObjectId),
+      memberId: String(m._id),
       duesSchedule: m.duesSchedule,
       exemptUntil: m.duesExempt?.until ?? null,
     }));

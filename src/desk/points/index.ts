@@ -52,7 +52,7 @@ export async function pointsBoard(
   const query = {
     models,
     communityId: filter.communityId,
-    memberIds: taking.map((m) => m._id as Types.ObjectId),
+    memberIds: taking.map((m) => m._id),
     months,
     now: at.now,
     timeZone: at.timeZone,

@@ -13,4 +13,10 @@ export function formatPeriod(months: readonly YearMonth[]): string {
   return y1 === y2 ? `${y1}年${m1}月–${m2}月` : `${y1}年${m1}月–${y2}年${m2}月`;
 }
 
+/** 2026-03 → 3月. */
+export const monthLabel = (month: YearMonth): string => `${Number(month.slice(5))}月`;
+
+/** 2026-03 → 2026年3月. */
+export const yearMonthLabel = (month: YearMonth): string => `${month.slice(0, 4)}年${monthLabel(month)}`;
+
 export const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}小时`;

@@ -19,6 +19,15 @@ function yearOf(groups: Record<string, string | undefined>, today: number): numb
   return undefined;
 }
 
+/** The last `count` months, this one included, oldest first: what 近3个月 and 近12个月 mean. */
+export function recentMonths(now: Date, timeZone: string, count: number): YearMonth[] {
+  const today = civilToday(now, timeZone);
+  return Array.from({ length: count }, (_, i) => {
+    const { year, month } = shiftMonth(today.year, today.month, i - count + 1);
+    return yearMonth(year, month);
+  });
+}
+
 /** The three months of this quarter (offset 0) or of one before it (-1), as a numbered quarter gives them. */
 export function quarterMonths(now: Date, timeZone: string, offset = 0): YearMonth[] {
   const today = civilToday(now, timeZone);

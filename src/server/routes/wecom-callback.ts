@@ -12,6 +12,7 @@ import {
   openEchostr,
 } from '../../wecom/callback.js';
 import { BodyTooLargeError, readRawBody } from '../raw-body.js';
+import { settingHints } from './setting-hints.js';
 
 export const CALLBACK_PATH = '/wecom/callback';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,8 +43,11 @@ export function registerCallbackRoutes(router: Router, deps: CallbackRouteDeps):
     metrics.ackSeconds.observe({ method }, Number(process.hrtime.bigint() - started) / 1e9);
   };
 
+  const hintFor = settingHints(now);
   const reject = (ctx: RouterContext, error: CallbackRejection, method: string, started: bigint) => {
     log.warn({ outcome: error.outcome, detail: error.message, ip: ctx.ip }, 'callback rejected');
+    const hint = hintFor(error.outcome);
+    if (hint) log.error({ outcome: error.outcome }, hint);
     ctx.status = error.status;
     ctx.type = 'text/plain';
     ctx.body = error.outcome;

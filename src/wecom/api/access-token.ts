@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queues/connection.js';
 import { WecomApiError } from './errors.js';
 
 export interface FetchedToken {
@@ -10,7 +10,7 @@ export interface FetchedToken {
 }
 
 export interface AccessTokenCacheOptions {
-  redis: Redis;
+  redis: RedisClient;
   corpId: string;
   agentId: number;
   /** Only fingerprinted into the failure-latch key (so a corrected secret is not blocked); never stored. */
@@ -34,7 +34,7 @@ const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redi
  * (SET NX lock); the others poll the key. This avoids the gettoken stampede that gets clusters rate limited.
  */
 export class AccessTokenCache {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly key: string;
   private readonly lockKey: string;
   private readonly failKey: string;
@@ -45,7 +45,8 @@ export class AccessTokenCache {
 
   constructor(opts: AccessTokenCacheOptions) {
     this.redis = opts.redis;
-    this.key = `wecom:token:${opts.corpId}:${opts.agentId}`;
+    // One hash tag for the token, its lock and its failure latch: read together (MGET), so one cluster slot.
+    this.key = `{wecom-token:${opts.corpId}:${opts.agentId}}`;
     this.lockKey = `${this.key}:lock`;
     const secretFingerprint = createHash('sha256').update(opts.secret).digest('hex').slice(0, 16);
     this.failKey = `${this.key}:fail:${secretFingerprint}`;

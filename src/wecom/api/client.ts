@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
+import type { RedisClient } from '../../queues/connection.js';
 import { AccessTokenCache } from './access-token.js';
 import { WecomApiError } from './errors.js';
 import { type CallOutcome, WecomHttp } from './http.js';
@@ -35,7 +35,7 @@ export interface WecomApiClientOptions {
   corpId: string;
   agentId: number;
   secret: string;
-  redis: Redis;
+  redis: RedisClient;
   log: Logger;
   fetchImpl?: typeof fetch;
   /** Waits before each retry of a -1/network failure (default 200, 400 ms: three tries). */

@@ -4,12 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { createModels, type Models, syncIndexes } from '../src/models/index.js';
-import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../src/roster/demo.js';
-import { exportRoster } from '../src/roster/export.js';
-import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../src/roster/import.js';
-import { previewPath, writePreviewXlsx } from '../src/roster/preview-xlsx.js';
-import { reportLines } from '../src/roster/report-text.js';
+import { createModels, type Models, syncIndexes } from '../models/index.js';
+import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../roster/demo.js';
+import { exportRoster } from '../roster/export.js';
+import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../roster/import.js';
+import { previewPath, writePreviewXlsx } from '../roster/preview-xlsx.js';
+import { reportLines } from '../roster/report-text.js';
 
 const USAGE = `用法 / usage:
   npm run roster -- import <file.csv|file.xlsx> [--community <code>] [--community-name <名称>] [--dry-run [--preview <预览.xlsx>]] [--allow-partial]

@@ -12,9 +12,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { UserError } from '../src/bot/user-error.js';
-import { EXPORTS, exportNamed } from '../src/desk/exports/index.js';
-import { createModels } from '../src/models/index.js';
+import { UserError } from '../bot/user-error.js';
+import { EXPORTS, exportNamed } from '../desk/exports/index.js';
+import { createModels } from '../models/index.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

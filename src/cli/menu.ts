@@ -3,14 +3,14 @@
  * npm run menu -- sync [--local]  pushes it with menu/create (configuration from the environment / .env,
  *                                 or the local throwaway corp and stand-in with --local)
  */
-import { buildMenu } from '../src/bot/menu.js';
-import { buildRegistry } from '../src/bot/registry.js';
-import { commands } from '../src/commands/index.js';
-import { parseConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { createWorkerConnection } from '../src/queues/connection.js';
-import { WecomApiClient } from '../src/wecom/api/client.js';
-import { scriptEnv } from './local-env.js';
+import { buildMenu } from '../bot/menu.js';
+import { buildRegistry } from '../bot/registry.js';
+import { commands } from '../commands/index.js';
+import { parseConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { createWorkerConnection } from '../queues/connection.js';
+import { WecomApiClient } from '../wecom/api/client.js';
+import { scriptEnv } from './env.js';
 
 const [action, ...flags] = process.argv.slice(2);
 const menu = buildMenu(buildRegistry(commands));
@@ -19,7 +19,7 @@ if (action === 'show') {
   console.log(JSON.stringify(menu, null, 2));
 } else if (action === 'sync') {
   const config = parseConfig(scriptEnv(flags.includes('--local')));
-  const redis = createWorkerConnection(config.redisUrl);
+  const redis = createWorkerConnection(config.redis);
   const wecom = new WecomApiClient({ ...config.wecom, redis, log: createLogger('warn') });
   try {
     await wecom.createMenu(menu);

@@ -1,7 +1,7 @@
-import type { Deps } from '../../src/deps.js';
-import type { JobRunner } from '../../src/devtools/dev-config.js';
-import { SCHEDULED_JOBS } from './index.js';
-import { runScheduledJob } from './run.js';
+import { SCHEDULED_JOBS } from '../../jobs/scheduled/index.js';
+import { runScheduledJob } from '../../jobs/scheduled/run.js';
+import type { Deps } from '../deps.js';
+import type { JobRunner } from './dev-config.js';
 
 /** The /dev time machine's view of the real scheduled jobs, run exactly as `npm run job` runs them. */
 export const scheduledJobRunner = (deps: Deps): JobRunner => ({

@@ -4,9 +4,9 @@
  *                                 reports what changed. Reads MONGODB_URI (default the local database).
  */
 import mongoose from 'mongoose';
-import { formatYuan } from '../src/domain/dues/calculator.js';
-import { assessYear } from '../src/dues/assessment.js';
-import { createModels, syncIndexes } from '../src/models/index.js';
+import { formatYuan } from '../domain/dues/calculator.js';
+import { assessYear } from '../dues/assessment.js';
+import { createModels, syncIndexes } from '../models/index.js';
 
 const [action, yearText] = process.argv.slice(2);
 const year = Number(yearText);

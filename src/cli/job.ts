@@ -5,12 +5,12 @@
  * runs. Messages go to the outbound queue; a running worker (e.g. `npm run local`) delivers them.
  */
 import { parseArgs } from 'node:util';
-import { SCHEDULED_JOBS } from '../jobs/scheduled/index.js';
-import { runScheduledJob, UnknownJobError } from '../jobs/scheduled/run.js';
-import { ConfigError, parseConfig } from '../src/config.js';
-import { buildDeps } from '../src/deps.js';
-import { createLogger } from '../src/logger.js';
-import { scriptEnv } from './local-env.js';
+import { SCHEDULED_JOBS } from '../../jobs/scheduled/index.js';
+import { runScheduledJob, UnknownJobError } from '../../jobs/scheduled/run.js';
+import { ConfigError, parseConfig } from '../config.js';
+import { buildDeps } from '../deps.js';
+import { createLogger } from '../logger.js';
+import { scriptEnv } from './env.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
