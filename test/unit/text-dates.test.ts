@@ -9,7 +9,9 @@ describe('parseDate at Monday 2026-11-23 (Shanghai)', () => {
   it.each([
     { input: '今天', date: '2026-11-23' },
     { input: '今儿', date: '2026-11-23' },
-    { input: '今儿个', date: '2026-11-23', matched: '今儿' },
+    { input: '今儿个', date: '2026-11-23', matched: '今儿个' },
+    { input: '昨儿个', date: '2026-11-22', matched: '昨儿个' },
+    { input: '昨晚上', date: '2026-11-22', matched: '昨晚上' },
     { input: '昨天', date: '2026-11-22' },
     { input: '昨儿', date: '2026-11-22' },
     { input: '前天', date: '2026-11-21' },
