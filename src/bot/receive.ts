@@ -8,7 +8,16 @@ import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
 import { mayUse } from './permissions.js';
-import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
+import {
+  chatReply,
+  didYouMean,
+  guessQuestion,
+  notRegistered,
+  offerWords,
+  REPLY,
+  welcome,
+} from './replies.js';
+import { route, speakerOf } from './route.js';
 import { isTransient } from './transient.js';
 import { UserError } from './user-error.js';
 
@@ -126,6 +135,11 @@ async function onEvent(ctx: BotContext, event: InboundEvent): Promise<void> {
   ctx.log.debug({ event: event.event }, 'event needs no reply');
 }
 
+/** Marks a pending dialogue that is the bot's yes/no question about its guess, not a command's own question. */
+const GUESS = 'guess';
+const YES = /^(是|是的|是啊|对|对的|对啊|对对|嗯|嗯嗯|好|好的|行|可以|没错|要)[。.!！~～]*$/;
+const NO = /^(不是|不对|不|没有|不要|错了|否)[。.!！~～]*$/;
+
 async function onText(ctx: BotContext, text: string): Promise<void> {
   const { registry, dialogues } = ctx.services;
   const userId = ctx.message.fromUser;
@@ -139,23 +153,49 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   // Someone we do not know answering with a name and the phone's last four digits binds their roster row.
   if (await bindingStep(ctx, text)) return;
   const allowed = (command: Command) => mayUse(command, ctx.sender);
-  // A command named outright that this person may not use is refused, not re-read as something else.
-  const named = registry.match(text);
-  if (named?.by === 'trigger' && !allowed(named.command)) return refuse(ctx);
-  const match = registry.match(text, allowed);
+  let pending = await dialogues.get(userId);
+  if (pending?.missing === GUESS) {
+    // The answer to 「您是想……吗？」: 是 runs the guess on the sentence as first written; anything else is new.
+    await dialogues.clear(userId);
+    const guessed = registry.byId(pending.commandId);
+    if (guessed && allowed(guessed) && YES.test(text)) return runCommand(ctx, guessed, pending.text);
+    if (NO.test(text)) return ctx.reply(unclear(ctx, []));
+    pending = null;
+  }
 
+  const asker = { speaker: speakerOf(ctx.sender.kind === 'member' ? ctx.sender.roles : null), allowed };
+  const decision = route(registry, text, asker);
   // An answer to the bot's question, unless the person starts another command outright.
-  const pending = await dialogues.get(userId);
-  if (pending && match?.by !== 'trigger') {
+  if (pending && !(decision.kind === 'run' && decision.by === 'trigger')) {
     const command = registry.byId(pending.commandId);
     if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
   }
+  switch (decision.kind) {
+    case 'run':
+      return startCommand(ctx, decision.command, decision.rest, decision.by);
+    case 'confirm':
+      await dialogues.set(userId, { commandId: decision.command.id, text: decision.text, missing: GUESS });
+      return ctx.reply(guessQuestion(decision.command.summary));
+    case 'chat':
+      return ctx.reply(chatReply(decision.intent, ctx.sender, offers(ctx)));
+    case 'unclear':
+      return ctx.reply(unclear(ctx, decision.suggestions));
+    case 'refuse':
+      return refuse(ctx);
+  }
+}
 
-  if (match) return startCommand(ctx, match.command, match.rest, match.by);
+/** What this person can do, in a few words, for greetings and thanks. */
+function offers(ctx: BotContext): string[] {
+  return offerWords(ctx.services.registry.commands.filter((c) => mayUse(c, ctx.sender)).map((c) => c.id));
+}
 
-  if (named || ctx.sender.kind === 'unknown') return refuse(ctx);
-  const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
-  return ctx.reply(didYouMean(suggestions));
+/** 「没太明白」 with the two likeliest commands, each with an example; residents hear how to report a problem. */
+function unclear(ctx: BotContext, suggestions: readonly Command[]): string {
+  if (ctx.sender.kind !== 'member' && suggestions.length === 0) return REPLY.residentUnclear;
+  return didYouMean(
+    suggestions.map((c) => ({ summary: c.summary, example: c.examples[0] ?? c.triggers[0] ?? '' })),
+  );
 }
 
 /**

@@ -14,7 +14,6 @@ import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../
 export const deskDisclosure = defineCommand<{ months: YearMonth[] | null; community: string | null }>({
   id: 'desk.disclosure',
   triggers: ['党务公开', '公开稿'],
-  keywords: ['党务公开'],
   audience: STREET_DESK,
   summary: '党务公开稿，可直接张贴（书记、委员；街道：各社区一行）',
   examples: ['党务公开', '党务公开 三季度', '党务公开 9-10月'],

@@ -9,7 +9,6 @@ import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../
 export const deskReport = defineCommand<{ months: YearMonth[]; community: string | null }>({
   id: 'desk.report',
   triggers: ['月报', '统计'],
-  keywords: ['月报', '本月情况', '这个月情况'],
   audience: STREET_DESK,
   summary: '本月（或某月）党费、学习、活动、诉求情况汇总（书记、委员；街道：各社区一行）',
   examples: ['月报', '月报 上个月', '统计 10月'],

@@ -53,8 +53,8 @@ async function memberByName(ctx: BotContext, name: string, text: string) {
 export const payDues = defineCommand<PaymentRequest & { text: string }>({
   id: 'dues.pay',
   triggers: ['缴费', '收党费', '登记党费'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '登记党员交党费（书记、委员），确认后记账并通知本人',
   examples: ['缴费 王桂兰 21元 微信', '缴费 刘强 3个月 代缴 刘小红(女儿)'],
   parse(rest, { now, timeZone }) {
@@ -90,8 +90,8 @@ export const payDues = defineCommand<PaymentRequest & { text: string }>({
 export const confirmDues = defineCommand({
   id: 'dues.confirm',
   triggers: ['确认', '确定'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '确认刚才显示的缴费记录',
   examples: ['确认'],
   parse: () => ok({}),

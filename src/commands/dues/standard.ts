@@ -23,7 +23,6 @@ async function askIncome(ctx: BotContext, text: string) {
 export const duesStandard = defineCommand<IncomeQuestion & { text: string }>({
   id: ID,
   triggers: ['党费标准'],
-  keywords: ['该交多少', '交多少党费', '党费多少', '党费要不要多交'],
   audience: 'registered',
   summary: '按收入算每月该交多少党费',
   examples: ['党费标准 4200 退休', '我退休金四千二 一个月该交多少'],

@@ -72,7 +72,6 @@ export function helpText(registry: Registry, sender: Sender, about = ''): string
 export const help = defineCommand({
   id: 'help',
   triggers: ['帮助', '菜单', '使用帮助', 'help'],
-  keywords: ['怎么用', '能干什么', '能做什么', '有什么功能', '不会用'],
   audience: 'anyone',
   summary: '查看我能办的事',
   examples: ['帮助', '帮助 党费'],

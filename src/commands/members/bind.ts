@@ -28,7 +28,6 @@ interface BindArgs {
 export const bindMemberCommand = defineCommand<BindArgs>({
   id: 'member.bind',
   triggers: ['绑定'],
-  keywords: [],
   audience: OFFICERS,
   summary: '把名册上的党员和企业微信账号绑定（书记、委员）',
   examples: ['绑定 王桂兰 wangguilan', '绑定 李秀英 退休支部 lixiuying'],
