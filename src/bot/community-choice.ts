@@ -1,9 +1,10 @@
 /**
  * Places someone we do not know in a community when one deployment serves several (a street office) and
- * their records do not (sender.ts): the community their message names (community-place.ts); else the one of
- * the 微信客服 account they wrote to; else the bot asks which, with the names to choose from, keeps the
+ * their records do not (sender.ts): the community their message names (community-place.ts); else the bot asks
+ * which, with the names to choose from, keeps the
  * message 10 minutes and handles it once they answer. The answer is remembered as a resident record, so it is
- * asked once.
+ * asked once. Residents writing through 微信客服 never get here: sender.ts places them in their kf account's
+ * community (kind 'resident').
  */
 import type { HydratedDocument } from 'mongoose';
 import { parseBindingAnswer } from '../domain/binding.js';
@@ -64,9 +65,6 @@ export async function placeStranger(
   });
   const named = communities.find((c) => String(c._id) === communityNamedIn(text, places));
   if (named) return as(named);
-  // Hook for residents on WeChat: the 微信客服 (kf) work maps each kf account to its community; a message that
-  // came through one is placed there before asking.
-
   await redis.set(key, message.content, 'EX', CHOICE_TTL_SECONDS);
   await createContext(services, message, sender).reply(askCommunity(communities.map((c) => c.name)));
   return null;

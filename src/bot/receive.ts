@@ -43,7 +43,8 @@ export async function receive(
   if (message.fromUser === '' || message.fromUser === 'sys') return;
   let ctx: BotContext | undefined;
   try {
-    const placed = await placeStranger(services, message, await services.senders.resolve(message.fromUser));
+    const sender = await services.senders.resolve(message.fromUser, message.kf?.openKfId);
+    const placed = await placeStranger(services, message, sender);
     // Asked which community the person lives in: the message is handled with their answer.
     if (!placed) return;
     ctx = createContext(services, placed.message, placed.sender);
@@ -54,14 +55,15 @@ export async function receive(
       await ctx.reply(error.reply);
       return;
     }
-    const log = ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey });
     if (isTransient(error)) {
-      if (!attempt.last) throw error;
-      log.error({ err: error }, 'the message could not be handled before the retries ran out');
-      await replyAs(services, message, 'failed', REPLY.notDone);
+      // Thrown on: the worker logs the attempt, and the last one as failed for good.
+      if (attempt.last) await replyAs(services, message, 'failed', REPLY.notDone);
       throw error;
     }
-    log.error({ err: error }, 'handling the message failed');
+    (ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey })).error(
+      { err: error },
+      'handling the message failed',
+    );
     await replyAs(services, message, 'failed', REPLY.failure);
   }
 }
@@ -204,6 +206,7 @@ function unclear(ctx: BotContext, suggestions: readonly Command[]): string {
  */
 async function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  if (ctx.sender.kind === 'resident') return ctx.reply(REPLY.resident);
   if (await offerBinding(ctx)) return;
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { isBoundUserId } from '../domain/member-vocabulary.js';
+import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import type { RedisClient } from './connection.js';
@@ -83,8 +84,12 @@ export const orderOf = (queue: Queue): SenderOrder =>
 export const orderedRecipient = (data: OutboundJob): string | null =>
   data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
+/** Outbound jobs for residents on plain WeChat carry this name: the worker sends them through 微信客服. */
+export const KF_JOB = 'kf';
+
 /**
  * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
+ * Residents on plain WeChat (kf addresses) get a job each, sent under kf's own rules (src/kf/send.ts).
  * Members not yet bound to a WeCom account cannot be reached: they are left out here, once for every sender.
  */
 export async function enqueueOutbound(
@@ -94,11 +99,21 @@ export async function enqueueOutbound(
   delayMs = 0,
 ): Promise<void> {
   const touser = data.touser.filter(isBoundUserId);
-  if (touser.length === 0) return;
-  const bound = { ...data, touser };
-  const job = await queue.add(data.purpose, bound, { jobId, delay: delayMs });
-  const recipient = orderedRecipient(bound);
-  if (recipient) await orderOf(queue).join(recipient, job);
+  const members = touser.filter((u) => !isKfAddress(u));
+  const jobs = [];
+  if (members.length > 0) {
+    const memberJob = { ...data, touser: members };
+    jobs.push({ data: memberJob, job: await queue.add(data.purpose, memberJob, { jobId, delay: delayMs }) });
+  }
+  for (const resident of touser.filter(isKfAddress)) {
+    const kfJob = { ...data, touser: [resident] };
+    const kfJobId = `${jobId}-kf-${externalUserIdOf(resident)}`;
+    jobs.push({ data: kfJob, job: await queue.add(KF_JOB, kfJob, { jobId: kfJobId, delay: delayMs }) });
+  }
+  for (const { data: sent, job } of jobs) {
+    const recipient = orderedRecipient(sent);
+    if (recipient) await orderOf(queue).join(recipient, job);
+  }
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */
