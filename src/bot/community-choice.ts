@@ -1,9 +1,8 @@
 /**
  * Places someone we do not know in a community when one deployment serves several (a street office) and
  * their records do not (sender.ts): the community their message names (community-place.ts); else the bot asks
- * which, with the names to choose from, keeps the
- * message 10 minutes and handles it once they answer. The answer is remembered as a resident record, so it is
- * asked once. Residents writing through 微信客服 never get here: sender.ts places them in their kf account's
+ * which, with the names to choose from, keeps the message 10 minutes and handles it once they answer. The
+ * answer is remembered as a resident record, so it is asked once. Residents writing through 微信客服 never get here: sender.ts places them in their kf account's
  * community (kind 'resident').
  */
 import type { HydratedDocument } from 'mongoose';
