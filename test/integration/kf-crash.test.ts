@@ -1,5 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModels, type Models } from '../../src/models/index.js';
 import { projectPath } from '../../src/paths.js';
 import { KF, KF_ACCOUNTS, kfTexts, notify, text } from '../support/kf.js';
 import { seedCommunity } from '../support/seed.js';
@@ -13,15 +15,27 @@ import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
 const ext = 'wmXfl7GCAAAcrashResidentWu0000001';
 let bot: TestBot;
 const children: ChildProcess[] = [];
+// The web role opens no MongoDB: the test reads and seeds the workers' database itself.
+let db: Connection;
+let models: Models;
 
 beforeAll(async () => {
   // The webhook here; workers only in child processes. Pages of 2, so four messages take two pages.
-  bot = await startTestBot({ role: 'web', kfAccounts: KF_ACCOUNTS, env: { WECOM_KF_SYNC_LIMIT: '2' } });
-  await seedCommunity(bot.runtime.deps.models);
+  bot = await startTestBot({
+    role: 'web',
+    kfAccounts: KF_ACCOUNTS,
+    realTimeStandin: true,
+    env: { WECOM_KF_SYNC_LIMIT: '2' },
+  });
+  db = await mongoose.createConnection(bot.config.mongodbUri).asPromise();
+  models = createModels(db);
+  await seedCommunity(models);
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await bot?.close();
+  await db?.dropDatabase();
+  await db?.close();
 });
 
 async function startWorkerProcess(): Promise<ChildProcess> {
@@ -62,7 +76,6 @@ describe('a worker killed between two pages of a pull', () => {
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
 
-    const { models } = bot.runtime.deps;
     const account = await models.KfAccount.findOne({ openKfId: KF });
     expect(account?.cursor).not.toBe('');
     expect(await models.KfInbox.countDocuments({ msgid: { $in: says.map((s) => s.msgid) } })).toBe(2);
@@ -71,7 +84,7 @@ describe('a worker killed between two pages of a pull', () => {
     await waitFor(
       () => kfTexts(bot, ext),
       (t) => t.length >= 4,
-      20_000,
+      40_000,
       'four answers',
     );
     await new Promise((r) => setTimeout(r, 1_500));

@@ -54,6 +54,8 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'now'> {
   env?: Record<string, string>;
   /** 微信客服 accounts on the stand-in. */
   kfAccounts?: FakeWecomApiOptions['kfAccounts'];
+  /** The stand-in keeps real time, as workers in child processes do (their clock cannot be set). */
+  realTimeStandin?: boolean;
   /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
   log?: Logger;
 }
@@ -103,7 +105,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     users: users.map((userid) => ({ userid, name: userid })),
     ...(options.kfAccounts && { kfAccounts: options.kfAccounts }),
     // 微信客服's 48 h window, 3-day log and 10-minute tokens run on the bot's clock.
-    now: () => clock.now(),
+    ...(!options.realTimeStandin && { now: () => clock.now() }),
   });
   const config = testConfig(standin.url, ns, {
     ROLE: options.role ?? 'all',
