@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { isBoundUserId } from '../domain/member-vocabulary.js';
 import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
@@ -89,6 +90,7 @@ export const KF_JOB = 'kf';
 /**
  * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
  * Residents on plain WeChat (kf addresses) get a job each, sent under kf's own rules (src/kf/send.ts).
+ * Members not yet bound to a WeCom account cannot be reached: they are left out here, once for every sender.
  */
 export async function enqueueOutbound(
   queue: Queue<OutboundJob>,
@@ -96,13 +98,14 @@ export async function enqueueOutbound(
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  const members = data.touser.filter((u) => !isKfAddress(u));
+  const touser = data.touser.filter(isBoundUserId);
+  const members = touser.filter((u) => !isKfAddress(u));
   const jobs = [];
   if (members.length > 0) {
     const memberJob = { ...data, touser: members };
     jobs.push({ data: memberJob, job: await queue.add(data.purpose, memberJob, { jobId, delay: delayMs }) });
   }
-  for (const resident of data.touser.filter(isKfAddress)) {
+  for (const resident of touser.filter(isKfAddress)) {
     const kfJob = { ...data, touser: [resident] };
     const kfJobId = `${jobId}-kf-${externalUserIdOf(resident)}`;
     jobs.push({ data: kfJob, job: await queue.add(KF_JOB, kfJob, { jobId: kfJobId, delay: delayMs }) });
@@ -129,7 +132,7 @@ export async function enqueueFanout(
   purpose: string,
   scheduledAt: Date,
 ): Promise<number> {
-  const batches = chunk([...new Set(recipients)], MAX_RECIPIENTS_PER_SEND);
+  const batches = chunk([...new Set(recipients.filter(isBoundUserId))], MAX_RECIPIENTS_PER_SEND);
   const delay = fanoutDelayMs(scheduledAt);
   await queue.addBulk(
     batches.map((touser, index) => ({

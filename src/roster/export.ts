@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import {
   DUES_CATEGORY_LABELS,
+  isBoundUserId,
   labelOf,
   MEMBER_STATUS_LABELS,
   ROLE_LABELS,
@@ -53,7 +54,8 @@ function cellsOf(
   const look = (from: Map<string, string>, id: unknown) => (id ? (from.get(String(id)) ?? '') : '');
   const roles = ROLES.filter((r) => m.roles.includes(r));
   return {
-    wecomUserId: m.wecomUserId,
+    // Rows nobody has bound export with the column empty, as they came.
+    wecomUserId: isBoundUserId(m.wecomUserId) ? m.wecomUserId : '',
     name: m.name,
     branch: look(names, m.branchId),
     partyGroup: look(names, m.partyGroupId),
