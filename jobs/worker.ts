@@ -10,6 +10,7 @@ import type {
 } from '../src/queues/definitions.js';
 import { queuePrefix } from '../src/queues/queues.js';
 import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
+import { SenderOrder } from '../src/queues/sender-order.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
 import { createOutboundProcessor } from './processors/outbound.js';
@@ -24,6 +25,14 @@ export interface Workers {
 /** Stall detection settings: defaults in production; tests shorten them to see a killed worker's job resume. */
 export type WorkerTuning = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
 
+/**
+ * A person waits for the answer and for the replies: a job of a worker that died is taken up by another within
+ * 12 s (the lock lapses ≤ 8 s after the last renewal, the stall check runs every 4 s), not BullMQ's 30 s + 30 s.
+ * A slow job is not taken for dead: its worker renews the lock every 4 s for as long as it runs (BullMQ's
+ * lockRenewTime, half the lock), which only a blocked event loop — over 8 s — would miss.
+ */
+export const CONVERSATION_TUNING: WorkerTuning = { lockDuration: 8_000, stalledInterval: 4_000 };
+
 export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promise<Workers> {
   const connection = createWorkerConnection(deps.config.redis);
   connection.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (workers) connection error'));
@@ -32,21 +41,24 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
     prefix: queuePrefix(deps.queuePrefix, queue),
     ...tuning,
   });
+  const conversation = (queue: string) => ({ ...options(queue), ...CONVERSATION_TUNING, ...tuning });
 
-  const inbound = new Worker<InboundJob>('inbound', createInboundProcessor(createBotServices(deps)), {
-    ...options('inbound'),
-    concurrency: 16,
-  });
+  const inbound = new Worker<InboundJob>(
+    'inbound',
+    createInboundProcessor(createBotServices(deps), new SenderOrder(connection, deps.queues.inbound)),
+    { ...conversation('inbound'), concurrency: 16 },
+  );
   const outbound = new Worker<OutboundJob>(
     'outbound',
     createOutboundProcessor({
       wecom: deps.wecom,
+      order: new SenderOrder(connection, deps.queues.outbound),
       redis: deps.redis,
       limiter: new RecipientRateLimiter(deps.redis),
       metrics: deps.metrics,
       log: deps.log,
     }),
-    { ...options('outbound'), concurrency: 8 },
+    { ...conversation('outbound'), concurrency: 8 },
   );
 
   const scheduled = new Worker<ScheduledJobData>('scheduled', createScheduledProcessor(deps), {

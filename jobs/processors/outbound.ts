@@ -4,21 +4,24 @@ import type { Metrics } from '../../src/metrics.js';
 import { AttachmentStore } from '../../src/queues/attachments.js';
 import type { RedisClient } from '../../src/queues/connection.js';
 import { type OutboundContent, type OutboundJob, OutboundJobSchema } from '../../src/queues/definitions.js';
+import { orderedRecipient } from '../../src/queues/queues.js';
 import type { RecipientRateLimiter } from '../../src/queues/recipient-rate-limit.js';
+import { SendLedger } from '../../src/queues/send-ledger.js';
+import { inTurn, type SenderOrder } from '../../src/queues/sender-order.js';
 import type { MessageSendBody, WecomApi } from '../../src/wecom/api/client.js';
 import { WecomApiError } from '../../src/wecom/api/errors.js';
 import { splitUtf8 } from '../../src/wecom/api/split-text.js';
 
 export interface OutboundDeps {
   wecom: WecomApi;
+  /** Keeps one person's replies in the order they were written. */
+  order: SenderOrder;
   redis: RedisClient;
   limiter: RecipientRateLimiter;
   metrics: Metrics;
   log: Logger;
 }
 
-/** How long a part stays marked as sent: longer than any job lives, including its retries. */
-const SENT_MARK_SECONDS = 7 * 24 * 3600;
 const RATE_LIMITED_RETRY_MS = 60_000;
 
 /** An image or file part: its media is uploaded only when the part is sent (media ids expire after 3 days). */
@@ -79,28 +82,28 @@ async function deferTo(job: Job, until: number, token: string | undefined): Prom
 }
 
 /**
- * Sends one outbound job. Each part is marked sent in Redis right after WeCom accepts it, so a retry
- * (after a crash, a timeout or a later part failing) skips what was delivered. The window left — WeCom
- * accepted but we died before marking — is closed by WeCom's duplicate check for what the bot sends on
- * its own (see duplicateCheck); a reply may, rarely, arrive twice.
+ * Sends one outbound job. Each part is recorded in Redis as sending (with the exact request) before WeCom is
+ * called and as sent after, so a retry — after a crash, a timeout or a later part failing — skips what was
+ * delivered and sends an uncertain part again under WeCom's duplicate check (see SendLedger).
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const attachments = new AttachmentStore(deps.redis);
-  return async (
-    job: Job<OutboundJob>,
-    token?: string,
-  ): Promise<{ parts: number; invalidUsers: string[] }> => {
-    const parsed = OutboundJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`malformed outbound job: ${parsed.error.message}`);
-    const { touser, content, purpose } = parsed.data;
-    const log = deps.log.child({ jobId: job.id, purpose });
+  const ledger = new SendLedger(deps.redis);
+  const send = async (job: Job<OutboundJob>, token: string | undefined, data: OutboundJob) => {
+    const { touser, content, purpose } = data;
+    const jobId = job.id ?? '';
+    const log = deps.log.child({ jobId, purpose });
     const parts = toWireMessages(touser, content);
-    const dedupe = duplicateCheck(purpose, parts);
     const invalidUsers = new Set<string>();
 
     for (const [index, part] of parts.entries()) {
-      const mark = `outbound:sent:${job.id}:${index}`;
-      if (await deps.redis.exists(mark)) continue;
+      const recorded = await ledger.state(jobId, index);
+      if (recorded.state === 'sent') continue;
+      if (recorded.state === 'sending')
+        log.warn(
+          { part: index },
+          'part may have been sent before a crash; re-sending under the duplicate check',
+        );
 
       const wait = await deps.limiter.take(touser);
       if (wait > 0) {
@@ -111,8 +114,15 @@ export function createOutboundProcessor(deps: OutboundDeps) {
 
       let result: Awaited<ReturnType<WecomApi['sendMessage']>>;
       try {
-        const body = 'media' in part ? await withUploadedMedia(deps.wecom, attachments, part) : part;
-        result = await sendWithFallback(deps.wecom, { ...body, ...dedupe }, content);
+        const body =
+          recorded.state === 'sending'
+            ? recorded.body
+            : await ledger.sending(
+                jobId,
+                index,
+                'media' in part ? await withUploadedMedia(deps.wecom, attachments, part) : part,
+              );
+        result = await sendWithFallback(deps.wecom, body, content);
       } catch (error) {
         if (!(error instanceof WecomApiError)) throw error; // network and the like: BullMQ retries with backoff
         deps.metrics.sends.inc({ outcome: 'failed' });
@@ -125,7 +135,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
         }
         throw error;
       }
-      await deps.redis.set(mark, '1', 'EX', SENT_MARK_SECONDS);
+      await ledger.sent(jobId, index);
       for (const user of [...result.invalidUsers, ...result.unlicensedUsers]) invalidUsers.add(user);
       deps.metrics.sends.inc({ outcome: 'sent' });
     }
@@ -139,21 +149,17 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     }
     return { parts: parts.length, invalidUsers: [...invalidUsers] };
   };
-}
-
-/**
- * Reminders and notices ask WeCom to drop a byte-identical request within 4 h: a part re-sent after a crash
- * between WeCom's answer and our sent mark is then not delivered twice. Each names its period or ticket, so
- * no deliberate repeat is identical. Left out: replies (asking 「党费」 twice must answer twice) and a job
- * whose own parts repeat each other (a long text cut into equal pieces).
- */
-export function duplicateCheck(
-  purpose: string,
-  parts: readonly unknown[],
-): Pick<MessageSendBody, 'enable_duplicate_check' | 'duplicate_check_interval'> {
-  if (purpose === 'reply') return {};
-  const partsDiffer = new Set(parts.map((p) => JSON.stringify(p))).size === parts.length;
-  return partsDiffer ? { enable_duplicate_check: 1, duplicate_check_interval: 4 * 3600 } : {};
+  return async (
+    job: Job<OutboundJob>,
+    token?: string,
+  ): Promise<{ parts: number; invalidUsers: string[] }> => {
+    const parsed = OutboundJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`malformed outbound job: ${parsed.error.message}`);
+    const recipient = orderedRecipient(parsed.data);
+    return recipient
+      ? inTurn(deps.order, recipient, job, token, () => send(job, token, parsed.data))
+      : send(job, token, parsed.data);
+  };
 }
 
 /** Cards do not render everywhere; when WeCom refuses one we send its plain-text fallback instead. */

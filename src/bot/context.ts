@@ -56,14 +56,23 @@ export function createContext(services: BotServices, message: InboundMessage, se
     log: services.log.child({ dedupeKey: message.dedupeKey, userId: message.fromUser }),
     now: services.now(),
     timeZone,
-    async reply(text) {
-      // Derived from the message: a retried inbound job enqueues the same ids, which BullMQ ignores.
-      const jobId = `reply-${message.dedupeKey}-${replies++}`;
-      await enqueueOutbound(services.outbound, jobId, {
-        touser: [message.fromUser],
-        content: { type: 'text', content: text },
-        purpose: 'reply',
-      });
-    },
+    reply: (text) => replyAs(services, message, String(replies++), text),
   };
+}
+
+/**
+ * Enqueues a reply to the sender. The job id is derived from the message and `slot`: a retried inbound job
+ * enqueues the same ids, which BullMQ ignores, so a reply sent before a failure is not sent again.
+ */
+export async function replyAs(
+  services: Pick<BotServices, 'outbound'>,
+  message: InboundMessage,
+  slot: string,
+  text: string,
+): Promise<void> {
+  await enqueueOutbound(services.outbound, `reply-${message.dedupeKey}-${slot}`, {
+    touser: [message.fromUser],
+    content: { type: 'text', content: text },
+    purpose: 'reply',
+  });
 }

@@ -1,34 +1,54 @@
 import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
 import { type Command, parseCardKey } from './command.js';
-import { type BotContext, type BotServices, createContext } from './context.js';
+import { type BotContext, type BotServices, createContext, replyAs } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
 import { mayUse } from './permissions.js';
 import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
+import { isTransient } from './transient.js';
 import { UserError } from './user-error.js';
 
 const CANCEL = /^(取消|算了|不要了|退出)$/;
 
+/** Which try of the message this is: the queue retries a transient failure until the last attempt. */
+export interface Attempt {
+  last: boolean;
+}
+
 /**
  * Handles one inbound message: who is speaking → which command → parse (pure) → handle. A UserError
- * becomes its short reply; anything else is logged once and the person gets a polite generic answer.
+ * becomes its short reply. A transient failure (database, Redis or WeCom away) is thrown so the queue
+ * tries the message again — every write is keyed by the message, so a retry neither records nor answers
+ * twice; the person hears nothing until it succeeds, or on the last attempt that it was not done. Anything
+ * else is a bug: logged once, and the person gets a polite generic answer.
  */
-export async function receive(services: BotServices, message: InboundMessage): Promise<void> {
+export async function receive(
+  services: BotServices,
+  message: InboundMessage,
+  attempt: Attempt = { last: true },
+): Promise<void> {
   if (message.fromUser === '' || message.fromUser === 'sys') return;
-  const sender = await services.senders.resolve(message.fromUser);
-  const ctx = createContext(services, message, sender);
+  let ctx: BotContext | undefined;
   try {
+    ctx = createContext(services, message, await services.senders.resolve(message.fromUser));
     await dispatch(ctx);
   } catch (error) {
-    if (error instanceof UserError) {
+    if (ctx && error instanceof UserError) {
       ctx.log.info({ reply: error.reply }, 'user error');
       await ctx.reply(error.reply);
       return;
     }
-    ctx.log.error({ err: error }, 'handling the message failed');
-    await ctx.reply(REPLY.failure);
+    const log = ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey });
+    if (isTransient(error)) {
+      if (!attempt.last) throw error;
+      log.error({ err: error }, 'the message could not be handled before the retries ran out');
+      await replyAs(services, message, 'failed', REPLY.notDone);
+      throw error;
+    }
+    log.error({ err: error }, 'handling the message failed');
+    await replyAs(services, message, 'failed', REPLY.failure);
   }
 }
 

@@ -81,6 +81,8 @@ const ReversalSchema = new Schema<DuesReversal>(
     memberId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, required: true },
     byMemberId: { type: Schema.Types.ObjectId, required: true },
+    /** The 冲正 message that wrote it: its retry finishes the job instead of calling it done twice. */
+    sourceKey: { type: String, default: null },
   },
   { timestamps: true },
 );
@@ -163,6 +165,7 @@ export interface DuesReversal extends Stored {
   memberId: Types.ObjectId;
   reason: string;
   byMemberId: Types.ObjectId;
+  sourceKey?: string | null;
 }
 export interface DuesWaiver extends Stored {
   memberId: Types.ObjectId;

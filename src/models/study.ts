@@ -86,6 +86,9 @@ const AttendanceSchema = new Schema<Attendance>(
     /** Who recorded it: the member, or the secretary for 补签 / 送学上门. */
     byMemberId: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, required: true },
+    /** The inbound message that wrote it last, and the kind it replaced: a retried message finds its own write. */
+    sourceKey: { type: String, default: null },
+    previousKind: { type: String, enum: [...ATTENDANCE_KINDS, null], default: null },
   },
   { timestamps: true },
 );
@@ -129,6 +132,8 @@ export interface Attendance extends Stored {
   reason: string;
   byMemberId: Types.ObjectId;
   at: Date;
+  sourceKey?: string | null;
+  previousKind?: AttendanceKind | null;
 }
 
 /** The stored rule as the domain's StudyRule. */

@@ -11,6 +11,7 @@ import {
   type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
+import { SenderOrder } from './sender-order.js';
 
 export interface Queues {
   inbound: Queue<InboundJob>;
@@ -64,8 +65,22 @@ export async function enqueueInbound(
   message: InboundMessage,
   now: Date,
 ): Promise<void> {
-  await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
+  const job = await queue.add(
+    message.kind,
+    { message, receivedAt: now.toISOString() },
+    { jobId: message.dedupeKey },
+  );
+  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
+  await orderOf(queue).join(message.fromUser, job);
 }
+
+/** The line a person's jobs on `queue` wait in, over the queue's own connection. */
+export const orderOf = (queue: Queue): SenderOrder =>
+  new SenderOrder(queue.opts.connection as RedisClient, queue);
+
+/** Replies to one person go out in the order they were written; notices and reminders need no order. */
+export const orderedRecipient = (data: OutboundJob): string | null =>
+  data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
 /** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
 export async function enqueueOutbound(
@@ -74,7 +89,9 @@ export async function enqueueOutbound(
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const job = await queue.add(data.purpose, data, { jobId, delay: delayMs });
+  const recipient = orderedRecipient(data);
+  if (recipient) await orderOf(queue).join(recipient, job);
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */

@@ -27,9 +27,17 @@ export async function recordAttendance(
     reason?: string;
     byMemberId: Types.ObjectId;
     at: Date;
+    /** The inbound message recording it: a retry of the same message returns what it wrote the first time. */
+    sourceKey: string;
   },
 ): Promise<RecordOutcome> {
-  const fields = { kind: p.kind, reason: p.reason ?? '', byMemberId: p.byMemberId, at: p.at };
+  const fields = {
+    kind: p.kind,
+    reason: p.reason ?? '',
+    byMemberId: p.byMemberId,
+    at: p.at,
+    sourceKey: p.sourceKey,
+  };
   try {
     const record = await models.Attendance.create({
       communityId: p.session.communityId,
@@ -37,6 +45,7 @@ export async function recordAttendance(
       sessionId: p.session._id,
       memberId: p.memberId,
       ...fields,
+      previousKind: null,
     });
     return { result: 'created', record, previous: null };
   } catch (error) {
@@ -45,11 +54,15 @@ export async function recordAttendance(
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await models.Attendance.findOne({ sessionId: p.session._id, memberId: p.memberId });
     if (!existing) break;
+    if (existing.sourceKey === p.sourceKey) {
+      const previous = existing.previousKind ?? null;
+      return { result: previous ? 'replaced' : 'created', record: existing, previous };
+    }
     if (!mayReplace(existing.kind, p.kind)) return { result: 'kept', record: existing };
     const previous = existing.kind;
     const { modifiedCount } = await models.Attendance.updateOne(
       { _id: existing._id, kind: previous },
-      { $set: fields },
+      { $set: { ...fields, previousKind: previous } },
     );
     if (modifiedCount === 1 || previous === p.kind) {
       const record = (await models.Attendance.findById(existing._id)) ?? existing;

@@ -14,10 +14,10 @@ afterAll(async () => {
   await bot?.close();
 });
 
-async function startWorkerProcess(): Promise<ChildProcess> {
+async function startWorkerProcess(production = false): Promise<ChildProcess> {
   const child = fork(
     projectPath('test/support/worker-process.ts'),
-    [JSON.stringify({ config: bot.config, ns: bot.ns })],
+    [JSON.stringify({ config: bot.config, ns: bot.ns, production })],
     {
       execArgv: ['--import', 'tsx'],
       stdio: 'inherit',
@@ -53,5 +53,46 @@ describe('a worker killed in the middle of a send', () => {
     expect(textOf(replies[0])).toMatch(HELP_REPLY);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(bot.standin.messages({ touser: 'wangguilan' })).toHaveLength(1);
-  });
+  }, 60_000);
+
+  it('after WeCom took the reply but before it was recorded: sent again, dropped by WeCom, within 15 s', async () => {
+    // Production stall settings, and a second worker standing by — held stopped until the first one dies, so
+    // the reply in flight is surely the first one's.
+    const standby = await startWorkerProcess(true);
+    standby.kill('SIGSTOP');
+    const first = await startWorkerProcess(true);
+    const delivered: number[] = [];
+    bot.standin.on('message', (m) => {
+      if (!m.touser.includes('zhaoxiuying')) return;
+      // WeCom has the message; the worker that sent it dies before it can write down that it did.
+      if (delivered.push(Date.now()) === 1) {
+        first.kill('SIGKILL');
+        standby.kill('SIGCONT');
+      }
+    });
+    const suppressed = bot.standin.counts().duplicatesSuppressed;
+    // Several questions at once, so the reply in flight at the kill is surely the first worker's.
+    for (const text of ['帮助', '我的信息', '党费']) {
+      expect((await bot.wecom.sendText('zhaoxiuying', text)).status).toBe(200);
+    }
+    const crashedAt = await waitFor(
+      () => delivered[0],
+      (t) => t !== undefined,
+      20_000,
+      'the first reply',
+    );
+    const resent = await waitFor(
+      () => bot.standin.counts().duplicatesSuppressed,
+      (n) => n > suppressed,
+      20_000,
+      'the uncertain reply sent again and dropped by WeCom',
+    );
+    expect(resent).toBe(suppressed + 1);
+    const replies = await bot.messagesTo('zhaoxiuying', 3, 20_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(bot.standin.messages({ touser: 'zhaoxiuying' })).toHaveLength(3);
+    expect(replies.map(textOf)[0]).toMatch(HELP_REPLY);
+    // Every reply there, the last one well within 15 s of the crash.
+    expect((delivered.at(-1) ?? 0) - (crashedAt ?? 0)).toBeLessThan(15_000);
+  }, 90_000);
 });

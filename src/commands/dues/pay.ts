@@ -71,33 +71,12 @@ export const confirmDues = defineCommand({
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const { models } = ctx.services;
     const sourceKey = ctx.message.dedupeKey;
-    // A retried 确认 finds the payment it already wrote.
-    const done = await models.DuesPayment.findOne({ sourceKey });
-    if (done) return ctx.reply(`已记录，收据号 ${done.receiptNo}。`);
     const plan = await ctx.services.confirmations.get<PaymentPlan>(ctx.message.fromUser, KIND);
+    // A retried 确认 finds the payment it already wrote; the plan stays until the end so it can finish the job.
+    const done = await models.DuesPayment.findOne({ sourceKey });
+    if (done && !plan) return ctx.reply(`已记录，收据号 ${done.receiptNo}。`);
     if (!plan) throw new UserError('没有等待确认的缴费（10分钟内有效）。请重新发「缴费 …」。');
-    const memberId = new Types.ObjectId(plan.memberId);
-    const ledger = await loadLedger(models, memberId);
-    const taken = plan.covered.filter((c) => ledger.covered.has(c.month));
-    if (taken.length > 0)
-      throw new UserError(`${taken.map((c) => c.month).join('、')}刚刚已经有人登记过了，请重新核对。`);
-
-    const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
-    const member = await models.Member.findById(memberId);
-    const receiptNo = await insertWithReceipt(models, ctx.sender.community, year, {
-      communityId: ctx.sender.member.communityId,
-      memberId,
-      branchId: member?.branchId ?? null,
-      amountFen: plan.amountFen,
-      covered: plan.covered,
-      method: plan.method,
-      payer: plan.payer,
-      voluntary: plan.voluntary,
-      collectorMemberId: ctx.sender.member._id,
-      sourceKey,
-      paidAt: ctx.now,
-    });
-    await ctx.services.confirmations.clear(ctx.message.fromUser);
+    const receiptNo = done?.receiptNo ?? (await writePayment(ctx, plan, sourceKey));
     const months = plan.covered.map((c) => monthLabel(c.month)).join('、') || '自愿交纳的';
     const by = plan.payer ? `已由${plan.payer.relation}${plan.payer.name}代缴` : '已交';
     await enqueueOutbound(ctx.services.outbound, `dues-paid-${receiptNo}`, {
@@ -109,5 +88,32 @@ export const confirmDues = defineCommand({
       purpose: 'dues-paid',
     });
     await ctx.reply(`已记录：${describePlan(plan)}\n收据号 ${receiptNo}，已通知本人。`);
+    await ctx.services.confirmations.clear(ctx.message.fromUser);
   },
 });
+
+/** Writes the payment the plan shows, unless someone recorded its months meanwhile; its receipt number. */
+async function writePayment(ctx: BotContext, plan: PaymentPlan, sourceKey: string): Promise<string> {
+  if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
+  const { models } = ctx.services;
+  const memberId = new Types.ObjectId(plan.memberId);
+  const ledger = await loadLedger(models, memberId);
+  const taken = plan.covered.filter((c) => ledger.covered.has(c.month));
+  if (taken.length > 0)
+    throw new UserError(`${taken.map((c) => c.month).join('、')}刚刚已经有人登记过了，请重新核对。`);
+  const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
+  const member = await models.Member.findById(memberId);
+  return insertWithReceipt(models, ctx.sender.community, year, {
+    communityId: ctx.sender.member.communityId,
+    memberId,
+    branchId: member?.branchId ?? null,
+    amountFen: plan.amountFen,
+    covered: plan.covered,
+    method: plan.method,
+    payer: plan.payer,
+    voluntary: plan.voluntary,
+    collectorMemberId: ctx.sender.member._id,
+    sourceKey,
+    paidAt: ctx.now,
+  });
+}

@@ -31,18 +31,25 @@ export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>(
     const payment = await DuesPayment.findOne({ ...scope.filter, receiptNo });
     if (!payment) throw new UserError(`没有找到收据号 ${receiptNo}（${scope.label}）。`);
     const communityId = payment.communityId;
-    if (await DuesReversal.exists({ communityId, receiptNo }))
-      throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
+    const sourceKey = ctx.message.dedupeKey;
+    const earlier = await DuesReversal.findOne({ communityId, receiptNo });
+    // Only another 冲正 is refused; a retry of this one goes on to tell the member and answer.
+    if (earlier && earlier.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
     try {
-      await DuesReversal.create({
-        communityId,
-        receiptNo,
-        memberId: payment.memberId,
-        reason,
-        byMemberId: ctx.sender.member._id,
-      });
+      if (!earlier) {
+        await DuesReversal.create({
+          communityId,
+          receiptNo,
+          memberId: payment.memberId,
+          reason,
+          byMemberId: ctx.sender.member._id,
+          sourceKey,
+        });
+      }
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error; // a retry of this same 冲正
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await DuesReversal.findOne({ communityId, receiptNo });
+      if (winner?.sourceKey !== sourceKey) throw new UserError(`收据 ${receiptNo} 已经冲正过了。`);
     }
     const months = payment.covered.map((c) => monthLabel(c.month)).join('、');
     const member = await Member.findById(payment.memberId);

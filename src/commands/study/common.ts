@@ -150,6 +150,7 @@ export async function recordForMember(
     throw new UserError(`${formatDay(viewOf(session).date)}的学习还没开始。`);
   const outcome = await recordAttendance(ctx.services.models, {
     session,
+    sourceKey: ctx.message.dedupeKey,
     memberId: member._id,
     kind,
     reason: rest,

@@ -26,6 +26,7 @@ async function askLeave(ctx: BotContext, session: SessionDoc, reason: string): P
   }
   const outcome = await recordAttendance(ctx.services.models, {
     session,
+    sourceKey: ctx.message.dedupeKey,
     memberId: member._id,
     kind: 'leave',
     reason,

@@ -70,6 +70,7 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
     }
     const outcome = await recordAttendance(ctx.services.models, {
       session,
+      sourceKey: ctx.message.dedupeKey,
       memberId: member._id,
       kind: 'remote',
       reason: note.slice(0, 200),

@@ -43,6 +43,7 @@ async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
   }
   const outcome = await recordAttendance(ctx.services.models, {
     session,
+    sourceKey: ctx.message.dedupeKey,
     memberId: member._id,
     kind: 'signed',
     byMemberId: member._id,
