@@ -1,6 +1,7 @@
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
+import { ArrivalForwarder } from '../src/queues/arrivals.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type {
   ComplaintTimerJob,
@@ -43,6 +44,8 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   });
   const conversation = (queue: string) => ({ ...options(queue), ...CONVERSATION_TUNING, ...tuning });
 
+  // Callbacks stored by the webhook (the arrivals stream) become inbound jobs, in the order they came.
+  const forwarder = new ArrivalForwarder(connection, deps.queues.inbound, deps.log);
   const inbound = new Worker<InboundJob>(
     'inbound',
     createInboundProcessor(createBotServices(deps), new SenderOrder(connection, deps.queues.inbound)),
@@ -91,6 +94,7 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   return {
     running: () => all.every((worker) => worker.isRunning()),
     async close() {
+      await forwarder.close();
       await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());
     },

@@ -1,7 +1,7 @@
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logger.js';
-import { type CallbackRouteDeps, registerCallbackRoutes } from './routes/wecom-callback.js';
+import { type CallbackRouteDeps, callbackDelivery, registerCallbackRoutes } from './routes/wecom-callback.js';
 
 export type AppDeps = CallbackRouteDeps & {
   log: Logger;
@@ -27,6 +27,7 @@ export function errorBoundary(log: Logger): Koa.Middleware {
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
   app.use(errorBoundary(deps.log));
+  app.use(callbackDelivery(deps));
   const router = new Router();
   registerCallbackRoutes(router, deps);
   deps.extraRoutes?.(router);

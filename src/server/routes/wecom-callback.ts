@@ -1,9 +1,10 @@
-import type { Router, RouterContext } from '@koa/router';
+import type { Router } from '@koa/router';
 import type { Queue } from 'bullmq';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
+import { storeArrival } from '../../queues/arrivals.js';
 import type { InboundJob } from '../../queues/definitions.js';
-import { enqueueInbound } from '../../queues/queues.js';
 import {
   type CallbackOutcome,
   CallbackRejection,
@@ -34,44 +35,49 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function registerCallbackRoutes(router: Router, deps: CallbackRouteDeps): void {
-  const { secrets, inbound, metrics, log, now } = deps;
-
-  const finish = (method: string, outcome: CallbackOutcome, started: bigint) => {
-    metrics.callbacks.inc({ outcome });
-    metrics.ackSeconds.observe({ method }, Number(process.hrtime.bigint() - started) / 1e9);
+/** Labelled metric children bound once: the hot path does no label lookups. */
+function ackMetrics(metrics: Metrics) {
+  const byOutcome = new Map<CallbackOutcome, { inc(): void }>();
+  const ack = { GET: metrics.ackSeconds.labels('GET'), POST: metrics.ackSeconds.labels('POST') };
+  return (method: 'GET' | 'POST', outcome: CallbackOutcome, started: bigint) => {
+    let counter = byOutcome.get(outcome);
+    if (!counter) {
+      counter = metrics.callbacks.labels(outcome);
+      byOutcome.set(outcome, counter);
+    }
+    counter.inc();
+    ack[method].observe(Number(process.hrtime.bigint() - started) / 1e9);
   };
+}
 
-  const reject = (ctx: RouterContext, error: CallbackRejection, method: string, started: bigint) => {
-    log.warn({ outcome: error.outcome, detail: error.message, ip: ctx.ip }, 'callback rejected');
+function rejecter(deps: CallbackRouteDeps, finish: ReturnType<typeof ackMetrics>) {
+  return (ctx: Context, error: CallbackRejection, method: 'GET' | 'POST', started: bigint) => {
+    deps.log.warn({ outcome: error.outcome, detail: error.message, ip: ctx.ip }, 'callback rejected');
     ctx.status = error.status;
     ctx.type = 'text/plain';
     ctx.body = error.outcome;
     finish(method, error.outcome, started);
   };
+}
 
-  // URL verification when the admin saves the callback settings: the bare plaintext, within 1 s.
-  router.get(CALLBACK_PATH, (ctx) => {
-    const started = process.hrtime.bigint();
-    try {
-      const plain = openEchostr(secrets, ctx.query, Math.floor(now().getTime() / 1000));
-      ctx.type = 'text/plain';
-      ctx.body = plain;
-      finish('GET', 'verified', started);
-    } catch (error) {
-      if (!(error instanceof CallbackRejection)) throw error;
-      reject(ctx, error, 'GET', started);
-    }
-  });
-
-  router.post(CALLBACK_PATH, async (ctx) => {
+/**
+ * Message delivery (POST), the hot path: a middleware ahead of the router, so a callback pays for no route
+ * matching. 200 only once the message is stored (see storeArrival); 503 when Redis cannot store it in time.
+ */
+export function callbackDelivery(deps: CallbackRouteDeps): Middleware {
+  const { secrets, inbound, log, now } = deps;
+  const finish = ackMetrics(deps.metrics);
+  const reject = rejecter(deps, finish);
+  return async (ctx, next) => {
+    if (ctx.method !== 'POST' || ctx.path !== CALLBACK_PATH) return next();
     const started = process.hrtime.bigint();
     try {
       const body = await readRawBody(ctx.req, MAX_BODY_BYTES);
       const receivedAt = now();
       const { message } = openCallback(secrets, ctx.query, body, Math.floor(receivedAt.getTime() / 1000));
+      let stored: boolean;
       try {
-        await withTimeout(enqueueInbound(inbound, message, receivedAt), ENQUEUE_TIMEOUT_MS);
+        stored = await withTimeout(storeArrival(inbound, message, receivedAt), ENQUEUE_TIMEOUT_MS);
       } catch (error) {
         // Not stored → not acknowledged: WeCom retries, and the retry dedupes onto the same job id.
         log.error({ err: error, dedupeKey: message.dedupeKey }, 'could not store callback; answering 503');
@@ -82,7 +88,7 @@ export function registerCallbackRoutes(router: Router, deps: CallbackRouteDeps):
       }
       ctx.status = 200;
       ctx.body = '';
-      finish('POST', 'accepted', started);
+      finish('POST', stored ? 'accepted' : 'duplicate', started);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         reject(ctx, new CallbackRejection(413, 'too_large', error.message), 'POST', started);
@@ -91,6 +97,25 @@ export function registerCallbackRoutes(router: Router, deps: CallbackRouteDeps):
       } else {
         throw error;
       }
+    }
+  };
+}
+
+/** URL verification (GET) when the admin saves the callback settings: the bare plaintext, within 1 s. */
+export function registerCallbackRoutes(router: Router, deps: CallbackRouteDeps): void {
+  const { secrets, now } = deps;
+  const finish = ackMetrics(deps.metrics);
+  const reject = rejecter(deps, finish);
+  router.get(CALLBACK_PATH, (ctx) => {
+    const started = process.hrtime.bigint();
+    try {
+      const plain = openEchostr(secrets, ctx.query, Math.floor(now().getTime() / 1000));
+      ctx.type = 'text/plain';
+      ctx.body = plain;
+      finish('GET', 'verified', started);
+    } catch (error) {
+      if (!(error instanceof CallbackRejection)) throw error;
+      reject(ctx, error, 'GET', started);
     }
   });
 }
