@@ -25,6 +25,11 @@ const RENEW_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0`;
 
+/** Gives the lease up on a clean stop, so the next worker does not wait for it to lapse. */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 const GROUP = 'forwarders';
 /** A forwarder that stops renewing (crashed, cut off) hands over to another after this long. */
 const LEASE_MS = 10_000;
@@ -34,12 +39,14 @@ const BLOCK_MS = 1_000;
 type Scripted = RedisClient & {
   storeArrival(...args: [string, string, string, number, string, string, string, number]): Promise<number>;
   renewLease(lease: string, token: string, ms: number): Promise<number>;
+  releaseLease(lease: string, token: string): Promise<number>;
 };
 
 function scripted(redis: RedisClient): Scripted {
   if (!('storeArrival' in redis)) {
     redis.defineCommand('storeArrival', { numberOfKeys: 3, lua: STORE_SCRIPT });
     redis.defineCommand('renewLease', { numberOfKeys: 1, lua: RENEW_SCRIPT });
+    redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }
   return redis as Scripted;
 }
@@ -104,6 +111,9 @@ export class ArrivalForwarder {
     this.running = false;
     this.reader.disconnect();
     await this.done;
+    await scripted(this.redis)
+      .releaseLease(keys(this.queue).lease, this.consumer)
+      .catch(() => undefined);
   }
 
   private async loop(): Promise<void> {
@@ -119,6 +129,8 @@ export class ArrivalForwarder {
         if (entries.length > 0) await this.forward(k.stream, entries);
       } catch (error) {
         if (!this.running) break;
+        // The stream was deleted (and its group with it): made again on the next turn.
+        if ((error as Error).message.includes('NOGROUP')) this.groupReady = false;
         this.log.warn({ err: (error as Error).message }, 'arrival forwarder: will try again');
         await sleep(500);
       }

@@ -5,7 +5,6 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type ExcelJS from 'exceljs';
 import {
   DUES_CATEGORY_LABELS,
   labelOf,

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../../domain/activity.js';

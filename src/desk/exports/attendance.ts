@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { monthsSpan, OUTCOME_LABELS, type Outcome, percent } from '../../domain/study/index.js';

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { Types } from 'mongoose';
 import { invalid, ok } from '../../bot/command.js';
 import type { Sender } from '../../bot/sender.js';
