@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logger.js';
@@ -27,11 +28,18 @@ export function errorBoundary(log: Logger): Koa.Middleware {
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: true });
   app.use(errorBoundary(deps.log));
-  app.use(callbackDelivery(deps));
   const router = new Router();
   registerCallbackRoutes(router, deps);
   deps.extraRoutes?.(router);
   app.use(router.routes());
   app.use(router.allowedMethods());
+  // Callback deliveries are answered before Koa builds a context for them; everything else goes to Koa.
+  const delivery = callbackDelivery(deps);
+  const koaCallback = app.callback.bind(app);
+  app.callback = () => {
+    const koa = koaCallback();
+    return (req, res) =>
+      delivery(req as IncomingMessage, res as ServerResponse) ? Promise.resolve() : koa(req, res);
+  };
   return app;
 }

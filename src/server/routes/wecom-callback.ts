@@ -1,6 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import type { Router } from '@koa/router';
 import type { Queue } from 'bullmq';
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
 import { storeArrival } from '../../queues/arrivals.js';
@@ -60,45 +62,76 @@ function rejecter(deps: CallbackRouteDeps, finish: ReturnType<typeof ackMetrics>
   };
 }
 
+/** Handles the request itself and says true, or leaves it to the Koa app (false). */
+export type RequestTaker = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /**
- * Message delivery (POST), the hot path: a middleware ahead of the router, so a callback pays for no route
- * matching. 200 only once the message is stored (see storeArrival); 503 when Redis cannot store it in time.
+ * Message delivery (POST), the hot path, on plain node:http ahead of the Koa app: the profile put Koa and the
+ * router at a seventh of the webhook's CPU, for nothing this route needs. 200 only once the message is stored
+ * (see storeArrival); 503 when Redis cannot store it in time.
  */
-export function callbackDelivery(deps: CallbackRouteDeps): Middleware {
+export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
   const { secrets, inbound, log, now } = deps;
   const finish = ackMetrics(deps.metrics);
-  const reject = rejecter(deps, finish);
-  return async (ctx, next) => {
-    if (ctx.method !== 'POST' || ctx.path !== CALLBACK_PATH) return next();
+  const answer = (res: ServerResponse, status: number, body: string) => {
+    res.writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  };
+  const reject = (req: IncomingMessage, res: ServerResponse, error: CallbackRejection, started: bigint) => {
+    log.warn({ outcome: error.outcome, detail: error.message, ip: clientIp(req) }, 'callback rejected');
+    answer(res, error.status, error.outcome);
+    finish('POST', error.outcome, started);
+  };
+
+  const deliver = async (req: IncomingMessage, res: ServerResponse, search: string) => {
     const started = process.hrtime.bigint();
     try {
-      const body = await readRawBody(ctx.req, MAX_BODY_BYTES);
+      const body = await readRawBody(req, MAX_BODY_BYTES);
       const receivedAt = now();
-      const { message } = openCallback(secrets, ctx.query, body, Math.floor(receivedAt.getTime() / 1000));
+      const query = parseQuery(search);
+      const { message } = openCallback(secrets, query, body, Math.floor(receivedAt.getTime() / 1000));
       let stored: boolean;
       try {
         stored = await withTimeout(storeArrival(inbound, message, receivedAt), ENQUEUE_TIMEOUT_MS);
       } catch (error) {
         // Not stored → not acknowledged: WeCom retries, and the retry dedupes onto the same job id.
         log.error({ err: error, dedupeKey: message.dedupeKey }, 'could not store callback; answering 503');
-        ctx.status = 503;
-        ctx.body = 'queue_unavailable';
+        answer(res, 503, 'queue_unavailable');
         finish('POST', 'queue_unavailable', started);
         return;
       }
-      ctx.status = 200;
-      ctx.body = '';
+      answer(res, 200, '');
       finish('POST', stored ? 'accepted' : 'duplicate', started);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        reject(ctx, new CallbackRejection(413, 'too_large', error.message), 'POST', started);
+        reject(req, res, new CallbackRejection(413, 'too_large', error.message), started);
       } else if (error instanceof CallbackRejection) {
-        reject(ctx, error, 'POST', started);
+        reject(req, res, error, started);
       } else {
-        throw error;
+        log.error({ err: error, path: CALLBACK_PATH }, 'unhandled request error');
+        if (!res.headersSent) answer(res, 500, 'internal_error');
       }
     }
   };
+
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    const mark = url.indexOf('?');
+    if ((mark === -1 ? url : url.slice(0, mark)) !== CALLBACK_PATH) return false;
+    void deliver(req, res, mark === -1 ? '' : url.slice(mark + 1));
+    return true;
+  };
+}
+
+/** The client as the logs name it: the proxy's X-Forwarded-For first (the app runs behind one). */
+function clientIp(req: IncomingMessage): string | undefined {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress;
 }
 
 /** URL verification (GET) when the admin saves the callback settings: the bare plaintext, within 1 s. */
