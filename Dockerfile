@@ -26,6 +26,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The trained intent model (npm run nlu:train) is read at start-up from the project folder.
+COPY src/nlu/intent-model.json ./src/nlu/intent-model.json
 USER node
 EXPOSE 3000 9100
 # /healthz on the internal port: web answers while the process lives; a worker while its BullMQ workers run

@@ -46,10 +46,15 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
   producerRedis.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) connection error'));
   await Promise.all([whenReady(redis), whenReady(producerRedis)]);
 
+  const now = options.now ?? (() => new Date());
+  // Records' createdAt/updatedAt come from the same clock as the handlers that compare against them
+  // (duplicate windows, 撤销 windows, monthly figures); a Mongoose instance of its own carries it.
+  const clocked = new mongoose.Mongoose();
+  clocked.now = now;
   const usesMongo = config.role !== 'web';
   const db = usesMongo
-    ? mongoose.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
-    : mongoose.createConnection();
+    ? clocked.createConnection(config.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+    : clocked.createConnection();
   const models = createModels(db);
   if (usesMongo) {
     await db.asPromise();
@@ -89,7 +94,7 @@ export async function buildDeps(config: Config, log: Logger, options: BuildOptio
       token: config.wecom.token,
       aes: parseEncodingAesKey(config.wecom.encodingAesKey),
     },
-    now: options.now ?? (() => new Date()),
+    now,
     async close() {
       await closeQueues(queues);
       await db.close();

@@ -16,8 +16,8 @@ export interface ParseContext {
   now: Date;
   timeZone: string;
   /**
-   * 'keyword' when the text is a free sentence picked up by keywords (it may be about something else, so a
-   * command that acts at once can ask first); absent for triggers, menus and answers to the bot's question.
+   * 'keyword' when the text is a free sentence understood by the intent model (it may be about something else,
+   * so a command that acts at once can ask first); absent for triggers, menus and answers to the bot's question.
    */
   by?: 'keyword';
 }
@@ -25,16 +25,23 @@ export interface ParseContext {
 export interface Command<A = unknown> {
   /** Stable id, e.g. 'member.info'; menu keys and dialogue state refer to it. */
   id: string;
-  /** Words that start the command: 「我的信息 …」. Matched after normalisation, longest first. */
+  /**
+   * Words that start the command: 「我的信息 …」. Matched after normalisation, longest first. Free sentences
+   * (「帮我查下党费」) reach it through the intent model, trained on fixtures/nlu/ (npm run nlu:train).
+   */
   triggers: readonly string[];
-  /** Words that, anywhere in a free sentence, suggest this command (「帮我查下党费」 → dues). */
-  keywords: readonly string[];
   audience: Audience;
+  /**
+   * True when the command changes records (an activity, a complaint, a leave, a payment): a free sentence
+   * reaches it only when the bot is sure, and otherwise is asked about first (src/bot/route.ts). A function
+   * when only some sentences write (a question about remote study is answered, not recorded).
+   */
+  writes?: boolean | ((text: string) => boolean);
   /** One line for 帮助. */
   summary: string;
   /** Shown in 帮助 and checked at start-up: each must be understood as this command. */
   examples: readonly string[];
-  /** Pure: text after the trigger (or the whole sentence for keyword matches) → args. */
+  /** Pure: text after the trigger (or the whole sentence when understood by the intent model) → args. */
   parse(rest: string, ctx: ParseContext): ParseResult<A>;
   handle(ctx: BotContext, args: A): Promise<void>;
   /**

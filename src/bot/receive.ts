@@ -6,7 +6,16 @@ import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
 import { mayUse } from './permissions.js';
-import { didYouMean, notRegistered, REPLY, welcome } from './replies.js';
+import {
+  chatReply,
+  didYouMean,
+  guessQuestion,
+  notRegistered,
+  offerWords,
+  REPLY,
+  welcome,
+} from './replies.js';
+import { route, speakerOf } from './route.js';
 import { isTransient } from './transient.js';
 import { UserError } from './user-error.js';
 
@@ -32,7 +41,8 @@ export async function receive(
   if (message.fromUser === '' || message.fromUser === 'sys') return;
   let ctx: BotContext | undefined;
   try {
-    ctx = createContext(services, message, await services.senders.resolve(message.fromUser));
+    const sender = await services.senders.resolve(message.fromUser, message.kf?.openKfId);
+    ctx = createContext(services, message, sender);
     await dispatch(ctx);
   } catch (error) {
     if (ctx && error instanceof UserError) {
@@ -40,14 +50,15 @@ export async function receive(
       await ctx.reply(error.reply);
       return;
     }
-    const log = ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey });
     if (isTransient(error)) {
-      if (!attempt.last) throw error;
-      log.error({ err: error }, 'the message could not be handled before the retries ran out');
-      await replyAs(services, message, 'failed', REPLY.notDone);
+      // Thrown on: the worker logs the attempt, and the last one as failed for good.
+      if (attempt.last) await replyAs(services, message, 'failed', REPLY.notDone);
       throw error;
     }
-    log.error({ err: error }, 'handling the message failed');
+    (ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey })).error(
+      { err: error },
+      'handling the message failed',
+    );
     await replyAs(services, message, 'failed', REPLY.failure);
   }
 }
@@ -121,6 +132,11 @@ async function onEvent(ctx: BotContext, event: InboundEvent): Promise<void> {
   ctx.log.debug({ event: event.event }, 'event needs no reply');
 }
 
+/** Marks a pending dialogue that is the bot's yes/no question about its guess, not a command's own question. */
+const GUESS = 'guess';
+const YES = /^(是|是的|是啊|对|对的|对啊|对对|嗯|嗯嗯|好|好的|行|可以|没错|要)[。.!！~～]*$/;
+const NO = /^(不是|不对|不|没有|不要|错了|否)[。.!！~～]*$/;
+
 async function onText(ctx: BotContext, text: string): Promise<void> {
   const { registry, dialogues } = ctx.services;
   const userId = ctx.message.fromUser;
@@ -132,28 +148,55 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
     return ctx.reply(question || confirmation ? REPLY.cancelled : REPLY.nothingToCancel);
   }
   const allowed = (command: Command) => mayUse(command, ctx.sender);
-  // A command named outright that this person may not use is refused, not re-read as something else.
-  const named = registry.match(text);
-  if (named?.by === 'trigger' && !allowed(named.command)) return refuse(ctx);
-  const match = registry.match(text, allowed);
+  let pending = await dialogues.get(userId);
+  if (pending?.missing === GUESS) {
+    // The answer to 「您是想……吗？」: 是 runs the guess on the sentence as first written; anything else is new.
+    await dialogues.clear(userId);
+    const guessed = registry.byId(pending.commandId);
+    if (guessed && allowed(guessed) && YES.test(text)) return runCommand(ctx, guessed, pending.text);
+    if (NO.test(text)) return ctx.reply(unclear(ctx, []));
+    pending = null;
+  }
 
+  const asker = { speaker: speakerOf(ctx.sender.kind === 'member' ? ctx.sender.roles : null), allowed };
+  const decision = route(registry, text, asker);
   // An answer to the bot's question, unless the person starts another command outright.
-  const pending = await dialogues.get(userId);
-  if (pending && match?.by !== 'trigger') {
+  if (pending && !(decision.kind === 'run' && decision.by === 'trigger')) {
     const command = registry.byId(pending.commandId);
     if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
   }
+  switch (decision.kind) {
+    case 'run':
+      return startCommand(ctx, decision.command, decision.rest, decision.by);
+    case 'confirm':
+      await dialogues.set(userId, { commandId: decision.command.id, text: decision.text, missing: GUESS });
+      return ctx.reply(guessQuestion(decision.command.summary));
+    case 'chat':
+      return ctx.reply(chatReply(decision.intent, ctx.sender, offers(ctx)));
+    case 'unclear':
+      return ctx.reply(unclear(ctx, decision.suggestions));
+    case 'refuse':
+      return refuse(ctx);
+  }
+}
 
-  if (match) return startCommand(ctx, match.command, match.rest, match.by);
+/** What this person can do, in a few words, for greetings and thanks. */
+function offers(ctx: BotContext): string[] {
+  return offerWords(ctx.services.registry.commands.filter((c) => mayUse(c, ctx.sender)).map((c) => c.id));
+}
 
-  if (named || ctx.sender.kind === 'unknown') return refuse(ctx);
-  const suggestions = registry.suggest(text, allowed).map((c) => c.triggers[0] ?? c.summary);
-  return ctx.reply(didYouMean(suggestions));
+/** 「没太明白」 with the two likeliest commands, each with an example; residents hear how to report a problem. */
+function unclear(ctx: BotContext, suggestions: readonly Command[]): string {
+  if (ctx.sender.kind !== 'member' && suggestions.length === 0) return REPLY.residentUnclear;
+  return didYouMean(
+    suggestions.map((c) => ({ summary: c.summary, example: c.examples[0] ?? c.triggers[0] ?? '' })),
+  );
 }
 
 /** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
 function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  if (ctx.sender.kind === 'resident') return ctx.reply(REPLY.resident);
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }
 

@@ -1,19 +1,24 @@
+import { CHAT_INTENTS } from '../nlu/corpus.js';
+import { type IntentModel, loadIntentModel, type Scored, type Speaker } from '../nlu/index.js';
 import type { Command } from './command.js';
 
 export interface Match {
   command: Command;
-  /** The text after the trigger, or the whole sentence when matched by keywords. */
+  /** The text after the trigger. */
   rest: string;
-  by: 'trigger' | 'keyword';
+  by: 'trigger';
 }
 
 export interface Registry {
   commands: readonly Command[];
   byId(id: string): Command | undefined;
-  /** The command a (normalised) text asks for, among those `allowed`. */
+  /** The command a (normalised) text names outright — it starts with a trigger — among those `allowed`. */
   match(text: string, allowed?: (command: Command) => boolean): Match | null;
-  /** Commands closest to a text nobody matched, best first, for 「您是想……吗？」. */
-  suggest(text: string, allowed: (command: Command) => boolean, limit?: number): Command[];
+  /**
+   * What a free sentence most likely asks, best first: command ids among those `allowed`, and the chat intents
+   * (chat.greeting, chat.thanks, none), with probabilities over just those.
+   */
+  rank(text: string, speaker: Speaker, allowed?: (command: Command) => boolean): Scored[];
 }
 
 export class RegistryError extends Error {
@@ -25,45 +30,22 @@ export class RegistryError extends Error {
 
 const key = (word: string) => word.trim().toLowerCase();
 
-/** Function words carry no topic: 「怎么样」 must not look like 「怎么用」. */
-const FUNCTION_BIGRAMS = new Set([
-  '怎么',
-  '什么',
-  '一下',
-  '这个',
-  '那个',
-  '我们',
-  '可以',
-  '一个',
-  '是不',
-  '不是',
-  '有没',
-  '没有',
-]);
-
-/** Character bigrams: Chinese has no spaces, so overlap of bigrams is a fair "how close" measure. */
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/\s+/g, '')];
-  const grams = new Set<string>();
-  for (let i = 0; i < chars.length - 1; i++) {
-    const gram = `${chars[i]}${chars[i + 1]}`;
-    if (!FUNCTION_BIGRAMS.has(gram)) grams.add(gram);
-  }
-  if (chars.length === 1 && chars[0]) grams.add(chars[0]);
-  return grams;
-}
-
-function similarity(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return shared === 0 ? 0 : shared / Math.min(a.size, b.size);
+/** Who would write a command's example: the narrowest audience it has. */
+function exampleSpeaker(command: Command): Speaker {
+  if (command.audience === 'anyone') return 'resident';
+  if (command.audience === 'registered') return 'member';
+  return command.audience.includes('grid_leader') ? 'grid_leader' : 'officer';
 }
 
 /**
- * Builds the registry and refuses to start on a malformed spec or a trigger two commands share,
- * so a collision is found at boot rather than by the first member who types it.
+ * Builds the registry and refuses to start on a malformed spec, a trigger two commands share, a command the
+ * intent model has never seen, or an example that would not reach its own command — so a collision is found
+ * at boot rather than by the first member who types it.
  */
-export function buildRegistry(commands: readonly Command[]): Registry {
+export function buildRegistry(
+  commands: readonly Command[],
+  model: IntentModel = loadIntentModel(),
+): Registry {
   const problems: string[] = [];
   const ids = new Map<string, Command>();
   const triggerOwner = new Map<string, string>();
@@ -76,6 +58,8 @@ export function buildRegistry(commands: readonly Command[]): Registry {
     if (!command.summary.trim()) problems.push(`${command.id}: no summary`);
     if (Array.isArray(command.audience) && command.audience.length === 0)
       problems.push(`${command.id}: empty audience`);
+    if (!model.has(command.id))
+      problems.push(`${command.id}: not in the intent model (add corpus lines, npm run nlu:train)`);
     for (const trigger of command.triggers) {
       const k = key(trigger);
       if (!k) problems.push(`${command.id}: empty trigger`);
@@ -87,6 +71,7 @@ export function buildRegistry(commands: readonly Command[]): Registry {
   }
   // Longest trigger first, so 「查成员」 is not taken for a shorter 「查」.
   const triggers = [...triggerOwner.entries()].sort((a, b) => b[0].length - a[0].length);
+  const chat = new Set<string>(CHAT_INTENTS);
 
   const registry: Registry = {
     commands,
@@ -99,44 +84,23 @@ export function buildRegistry(commands: readonly Command[]): Registry {
           return { command, rest: text.trim().slice(trigger.length).trim(), by: 'trigger' };
         }
       }
-      let best: { command: Command; score: number } | null = null;
-      let tie = false;
-      for (const command of commands) {
-        if (!allowed(command)) continue;
-        const score = command.keywords
-          .filter((k) => lowered.includes(key(k)))
-          .reduce((sum, k) => sum + k.length, 0);
-        if (score === 0) continue;
-        if (!best || score > best.score) {
-          best = { command, score };
-          tie = false;
-        } else if (score === best.score) {
-          tie = true;
-        }
-      }
-      return best && !tie ? { command: best.command, rest: text.trim(), by: 'keyword' } : null;
+      return null;
     },
-    suggest(text, allowed, limit = 3) {
-      const grams = bigrams(key(text));
-      return commands
-        .filter(allowed)
-        .map((command) => {
-          const words = [...command.triggers, ...command.keywords, ...command.examples];
-          const score = Math.max(0, ...words.map((w) => similarity(grams, bigrams(key(w)))));
-          return { command, score };
-        })
-        .filter((s) => s.score >= 0.34)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit)
-        .map((s) => s.command);
+    rank(text, speaker, allowed = () => true) {
+      return model.rank(text, speaker, (intent) => {
+        if (chat.has(intent)) return true;
+        const command = ids.get(intent);
+        return command !== undefined && allowed(command);
+      });
     },
   };
 
   for (const command of commands) {
     for (const example of command.examples) {
-      const found = registry.match(example);
-      if (found?.command.id !== command.id) {
-        problems.push(`${command.id}: example "${example}" is matched as ${found?.command.id ?? 'nothing'}`);
+      const found =
+        registry.match(example)?.command.id ?? registry.rank(example, exampleSpeaker(command))[0]?.intent;
+      if (found !== command.id) {
+        problems.push(`${command.id}: example "${example}" is understood as ${found ?? 'nothing'}`);
       }
     }
   }

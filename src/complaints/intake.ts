@@ -10,7 +10,7 @@ import { currentYearMonth } from '../domain/text/index.js';
 import type { Complaint } from '../models/complaint.js';
 import { applyChange, type ComplaintDoc } from './changes.js';
 import { forwardPhotos } from './forward-photos.js';
-import { excerpt, formatTime, placeText, promise } from './messages.js';
+import { excerpt, placeText, promise } from './messages.js';
 import { sendCard, tell } from './notify.js';
 import { insertNumbered } from './numbering.js';
 import { storePhotos } from './photos.js';
@@ -87,10 +87,13 @@ export async function similarOpen(
   return found ?? null;
 }
 
-/** Category, place and time only: what the other resident wrote is not theirs to read. */
-export const similarQuestion = (original: ComplaintDoc, timeZone: string) =>
+/**
+ * Building and category only: anyone may be asked this, unregistered residents too, so nothing else of another
+ * person's complaint (its number, unit, state, time, words) is told before they join it.
+ */
+export const similarQuestion = (original: Pick<ComplaintDoc, 'building' | 'category'>) =>
   [
-    `${placeText(original)}最近已有人反映过类似问题：${original.number} ${categoryLabel(original.category)}（${STATE_LABELS[original.state]}，${formatTime(original.createdAt!, timeZone)}反映）。`,
+    `${original.building ?? ''}最近已有居民反映过「${categoryLabel(original.category)}」问题。`,
     '请问和您说的是同一个问题吗？回复「是」，我把您加入这件诉求，进展同时告诉您；回复「不是」，另行登记。',
   ].join('\n');
 

@@ -60,8 +60,8 @@ export function defineStepCommand(spec: StepCommandSpec): Command<NumberedArgs> 
   return defineCommand<NumberedArgs>({
     id: spec.id,
     triggers: spec.triggers,
-    keywords: [],
     audience: spec.audience,
+    writes: true,
     summary: spec.summary,
     examples: spec.examples,
     parse: (rest, { now, timeZone }) => parseNumbered(rest, now, timeZone, spec.triggers[0]!, spec.argument),

@@ -1,5 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Deps } from '../deps.js';
+import { kfWindow } from '../kf/window.js';
 import type { RouteExtension } from '../runtime.js';
 import { WecomCallbackClient } from '../standin/callback-client.js';
 import { WecomApiError } from '../wecom/api/errors.js';
@@ -55,7 +56,8 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
   const callbackClient = () => {
     const base = selfUrl();
     if (!base) throw new Error('the bot is not listening yet');
-    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback` });
+    // Signed at the bot's own time, so a bot on a set clock (tests) accepts it.
+    return new WecomCallbackClient({ ...config.wecom, botUrl: `${base}/wecom/callback`, now: deps.now });
   };
 
   router.get('/dev/api/config', (ctx) => {
@@ -65,6 +67,17 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
   router.get('/dev/api/people', async (ctx) => {
     const query = parseInput(ctx, PeopleQuery, ctx.query);
     if (query) ctx.body = { people: await findPeople(models, query.q) };
+  });
+
+  // A resident on WeChat (微信客服): until when the bot may answer, how many of the 5 are used, what is held.
+  router.get('/dev/api/kf/window', async (ctx) => {
+    const ext = typeof ctx.query.external_userid === 'string' ? ctx.query.external_userid : '';
+    if (!/^[\w-]{1,64}$/.test(ext)) {
+      ctx.status = 400;
+      ctx.body = { error: 'external_userid: letters, digits, _ and -' };
+      return;
+    }
+    ctx.body = await kfWindow(models, ext);
   });
 
   router.post('/dev/api/say', async (ctx) => {

@@ -1,3 +1,5 @@
+import lexicon from './lexicons/activity-types.json' with { type: 'json' };
+import { buildLexicon } from './lexicons/lexicon.js';
 import { civilToday, dayNumber, type IsoDate, isoDate, isoWeekday } from './text/calendar.js';
 import { parseDate, parseDurationMinutes } from './text/index.js';
 import { stripFillers } from './text/normalise.js';
@@ -15,37 +17,12 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   other: '其他',
 };
 
-/**
- * Keywords per type, most specific first within the table order: 「去敬老院演节目」 is culture (演节目) even
- * though a visit; 「党小组集中学习」 is study; 「主题党日」 is organisational life.
- */
-const TYPE_KEYWORDS: ReadonlyArray<[ActivityType, readonly string[]]> = [
-  ['meeting', ['主题党日', '党员大会', '支委会', '党小组会', '组织生活', '开会', '民主评议', '生活会']],
-  ['study', ['学习', '党课', '读书', '培训', '观看', '听讲座', '学了']],
-  ['culture', ['演节目', '文艺', '唱歌', '合唱', '跳舞', '广场舞', '比赛', '文体', '书法', '运动会']],
-  ['duty', ['值班', '站岗', '执勤', '值守']],
-  ['visit', ['走访', '看望', '慰问', '探望', '看了', '去看', '困难户']],
-  [
-    'volunteer',
-    [
-      '志愿',
-      '义务',
-      '帮忙',
-      '打扫',
-      '清扫',
-      '卫生',
-      '巡河',
-      '巡逻',
-      '垃圾分类',
-      '登记',
-      '服务',
-      '捡垃圾',
-      '助老',
-      '义诊',
-      '理发',
-    ],
-  ],
-];
+/** What members call each type, stories included (量血压 is 志愿服务): data in lexicons/activity-types.json. */
+export const ACTIVITY_LEXICON = buildLexicon<ActivityType>(
+  lexicon,
+  // On a tie the more specific kind wins: 「帮忙包饺子慰问孤寡老人」 is a visit, helping is how it was done.
+  ['meeting', 'study', 'culture', 'duty', 'visit', 'volunteer', 'other'],
+);
 
 export interface ActivityDraft {
   type: ActivityType | null;
@@ -59,23 +36,42 @@ export interface ActivityDraft {
   description: string;
 }
 
+/** The type a sentence tells, or null when it names none (the bot then asks). */
 export function inferType(text: string): ActivityType | null {
-  for (const [type, words] of TYPE_KEYWORDS) if (words.some((w) => text.includes(w))) return type;
-  return null;
+  return ACTIVITY_LEXICON.classify(stripFillers(text).replace(LEAD_WORDS, ''))?.category ?? null;
 }
 
 const PLACE =
   /(?:在|去|到)([\u4e00-\u9fa5A-Za-z0-9号楼栋单元室区]{2,16}?)(?=[，,。 ]|参加|开展|值班|走访|看望|慰问|帮|打扫|学习|演|$)/;
 const COMPANIONS = /(?:和|跟|与|同)((?:老|小)?[\u4e00-\u9fa5]{1,3}?)(?=[、，, 一起去到在]|一起|$)/g;
-const LEAD_WORDS = /^(?:记录活动|记录一下|记一下|记录|帮我记一下|帮我记)[\s:：]*/;
+/** 「帮我记一下」, 「记个活动」, 「給我記錄一下」: the request to record, not part of what was done. */
+const LEAD_WORDS =
+  /^(?:(?:麻烦)?(?:帮我|帮忙|给我|給我)?(?:(?:记录|記錄)(?:一下|下)?|[记記纪](?:一下|以下|一夏|下来|下|个|一笔|上))(?:活动|活動)?(?:吧|哈)?[\s:：]*)+/;
+/**
+ * Words that only made sense next to the date or duration read out of the sentence: 差不多 and 大概 qualify
+ * the hours, 干了 and 搞了 carry them (「打扫卫生 干了俩钟头」), 左右 follows them.
+ */
+const AROUND_DURATION_BEFORE =
+  /(?:从|差不多|大概|大约|约莫|约|将近|得有|足足|整整|前后|一共|总共|(?:干|搞|弄|忙|待|呆|花|用)了)\s*$/;
+const AROUND_DURATION_AFTER = /^\s*(?:左右|上下|的样子|来的)/;
+
+/** `text` without `matched` at `index`, nor the words that only qualified it. */
+function cutOut(text: string, index: number, matched: string): string {
+  const before = text.slice(0, index).replace(AROUND_DURATION_BEFORE, '');
+  const after = text.slice(index + matched.length).replace(AROUND_DURATION_AFTER, '');
+  // Chinese runs on without spaces: 「我昨儿个下午」 becomes 「我下午」, not 「我 下午」.
+  const joined = /\p{Script=Han}$/u.test(before) && /^\p{Script=Han}/u.test(after);
+  return `${before}${joined ? '' : ' '}${after}`;
+}
 
 /** Pure: one message → what it says happened. The handler validates and asks for what is missing. */
 export function parseActivity(raw: string, now: Date, timeZone: string): ActivityDraft {
   let text = stripFillers(raw).replace(LEAD_WORDS, '');
+  const type = inferType(text);
   const date = parseDate(text, now, timeZone);
-  if (date) text = text.replace(date.matched, ' ');
+  if (date) text = cutOut(text, date.index, date.matched);
   const duration = parseDurationMinutes(text);
-  if (duration) text = text.replace(duration.matched, ' ');
+  if (duration) text = cutOut(text, duration.index, duration.matched);
   const place = PLACE.exec(text)?.[1] ?? null;
   const companions = [...text.matchAll(COMPANIONS)].map((m) => m[1]!).filter((n) => n.length >= 2);
   const description = text
@@ -83,7 +79,7 @@ export function parseActivity(raw: string, now: Date, timeZone: string): Activit
     .replace(/^[\s，,。]+|[\s，,。]+$/g, '')
     .trim();
   return {
-    type: inferType(raw),
+    type,
     date: date?.date ?? isoDate(civilToday(now, timeZone)),
     dateAssumed: !date,
     minutes: duration?.minutes ?? null,

@@ -3,7 +3,7 @@ import { UserError } from '../bot/user-error.js';
 import { addMonths, allocatePayment, compareMonths, monthsBetween } from '../domain/dues/allocation.js';
 import { formatYuan } from '../domain/dues/calculator.js';
 import type { PaymentMethod, PaymentRequest } from '../domain/dues/payment-command.js';
-import { type YearMonth, yearMonthLabel } from '../domain/text/index.js';
+import { monthLabel, type YearMonth, yearMonthLabel } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import { monthlyDuesFor } from './assessment.js';
 import { type DuesLedger, unpaidMonths } from './ledger.js';
@@ -60,7 +60,7 @@ export async function planPayment(
 
   let covered: Array<{ month: YearMonth; fen: number }>;
   const { amount } = request;
-  if (amount.kind === 'fen') {
+  if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
     if (request.voluntary) {
       covered = [];
     } else {
@@ -85,15 +85,24 @@ export async function planPayment(
       covered = allocation.covered;
     }
   } else {
-    const months = amount.kind === 'months' ? due.slice(0, amount.count) : amount.months;
-    if (amount.kind === 'months' && months.length < amount.count) {
-      throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}，${amount.count}个月太多了。`);
+    const count = amount.kind === 'months-list' ? undefined : amount.count;
+    const named = amount.kind === 'months' ? undefined : amount.months;
+    const months = count === undefined ? (named ?? []) : due.slice(0, count);
+    if (count !== undefined && months.length < count) {
+      throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}，${count}个月太多了。`);
     }
     const already = months.filter((m) => ledger.covered.has(m));
     if (already.length > 0) throw new UserError(`${already.join('、')}已经交过了。`);
     const tooFar = months.filter((m) => compareMonths(m, addMonths(current, MAX_ADVANCE)) > 0);
     if (tooFar.length > 0) throw new UserError(`最多只能预交到${addMonths(current, MAX_ADVANCE)}。`);
     covered = months.map((month) => ({ month, fen: monthlyFen(month) }));
+    const owed = covered.reduce((sum, c) => sum + c.fen, 0);
+    // A sum said together with its months must be what those months cost, or one of them is misheard.
+    if (amount.kind === 'fen' && owed !== amount.fen) {
+      throw new UserError(
+        `${months.map(monthLabel).join('、')}应交${formatYuan(owed)}，和${formatYuan(amount.fen)}对不上，请核对。`,
+      );
+    }
   }
   const amountFen = amount.kind === 'fen' ? amount.fen : covered.reduce((sum, c) => sum + c.fen, 0);
   return {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   eventXml,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -15,6 +16,7 @@ export {
   eventXml,
   type InboundBase,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -31,6 +33,8 @@ export interface CallbackClientOptions {
   agentId: number;
   token: string;
   encodingAesKey: string;
+  /** WeCom's clock as the bot should see it (timestamps, CreateTime); tests give the bot's fixed clock. */
+  now?: () => Date;
 }
 
 export interface CallbackResponse {
@@ -66,7 +70,7 @@ export class WecomCallbackClient {
 
   /** Builds the signed query + envelope body WITHOUT sending (for benchmarks and rejection tests). */
   buildPost(innerXml: string, opts?: PostOpts): { query: Record<string, string>; url: string; body: string } {
-    const timestamp = String(opts?.timestamp ?? Math.floor(Date.now() / 1000));
+    const timestamp = String(opts?.timestamp ?? this.#seconds());
     const nonce = opts?.nonce ?? randomNonce();
     const encrypt = this.encrypt(innerXml);
     const query = { msg_signature: this.sign(timestamp, nonce, encrypt), timestamp, nonce };
@@ -79,7 +83,7 @@ export class WecomCallbackClient {
   /** The GET the admin console fires on "save": the bot must answer with the decrypted echostr, verbatim. */
   async verifyUrl(): Promise<CallbackResponse & { expected: string }> {
     const expected = randomDigits(19);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(this.#seconds());
     const nonce = randomNonce();
     const echostr = this.encrypt(expected);
     const url = this.#url({ msg_signature: this.sign(timestamp, nonce, echostr), timestamp, nonce, echostr });
@@ -169,8 +173,22 @@ export class WecomCallbackClient {
     return { ...(await this.postXml(locationMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
   }
 
+  /** 微信客服's "there is something to pull" callback, with the Token the stand-in issued. */
+  sendKfEvent(p: { openKfId: string; token: string }): Promise<CallbackResponse> {
+    return this.postXml(kfEventXml({ corpId: this.#o.corpId, createTime: this.#seconds(), ...p }));
+  }
+
   #base(fromUser: string, createTime?: number) {
-    return { corpId: this.#o.corpId, agentId: this.#o.agentId, fromUser, createTime };
+    return {
+      corpId: this.#o.corpId,
+      agentId: this.#o.agentId,
+      fromUser,
+      createTime: createTime ?? this.#seconds(),
+    };
+  }
+
+  #seconds(): number {
+    return Math.floor((this.#o.now?.() ?? new Date()).getTime() / 1000);
   }
 
   #url(query: Record<string, string>): string {

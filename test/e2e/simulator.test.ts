@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import {
   type Browser,
@@ -140,7 +141,7 @@ describe('chatting as a member', () => {
   });
 
   it('renders a template card whose button press reaches the bot as a template_card_event', async () => {
-    const taskId = `e2e-${Date.now()}`;
+    const taskId = `e2e-${randomUUID()}`;
     const card: ButtonInteractionCard = {
       card_type: 'button_interaction',
       task_id: taskId,
@@ -249,7 +250,7 @@ describe('chatting as a member', () => {
   });
 
   it('runs scheduled jobs from the time machine: the monthly charge, then the reminder reaches the chat', async () => {
-    const month = currentYearMonth(new Date(), 'Asia/Shanghai');
+    const month = currentYearMonth(bot.clock.now(), 'Asia/Shanghai');
     const runJob = async (name: string, at: string) => {
       await page.getByLabel('任务').selectOption(name);
       await page.getByLabel('假装现在是').fill(at);

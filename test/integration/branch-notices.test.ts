@@ -30,7 +30,7 @@ describe('a notice to a branch officer about members, once per member and period
           kind: 'test-absences',
           period: '2026-11',
           subjects: subjects.map((s) => s._id),
-          at: new Date(),
+          at: bot.clock.now(),
         },
         (fresh) =>
           `连续缺席：${[wang, hai]
@@ -69,7 +69,7 @@ describe('a notice to a branch officer about members, once per member and period
         kind: 'test-crash',
         period: '2026-11',
         subjects: [wang._id],
-        at: new Date(),
+        at: bot.clock.now(),
       },
       () => '补发的提醒',
     );

@@ -20,7 +20,7 @@ const post = (query: Record<string, string>, body: string, headers: Record<strin
   });
 
 /** A correctly signed envelope around an arbitrary Encrypt value. */
-function signedEnvelope(encrypt: string, timestamp = Math.floor(Date.now() / 1000)) {
+function signedEnvelope(encrypt: string, timestamp = bot.clock.seconds()) {
   const ts = String(timestamp);
   const nonce = '263014780';
   return {
@@ -47,7 +47,7 @@ describe('URL verification (GET)', () => {
 
   it('refuses a wrong signature (401) and missing parameters (400)', async () => {
     const bad = await fetch(
-      `${bot.url}/wecom/callback?msg_signature=00&timestamp=${Math.floor(Date.now() / 1000)}&nonce=1&echostr=abc`,
+      `${bot.url}/wecom/callback?msg_signature=00&timestamp=${bot.clock.seconds()}&nonce=1&echostr=abc`,
     );
     expect(bad.status).toBe(401);
     const missing = await fetch(`${bot.url}/wecom/callback?echostr=abc`);
@@ -78,7 +78,7 @@ describe('message delivery (POST)', () => {
   });
 
   it('keeps two different events from one person in the same second apart', async () => {
-    const createTime = Math.floor(Date.now() / 1000);
+    const createTime = bot.clock.seconds();
     // Two menu clicks in one second: FromUserName+CreateTime collide, the hash of the XML does not.
     await bot.wecom.sendEvent('zhaoxiuying', 'click', { EventKey: 'cmd:help' }, { createTime });
     await bot.wecom.sendEvent('zhaoxiuying', 'click', { EventKey: 'cmd:member.info' }, { createTime });
@@ -98,8 +98,6 @@ describe('message delivery (POST)', () => {
 });
 
 describe('every rejection path through the real route', () => {
-  const now = () => Math.floor(Date.now() / 1000);
-
   it('413 for a body over 64 KiB', async () => {
     const { query } = bot.wecom.buildPost(textXml('lijianguo', 'x'));
     const res = await post(query, `<xml><Encrypt>${'A'.repeat(70 * 1024)}</Encrypt></xml>`);
@@ -121,7 +119,7 @@ describe('every rejection path through the real route', () => {
   });
 
   it('401 for a timestamp more than five minutes off, even when correctly signed', async () => {
-    for (const ts of [now() - 301, now() + 301]) {
+    for (const ts of [bot.clock.seconds() - 301, bot.clock.seconds() + 301]) {
       const { query, body } = bot.wecom.buildPost(textXml('lijianguo', 'x'), { timestamp: ts });
       expect((await post(query, body)).status).toBe(401);
     }

@@ -28,7 +28,7 @@ afterAll(async () => {
 const models = () => bot.runtime.deps.models;
 
 function draft(i: number, year = 2030): Omit<Complaint, 'number' | 'year' | 'seq'> {
-  const now = new Date();
+  const now = bot.clock.now();
   return {
     communityId,
     month: `${year}-01`,
@@ -93,7 +93,7 @@ describe('the complaint number counter', () => {
 describe('concurrent changes to one complaint', () => {
   it('exactly one of ten concurrent changes decided on the same state is taken; the rest are refused', async () => {
     const c = await insertNumbered(models(), 2030, draft(99));
-    const now = new Date();
+    const now = bot.clock.now();
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
         applyChange(models(), c._id, `accept-${i}`, now, (current) =>
@@ -128,7 +128,7 @@ describe('concurrent changes to one complaint', () => {
   it('a retried change finds its step and writes nothing new', async () => {
     const c = await insertNumbered(models(), 2030, draft(98));
     const change = () =>
-      applyChange(models(), c._id, 'note-once', new Date(), () => ({
+      applyChange(models(), c._id, 'note-once', bot.clock.now(), () => ({
         update: { $addToSet: { subscribers: 'someone' } },
       }));
     expect((await change()).version).toBe(2);

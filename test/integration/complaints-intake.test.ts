@@ -47,7 +47,7 @@ describe('where it is', () => {
     await bot.wecom.sendLocation('wangwu', { latitude: 39.91, longitude: 116.39, label: '幸福里菜市场北口' });
     const [held] = await textsAfter(bot, 'wangwu', before);
     expect(held).toBe(REPLY.locationHeld);
-    const reply = await bot.say('wangwu', '反映 这个井盖松了');
+    const reply = await bot.say('wangwu', '反映 这里电线掉地上了 还冒火花');
     expect(reply).toContain('（安全隐患，幸福里菜市场北口）');
     // No grid covers the market: the community's staff gets it.
     expect(reply).toContain('由社区工作人员孙丽负责处理，紧急诉求30分钟内受理、24小时内办结');

@@ -36,8 +36,8 @@ beforeAll(async () => {
     { number },
     {
       $set: {
-        acceptDeadline: new Date(Date.now() - 3600_000),
-        resolveDeadline: new Date(Date.now() - 60_000),
+        acceptDeadline: new Date(bot.clock.now().getTime() - 3600_000),
+        resolveDeadline: new Date(bot.clock.now().getTime() - 60_000),
       },
     },
   );

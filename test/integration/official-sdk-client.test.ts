@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 function signedQuery(encrypted: string): URLSearchParams {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(bot.clock.seconds());
   const nonce = String(randomInt(1e8, 1e9));
   return new URLSearchParams({
     msg_signature: getSignature(corp.token, timestamp, nonce, encrypted),
@@ -41,7 +41,7 @@ describe('a WeCom implementation other than ours', () => {
     bot.standin.setUsers([{ userid: 'liuqiang', name: '刘强' }]);
     const xml =
       `<xml><ToUserName><![CDATA[${corp.corpId}]]></ToUserName><FromUserName><![CDATA[liuqiang]]></FromUserName>` +
-      `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
+      `<CreateTime>${bot.clock.seconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
       `<Content><![CDATA[帮助]]></Content><MsgId>7459035031717795001</MsgId><AgentID>${corp.agentId}</AgentID></xml>`;
     const encrypted = encrypt(corp.encodingAesKey, xml, corp.corpId);
     const res = await fetch(`${bot.url}/wecom/callback?${signedQuery(encrypted)}`, {

@@ -223,7 +223,10 @@ describe('on 8 October: the sign-in window and who may sign in', () => {
     c.set('2026-10-08T19:15:00+08:00');
     const asked =
       '您是要请假，不参加10月8日（周四）19:00的学习吗？\n是请回复「是」；不是请回复「不是」。\n（如果是反映问题，请发「反映 …」。）';
-    expect(await c.say('zhouming', '楼道灯不亮好几天了 物业一直来不了')).toBe(asked);
+    // A problem that merely says 来不了 is heard as a problem, not a leave.
+    expect(await c.say('zhouming', '楼道灯不亮好几天了 物业一直来不了')).toMatch(/在哪里/);
+    expect(await c.say('zhouming', '取消')).toBe('好的，已取消。');
+    expect(await c.say('zhouming', '孙子发烧 今天来不了')).toBe(asked);
     expect(await c.say('zhouming', '不是')).toBe('好的，没有请假。要请假请发「请假 原因」。');
     expect(await models().Attendance.countDocuments({ kind: 'leave' })).toBe(0);
     expect(await c.say('zhouming', '孙子发烧 今天来不了')).toBe(asked);

@@ -371,6 +371,7 @@ describe('media, users, menu', () => {
   it('upload then get returns the same bytes, type and file name', async () => {
     const s = await setup();
     const client = s.client();
+    // real-clock: the stand-in stamps an upload with the machine's time, as WeCom does.
     const before = Math.floor(Date.now() / 1000);
     const up = await client.uploadMedia('image', '签到二维码.png', PNG, 'image/png');
     expect(up.mediaId).toBeTruthy();

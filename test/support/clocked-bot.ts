@@ -2,7 +2,7 @@ import { templateCardEventXml, textMessageXml } from '../../src/standin/inbound-
 import { corp, startTestBot, type TestBot, type TestBotOptions, textOf, waitFor } from './test-bot.js';
 
 /**
- * A test bot whose clock the test sets: the bot, its webhook's timestamp check and the callbacks sent to it all
+ * A test bot whose clock the test moves: the bot, its webhook's timestamp check and the callbacks sent to it all
  * read the same time, so a test can stand at 18:45 on a study day. (BullMQ and Redis keep real time.)
  */
 export interface ClockedBot {
@@ -21,9 +21,9 @@ export interface ClockedBot {
 }
 
 export async function startClockedBot(start: string, options: TestBotOptions = {}): Promise<ClockedBot> {
-  let now = new Date(start);
-  const bot = await startTestBot({ ...options, now: () => now });
-  const seconds = () => Math.floor(now.getTime() / 1000);
+  const bot = await startTestBot({ ...options, at: start });
+  const { clock } = bot;
+  const { seconds } = clock;
   const base = (fromUser: string) => ({
     corpId: corp.corpId,
     agentId: corp.agentId,
@@ -46,10 +46,8 @@ export async function startClockedBot(start: string, options: TestBotOptions = {
 
   return {
     bot,
-    set(iso) {
-      now = new Date(iso);
-    },
-    now: () => now,
+    set: clock.set,
+    now: clock.now,
     say: (userId, text) => post(userId, textMessageXml({ ...base(userId), content: text }), `"${text}"`),
     async press(userId, p) {
       const responseCode = bot.standin.issueResponseCode(userId, p.taskId);

@@ -4,15 +4,17 @@ import { localCorp, localCorpConfig } from '../../src/cli/env.js';
 import type { Config } from '../../src/config.js';
 import type { DevtoolsOptions } from '../../src/devtools/dev-config.js';
 import { devRoutes } from '../../src/devtools/dev-routes.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { RedisClient } from '../../src/queues/connection.js';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runtime.js';
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
 import {
   type FakeWecomApi,
+  type FakeWecomApiOptions,
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
+import { type TestClock, testClock } from './clock.js';
 
 export const corp = localCorp();
 
@@ -27,6 +29,8 @@ export interface TestBot {
   ns: string;
   runtime: Runtime;
   config: Config;
+  /** The bot's clock (fixed, see clock.ts); WeCom's timestamps and CreateTime are read from it too. */
+  clock: TestClock;
   standin: FakeWecomApi;
   /** Plays WeCom: signs, encrypts and posts callbacks to the bot. */
   wecom: WecomCallbackClient;
@@ -38,7 +42,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export interface TestBotOptions extends RuntimeOptions {
+export interface TestBotOptions extends Omit<RuntimeOptions, 'now'> {
+  /** The instant the bot's clock starts at (ISO with offset); ORDINARY_DAY unless given. */
+  at?: string;
   users?: string[];
   redisUrl?: string;
   role?: 'all' | 'web' | 'worker';
@@ -46,6 +52,10 @@ export interface TestBotOptions extends RuntimeOptions {
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** 微信客服 accounts on the stand-in. */
+  kfAccounts?: FakeWecomApiOptions['kfAccounts'];
+  /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
+  log?: Logger;
 }
 
 /** A test-only namespace: its own MongoDB database, BullMQ prefix and Redis key prefix. */
@@ -72,11 +82,11 @@ export async function waitFor<T>(
   timeoutMs = 10_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -84,31 +94,37 @@ export async function waitFor<T>(
 /** The whole bot (web + workers) on a random port, talking to a fresh WeCom stand-in. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const ns = testNamespace();
+  const clock = testClock(options.at);
   const users = options.users ?? ['lijianguo', 'wangguilan', 'zhaoxiuying', 'chenshufen'];
   const standin = await startFakeWecomApi({
     corpId: corp.corpId,
     secret: corp.secret,
     agentId: corp.agentId,
     users: users.map((userid) => ({ userid, name: userid })),
+    ...(options.kfAccounts && { kfAccounts: options.kfAccounts }),
+    // 微信客服's 48 h window, 3-day log and 10-minute tokens run on the bot's clock.
+    now: () => clock.now(),
   });
   const config = testConfig(standin.url, ns, {
     ROLE: options.role ?? 'all',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
-  const runtime = await startRuntime(config, createLogger(config.logLevel), {
+  const runtime = await startRuntime(config, options.log ?? createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,
     host: '127.0.0.1',
     ...options,
+    now: clock.now,
     ...(options.devtools ? { routes: devRoutes({ ...options.devtools, standinUrl: standin.url }) } : {}),
   });
   const url = runtime.url ?? '';
-  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback` });
+  const wecom = new WecomCallbackClient({ ...corp, botUrl: `${url}/wecom/callback`, now: clock.now });
   return {
     ns,
     runtime,
     config,
+    clock,
     standin,
     wecom,
     url,

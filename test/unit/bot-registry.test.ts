@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { type Command, defineCommand, ok } from '../../src/bot/command.js';
 import { buildRegistry, RegistryError } from '../../src/bot/registry.js';
 import { commands } from '../../src/commands/index.js';
+import { smallModel } from '../support/nlu.js';
+
+/** A model that knows the made-up commands below, and a sentence that belongs to none. */
+const model = smallModel([
+  ['示例', 'demo.cmd'],
+  ['查 东西', 'short'],
+  ['查成员 王桂兰', 'long'],
+  ['党费', 'a.one'],
+  ['查询', 'b.two'],
+  ['今天天气不错', 'none'],
+  ['别的', 'none'],
+]);
 
 const spec = (over: Partial<Command<object>>): Command =>
   defineCommand<object>({
     id: 'demo.cmd',
     triggers: ['示例'],
-    keywords: [],
     audience: 'anyone',
     summary: '示例',
     examples: ['示例'],
@@ -24,7 +35,7 @@ describe('buildRegistry', () => {
   it('refuses two commands sharing a trigger, naming both', () => {
     const a = spec({ id: 'a.one', triggers: ['党费'], examples: ['党费'] });
     const b = spec({ id: 'b.two', triggers: ['查询', '党费'], examples: ['查询'] });
-    expect(() => buildRegistry([a, b])).toThrow(/trigger "党费" used by both a.one and b.two/);
+    expect(() => buildRegistry([a, b], model)).toThrow(/trigger "党费" used by both a.one and b.two/);
   });
 
   it.each([
@@ -35,17 +46,17 @@ describe('buildRegistry', () => {
     [
       'an example that another command would take',
       { examples: ['别的'] },
-      /example "别的" is matched as nothing/,
+      /example "别的" is understood as none/,
     ],
   ])('refuses %s', (_name, over, message) => {
-    expect(() => buildRegistry([spec(over as Partial<Command<object>>)])).toThrow(RegistryError);
-    expect(() => buildRegistry([spec(over as Partial<Command<object>>)])).toThrow(message);
+    expect(() => buildRegistry([spec(over as Partial<Command<object>>)], model)).toThrow(RegistryError);
+    expect(() => buildRegistry([spec(over as Partial<Command<object>>)], model)).toThrow(message);
   });
 
   it('prefers the longest trigger and passes the rest of the sentence', () => {
     const short = spec({ id: 'short', triggers: ['查'], examples: ['查 东西'] });
     const long = spec({ id: 'long', triggers: ['查成员'], examples: ['查成员 王桂兰'] });
-    const registry = buildRegistry([short, long]);
+    const registry = buildRegistry([short, long], model);
     expect(registry.match('查成员 王桂兰')).toMatchObject({
       command: { id: 'long' },
       rest: '王桂兰',
@@ -54,20 +65,10 @@ describe('buildRegistry', () => {
     expect(registry.match('查 天气')).toMatchObject({ command: { id: 'short' }, rest: '天气' });
   });
 
-  it('matches free sentences by keywords, and refuses to guess on a tie', () => {
-    const dues = spec({ id: 'dues', triggers: ['党费'], keywords: ['党费', '交了没'], examples: ['党费'] });
-    const study = spec({ id: 'study', triggers: ['学习日'], keywords: ['学习'], examples: ['学习日'] });
-    const registry = buildRegistry([dues, study]);
-    expect(registry.match('帮我查下党费 还欠几个月')).toMatchObject({
-      command: { id: 'dues' },
-      by: 'keyword',
-    });
-    expect(registry.match('我这个月交了没')).toMatchObject({ command: { id: 'dues' } });
-    const tie = buildRegistry([
-      spec({ id: 'x', triggers: ['甲'], keywords: ['开会'], examples: ['甲'] }),
-      spec({ id: 'y', triggers: ['乙'], keywords: ['学习'], examples: ['乙'] }),
-    ]);
-    expect(tie.match('开会学习')).toBeNull();
+  it('refuses a command the intent model has never seen', () => {
+    expect(() => buildRegistry([spec({ id: 'unheard.of' })], model)).toThrow(
+      /unheard.of: not in the intent model/,
+    );
   });
 
   it('only matches commands the asker may use', () => {
@@ -75,9 +76,12 @@ describe('buildRegistry', () => {
     expect(registry.match('查成员 王桂兰', (c) => c.id !== 'member.find')).toBeNull();
   });
 
-  it('suggests the closest commands for text it cannot place', () => {
+  it('ranks free sentences over the commands the asker may use, and chat intents', () => {
     const registry = buildRegistry(commands);
-    expect(registry.suggest('我的个人资料呢', () => true).map((c) => c.id)).toContain('member.info');
-    expect(registry.suggest('今天天气怎么样', () => true)).toEqual([]);
+    expect(registry.rank('我想看看我的个人资料', 'member')[0]?.intent).toBe('member.info');
+    const resident = registry.rank('楼道里的声控灯不亮好久了', 'resident', (c) => c.audience === 'anyone');
+    expect(resident[0]?.intent).toBe('complaint.report');
+    expect(resident.every((s) => !s.intent.startsWith('dues.'))).toBe(true);
+    expect(resident.reduce((sum, s) => sum + s.p, 0)).toBeCloseTo(1, 6);
   });
 });

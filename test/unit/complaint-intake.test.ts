@@ -18,7 +18,8 @@ const BUILDINGS = [
 ];
 
 /**
- * [sentence, category, grid building or null, unit or null, place in words or null, urgent]. domain.md §7's
+ * [sentence, category, grid building or null, unit or null, place in words or null, urgent]. Urgent is an
+ * emergency (someone trapped, fire, gas, a live wire, flooding now), not a hazard still waiting (飞线充电). domain.md §7's
  * ten come first, then §4.4's typical wording and the ways people write a building.
  */
 const PHRASINGS: Array<[string, Category, string | null, string | null, string | null, boolean]> = [
@@ -26,11 +27,11 @@ const PHRASINGS: Array<[string, Category, string | null, string | null, string |
   ['我家顶楼墙皮往下掉 一下雨就渗水', 'leak', null, null, null, false],
   ['楼下烧烤店天天半夜吵 睡不着觉', 'noise', null, null, null, false],
   ['小区东门路灯坏了好几天了 晚上黑咕隆咚的', 'lighting', null, null, '小区东门', false],
-  ['8栋楼道有人拉电线给电瓶车充电 太危险了', 'safety', '8号楼', null, null, true],
+  ['8栋楼道有人拉电线给电瓶车充电 太危险了', 'safety', '8号楼', null, null, false],
   ['垃圾站三天没人清了 臭得很', 'sanitation', null, null, '垃圾站', false],
   ['3号楼暖气不热 屋里才十四五度', 'heating', '3号楼', null, null, false],
   ['楼上装修 中午也在打钻', 'noise', null, null, null, false],
-  ['这个井盖松了 在菜市场门口', 'safety', null, null, '菜市场门口', true],
+  ['这个井盖松了 在菜市场门口', 'safety', null, null, '菜市场门口', false],
   ['有人在绿化带里种菜 跟物业说了不管用', 'illegal_build', null, null, '绿化带', false],
   ['12号楼下水井堵了 返脏水', 'drain', '12号楼', null, null, false],
   ['顶楼漏雨 墙皮脱落 7号楼3单元', 'leak', '7号楼', '3单元', null, false],
@@ -42,7 +43,7 @@ const PHRASINGS: Array<[string, Category, string | null, string | null, string |
   ['路灯不亮 西区4栋门口', 'lighting', '西区4栋', null, null, false],
   ['有人私搭乱建 在15号楼后面盖了个棚子', 'illegal_build', '15号楼', null, null, false],
   ['饭店排烟 油烟味太大 20号楼', 'sanitation', '20号楼', null, null, false],
-  ['楼道拉线充电瓶车 16号楼2单元', 'safety', '16号楼', '2单元', null, true],
+  ['楼道拉线充电瓶车 16号楼2单元', 'safety', '16号楼', '2单元', null, false],
   ['遛狗不拴绳 还随地大小便 21号楼', 'dogs', '21号楼', null, null, false],
   ['小区里乱停车 挡道 救护车都进不来 22号楼', 'parking', '22号楼', null, null, false],
   ['五号楼三单元电梯坏了', 'property', '5号楼', '3单元', null, false],
@@ -52,13 +53,13 @@ const PHRASINGS: Array<[string, Category, string | null, string | null, string |
   ['东区3栋2单元楼道灯不亮', 'lighting', '东区3栋', '2单元', null, false],
   ['西区三栋 乱停车 堵住消防通道', 'parking', '西区3栋', null, null, false],
   ['燃气味道很大 6号楼1单元', 'safety', '6号楼', '1单元', null, true],
-  ['12号楼 楼道有人飞线充电', 'safety', '12号楼', null, null, true],
+  ['12号楼 楼道有人飞线充电', 'safety', '12号楼', null, null, false],
   ['我们小区5号楼门口有人遛狗不拴绳', 'dogs', '5号楼', null, null, false],
   ['6号2单元下水道不通', 'drain', '6号楼', '2单元', null, false],
   ['综合楼一楼厕所马桶堵了', 'drain', '综合楼', null, null, false],
   ['１０号楼　２单元　暖气不热', 'heating', '10号楼', '2单元', null, false],
-  ['东区五栋外墙裂缝 掉东西下来砸到车了', 'leak', '东区5栋', null, null, true],
-  ['13号楼电梯困人了 有人被困在里面', 'property', '13号楼', null, null, true],
+  ['东区五栋外墙裂缝 掉东西下来砸到车了', 'safety', '东区5栋', null, null, false],
+  ['13号楼电梯困人了 有人被困在里面', 'safety', '13号楼', null, null, true],
   ['楼上天天半夜拖椅子 噪音扰民', 'noise', null, null, null, false],
   ['小区北门口垃圾桶满了没人管', 'sanitation', null, null, '小区北门口', false],
   ['17号楼地下车库积水 排水不畅', 'drain', '17号楼', null, '', false],

@@ -125,6 +125,14 @@ describe('complaint numbers', () => {
     expect(findTicketNumber('0', 2026)).toBeNull();
     expect(findTicketNumber('满意', 2026)).toBeNull();
   });
+
+  it.each([
+    ['2026-99999999999999999999', '2026-99999999999999999999'],
+    ['进度 12345678901', '12345678901'],
+    ['满意 第2026-1234567', '第2026-1234567'],
+  ])('%s: a number no complaint can have is said so, not cut short', (text, shown) => {
+    expect(() => findTicketNumber(text, 2026)).toThrow(`「${shown}」不是诉求编号`);
+  });
 });
 
 describe('ratings', () => {
@@ -135,6 +143,11 @@ describe('ratings', () => {
     ['还行', '基本满意', ''],
     ['不满意 还是返水', '不满意', '还是返水'],
     ['不太满意', '不满意', ''],
+    ['修了跟没修一样 不满意', '不满意', '修了跟没修一样'],
+    ['挺满意的 谢谢你们', '满意', '谢谢你们'],
+    ['給個滿意', '满意', ''],
+    ['勉强基本满意', '基本满意', ''],
+    ['基本满意吧 希望以后别再堵了', '基本满意', '希望以后别再堵了'],
   ])('%s', (text, rating, comment) => {
     expect(parseRating(text)).toEqual({ rating, comment });
   });

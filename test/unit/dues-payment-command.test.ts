@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_ERRORS, type PaymentRequest, parsePaymentCommand } from '../../src/domain/dues/index.js';
+import { familiarSurname } from '../../src/domain/dues/payment-command.js';
 import type { YearMonth } from '../../src/domain/text/index.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -95,6 +96,60 @@ describe('parsePaymentCommand: other ways of writing it', () => {
   });
 });
 
+describe("parsePaymentCommand: a secretary's own sentence", () => {
+  const family = (relation: string) => ({ proxy: { name: '', relation } });
+  it.each([
+    { input: '老张的党费他闺女转过来了 交了仨月', expected: request('老张', count(3), family('女儿')) },
+    {
+      input: '收到李大爷现金二十一块 这个月的',
+      expected: request('李大爷', { ...fen(2100), months: ['2026-11'] as YearMonth[] }, { method: 'cash' }),
+    },
+    {
+      input: '王桂兰 21元 11月',
+      expected: request('王桂兰', { ...fen(2100), months: ['2026-11'] as YearMonth[] }),
+    },
+    { input: '王桂兰 3个月 63元', expected: request('王桂兰', { ...fen(6300), count: 3 }) },
+    { input: '冯军交俩月现金', expected: request('冯军', count(2), { method: 'cash' }) },
+    { input: '吴保国二十一块五', expected: request('吴保国', fen(2150)) },
+    {
+      input: '刘桂英交了一季度 三十九 现金',
+      expected: request('刘桂英', { ...fen(3900), count: 3 }, { method: 'cash' }),
+    },
+    { input: '黄世民全年的党费一次性交清了', expected: request('黄世民', count(12)) },
+    { input: '范桂英女儿帮她交了半年的', expected: request('范桂英', count(6), family('女儿')) },
+    {
+      input: '杜兰英腿脚不好 她外孙拿来16块钱现金',
+      expected: request('杜兰英', fen(1600), { method: 'cash', ...family('外孙') }),
+    },
+    { input: '吴斌在外地 他爱人代交了三个月', expected: request('吴斌', count(3), family('爱人')) },
+    {
+      input: '刚才老周在楼下碰见我 顺手微信转了我二十四',
+      expected: request('老周', fen(2400), { method: 'wechat' }),
+    },
+    { input: '登记 任军 党费48', expected: request('任军', fen(4800)) },
+    { input: '宋娟 33 vx', expected: request('宋娟', fen(3300), { method: 'wechat' }) },
+    { input: '吴涛打卡上88块', expected: request('吴涛', fen(8800), { method: 'transfer' }) },
+    { input: '趙秀英 19.5 現金', expected: request('赵秀英', fen(1950), { method: 'cash' }) },
+  ])('$input', ({ input, expected }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
+  });
+
+  it('takes the member named in answer to 「是哪一位？」', () => {
+    expect(parsePaymentCommand('老张的党费他闺女转过来了 交了仨月 姓名： 张建华', NOW, ZONE)).toEqual(
+      request('张建华', count(3), family('女儿')),
+    );
+  });
+
+  it('reads 老张 and 李大爷 as a surname to look up, a full name as itself', () => {
+    expect([familiarSurname('老张'), familiarSurname('李大爷'), familiarSurname('王阿姨')]).toEqual([
+      '张',
+      '李',
+      '王',
+    ]);
+    expect(familiarSurname('张建华')).toBeNull();
+  });
+});
+
 describe('parsePaymentCommand: missing parts', () => {
   it.each([
     { input: '21元', missing: 'name' },
@@ -123,8 +178,7 @@ describe('parsePaymentCommand: refusals', () => {
     { input: '王桂兰 十三个月', error: PAYMENT_ERRORS.tooManyMonths },
     { input: '王桂兰 1000.01元', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
     { input: '李建国 1200元 现金', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
-    { input: '王桂兰 21元 11月', error: PAYMENT_ERRORS.amountAndMonths },
-    { input: '王桂兰 3个月 63元', error: PAYMENT_ERRORS.amountAndMonths },
+    { input: '王桂兰 3个月 9-11月', error: PAYMENT_ERRORS.amountAndMonths },
     { input: '刘强 15元 代缴', error: PAYMENT_ERRORS.proxy },
     { input: '刘强 15元 代缴 欧阳建国华(儿子)', error: PAYMENT_ERRORS.proxy },
   ])('$input → $error', ({ input, error }) => {

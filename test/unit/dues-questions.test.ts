@@ -21,17 +21,22 @@ describe('parseDuesQuestion', () => {
 
 describe('parseIncomeQuestion', () => {
   it.each([
-    { input: '党费标准 4200 退休', expected: { baseFen: 420000, retired: true } },
-    { input: '党费标准 6000', expected: { baseFen: 600000, retired: false } },
-    { input: '我退休金四千二 一个月该交多少', expected: { baseFen: 420000, retired: true } },
-    { input: '工资六千 党费多少', expected: { baseFen: 600000, retired: false } },
-    { input: '养老金3500该交多少', expected: { baseFen: 350000, retired: true } },
-    { input: '离休费八千', expected: { baseFen: 800000, retired: true } },
-    { input: '我一个月三千五', expected: { baseFen: 350000, retired: false } },
-    { input: '党费标准 5000.01元', expected: { baseFen: 500001, retired: false } },
-    { input: '我该交多少', expected: null },
-    { input: '党费标准', expected: null },
-  ])('$input → $expected', ({ input, expected }) => {
-    expect(parseIncomeQuestion(input)).toEqual(expected);
+    { input: '党费标准 4200 退休', incomeFen: 420000, category: 'retired' },
+    { input: '党费标准 6000', incomeFen: 600000, category: null },
+    { input: '我退休金四千二 一个月该交多少', incomeFen: 420000, category: 'retired' },
+    { input: '我每月工资五千二 党费该交多少', incomeFen: 520000, category: null },
+    { input: '养老金3500该交多少', incomeFen: 350000, category: 'retired' },
+    { input: '离休费八千', incomeFen: 800000, category: 'retired' },
+    { input: '我在厂里上班 一个月到手五千 党费交多少', incomeFen: 500000, category: 'employed' },
+    { input: '党费标准 5000.01元', incomeFen: 500001, category: null },
+    { input: '我是在校学生党员 每个月党费交多少', incomeFen: null, category: 'student' },
+    // 低保 decides, and 没退休金 is not a pension
+    { input: '俺没退休金 就靠低保 这党费交多少合适', incomeFen: null, category: 'low_income' },
+    { input: '我现在没工作了 党费还用交那么多吗', incomeFen: null, category: 'unemployed' },
+    { input: '俺是种地的 党费交多少', incomeFen: null, category: 'farmer' },
+    { input: '我这种情况交多少', incomeFen: null, category: null },
+    { input: '党费标准', incomeFen: null, category: null },
+  ])('$input → $incomeFen $category', ({ input, incomeFen, category }) => {
+    expect(parseIncomeQuestion(input)).toEqual({ incomeFen, category });
   });
 });

@@ -14,7 +14,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DOMAIN_PACKAGES = new Set(['@date-fns/tz', 'date-fns', 'chinese-days', 'zod']);
 
 /** The only files outside src/commands that may import it, and only its index: the command list. */
-const COMMAND_WIRING = new Set(['src/bot/services.ts', 'src/cli/menu.ts']);
+const COMMAND_WIRING = new Set([
+  'src/bot/services.ts',
+  'src/cli/menu.ts',
+  // The corpus checks intents against the commands; the NLU bench routes through the real registry.
+  'scripts/nlu-corpus.ts',
+  'bench/nlu-eval.ts',
+]);
 
 interface Import {
   file: string;

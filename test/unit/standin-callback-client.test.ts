@@ -110,6 +110,7 @@ describe('inbound XML builders', () => {
     expect(msgId).toMatch(/^\d{19}$/);
     expect(BigInt(msgId) > 2n ** 53n && BigInt(msgId) < 2n ** 63n).toBe(true);
     const createTime = Number(/<CreateTime>(\d+)<\/CreateTime>/.exec(xml)?.[1]);
+    // real-clock: without a CreateTime the builder stamps the machine's time, as WeCom does.
     expect(Math.abs(createTime - Date.now() / 1000)).toBeLessThan(5);
     // "]]>" inside content must not end the CDATA section early.
     expect(xml).toContain('<Content><![CDATA[a]]]]><![CDATA[>b]]></Content>');

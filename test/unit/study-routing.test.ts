@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../src/bot/registry.js';
+import { route } from '../../src/bot/route.js';
 import { commands } from '../../src/commands/index.js';
 import { normaliseText } from '../../src/domain/text/index.js';
 
 const registry = buildRegistry(commands);
-const routed = (text: string) => registry.match(normaliseText(text))?.command.id ?? null;
+const member = { speaker: 'member' as const, allowed: () => true };
+const routed = (text: string) => {
+  const decision = route(registry, normaliseText(text), member);
+  return decision.kind === 'run' || decision.kind === 'confirm' ? decision.command.id : null;
+};
 
 /** How members actually phrase study-day business (domain notes §7) reaches the right command. */
 describe('free phrasing about study days', () => {

@@ -9,7 +9,9 @@ describe('parseDate at Monday 2026-11-23 (Shanghai)', () => {
   it.each([
     { input: '今天', date: '2026-11-23' },
     { input: '今儿', date: '2026-11-23' },
-    { input: '今儿个', date: '2026-11-23', matched: '今儿' },
+    { input: '今儿个', date: '2026-11-23', matched: '今儿个' },
+    { input: '昨儿个', date: '2026-11-22', matched: '昨儿个' },
+    { input: '昨晚上', date: '2026-11-22', matched: '昨晚上' },
     { input: '昨天', date: '2026-11-22' },
     { input: '昨儿', date: '2026-11-22' },
     { input: '前天', date: '2026-11-21' },
@@ -80,11 +82,6 @@ describe('parseDate at Monday 2026-11-23 (Shanghai)', () => {
     '我不知道',
     '3号楼',
     '5号楼2单元下水道又堵了',
-    '2月30日',
-    '2月30日 不对 是昨天',
-    '2月29日',
-    '13月1日',
-    '2026-13-01',
     '十二月三',
     '1.5小时',
     '15.5元',
@@ -95,6 +92,17 @@ describe('parseDate at Monday 2026-11-23 (Shanghai)', () => {
     '我腿脚不好 这周的会就不去了',
   ])('%s → undefined', (input) => {
     expect(parseDate(input, NOW, ZONE)).toBeUndefined();
+  });
+
+  it.each([
+    ['2月30日', '2月30日'],
+    ['2月30日 不对 是昨天', '2月30日'], // the first date wins: asked, not replaced by a later one
+    ['2月29日', '2月29日'],
+    ['13月1日', '13月1日'],
+    ['2026-13-01', '2026-13-01'],
+    ['2026-02-30 去医院', '2026-02-30'],
+  ])('%s: a date the calendar does not have is said so', (input, shown) => {
+    expect(() => parseDate(input, NOW, ZONE)).toThrow(`日历上没有「${shown}」这一天，请核对日期后再发。`);
   });
 });
 
@@ -154,6 +162,6 @@ describe('parseDate preferring the future (plans such as study days), at Monday 
 
   it('2月29日 is next year only when next year has one', () => {
     expect(future('2月29日', new Date('2027-03-01T10:00:00+08:00'))).toBe('2028-02-29');
-    expect(future('2月29日', new Date('2026-03-01T10:00:00+08:00'))).toBeUndefined();
+    expect(() => future('2月29日', new Date('2026-03-01T10:00:00+08:00'))).toThrow(/没有「2月29日」/);
   });
 });

@@ -26,22 +26,8 @@ async function memberInContext(ctx: BotContext) {
 export const logActivity = defineCommand<ActivityDraft & { type: ActivityType }>({
   id: 'activity.log',
   triggers: ['记录活动', '记一下', '帮我记一下', '记录'],
-  keywords: [
-    '走访',
-    '看望',
-    '慰问',
-    '探望',
-    '志愿',
-    '值班',
-    '巡河',
-    '巡逻',
-    '打扫',
-    '义务',
-    '参加了',
-    '帮忙',
-    '演节目',
-  ],
   audience: 'registered',
+  writes: true,
   summary: '记录志愿服务、走访慰问、学习等活动',
   examples: ['记一下 昨天下午去3号楼王奶奶家走访了两个小时', '上周五参加垃圾分类志愿服务 两个小时'],
   parse(rest, { now, timeZone }) {

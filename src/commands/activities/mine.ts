@@ -14,7 +14,6 @@ const MAX_LINES = 20;
 export const myActivities = defineCommand<{ months: YearMonth[] }>({
   id: 'activity.mine',
   triggers: ['我的活动', '我的记录'],
-  keywords: ['我的活动', '活动记录', '记了多少'],
   audience: 'registered',
   summary: '看自己记录的活动和时长',
   examples: ['我的活动 本月', '我的活动 今年'],

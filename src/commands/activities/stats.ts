@@ -17,7 +17,6 @@ const line = (label: string, b: Bucket) => `${label} ${b.count}次/${hours(b.min
 export const activityStats = defineCommand<{ months: YearMonth[] }>({
   id: 'activity.stats',
   triggers: ['活动统计'],
-  keywords: ['活动统计', '活动情况汇总'],
   audience: OFFICERS,
   summary: '按支部、党小组、类型和党员统计活动（书记、委员）',
   examples: ['活动统计 本月', '活动统计 11月'],
@@ -77,7 +76,6 @@ export const activityStats = defineCommand<{ months: YearMonth[] }>({
 export const volunteerRanking = defineCommand<{ months: YearMonth[] }>({
   id: 'activity.ranking',
   triggers: ['志愿时长排行', '志愿排行'],
-  keywords: ['志愿时长排行', '志愿服务排行'],
   audience: OFFICERS,
   summary: '志愿服务时长排行（书记、委员）',
   examples: ['志愿时长排行 今年'],

@@ -7,8 +7,8 @@ const UNDO_WINDOW_MS = 24 * 3600_000;
 export const undoActivity = defineCommand({
   id: 'activity.undo',
   triggers: ['撤销', '撤回', '删除刚才的记录'],
-  keywords: ['记错了', '撤销'],
   audience: 'registered',
+  writes: true,
   summary: '撤销自己24小时内最后一条活动记录',
   examples: ['撤销'],
   parse: () => ok({}),

@@ -47,8 +47,8 @@ async function onlyPending(ctx: BotContext): Promise<ComplaintDoc> {
 export const acceptComplaint = defineCommand<{ ref: TicketRef | null }>({
   id: spec.id,
   triggers: spec.triggers,
-  keywords: [],
   audience: spec.audience,
+  writes: true,
   summary: spec.summary,
   examples: spec.examples,
   parse: (rest, { now, timeZone }) => ok({ ref: ticketNumberIn(rest, now, timeZone) }),

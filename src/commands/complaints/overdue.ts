@@ -8,7 +8,6 @@ import { openComplaintsFor, SHOWN } from '../../complaints/open-list.js';
 export const overdueComplaints = defineCommand({
   id: 'complaint.overdue',
   triggers: ['超时诉求'],
-  keywords: ['超时诉求', '超时的诉求'],
   audience: OVERSEERS,
   summary: '超过受理或办结时限的诉求（书记、社区工作人员）',
   examples: ['超时诉求'],

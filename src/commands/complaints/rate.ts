@@ -25,8 +25,8 @@ function verdict(rating: Rating, comment: string): StepAction {
 export const rateComplaint = defineCommand<TicketRef & { rating: Rating; comment: string }>({
   id: 'complaint.rate',
   triggers: ['评价'],
-  keywords: [],
   audience: 'anyone',
+  writes: true,
   summary: '对办结的诉求评价：满意、基本满意或不满意（不满意会重新办理）',
   examples: ['评价 2026-0153 满意', '评价 2026-0153 不满意 还是返水'],
   parse(rest, { now, timeZone }) {

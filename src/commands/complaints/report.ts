@@ -21,7 +21,6 @@ import {
   sameAnswer,
 } from '../../domain/complaints/intake.js';
 import { isOpen, stepLabel } from '../../domain/complaints/lifecycle.js';
-import { PROBLEM_WORDS } from '../../domain/complaints/problem-words.js';
 
 /** Photos sent within this long after someone's step on a complaint (reporting, 办结 …) belong to that step. */
 export const PHOTO_WINDOW_MS = 10 * 60_000;
@@ -61,7 +60,7 @@ async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pe
     text: `${text} ${SAME_MARKER}`,
     missing: 'same',
   });
-  await ctx.reply(`${similarQuestion(original, ctx.timeZone)}\n${REPLY.cancelHint}`);
+  await ctx.reply(`${similarQuestion(original)}\n${REPLY.cancelHint}`);
 }
 
 function parseArgs(rest: string): ParseResult<ReportArgs> {
@@ -105,8 +104,8 @@ async function report(ctx: BotContext, { text, draft, same }: ReportArgs, answer
 export const reportComplaint = defineCommand<ReportArgs>({
   id: ID,
   triggers: ['反映', '投诉', '报修', '报事', '我要反映', '我要投诉'],
-  keywords: PROBLEM_WORDS,
   audience: 'anyone',
+  writes: true,
   summary: '反映小区里的问题（下水道、漏水、噪声、路灯……），自动转给负责的网格长并告诉您进展',
   examples: [
     '反映 5号楼2单元下水道又堵了 一楼都返水了',

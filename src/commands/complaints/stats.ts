@@ -15,7 +15,6 @@ const explanation = (sla: SlaSettings) =>
 export const complaintStats = defineCommand<{ month: YearMonth }>({
   id: 'complaint.stats',
   triggers: ['诉求统计', '投诉统计'],
-  keywords: ['诉求统计', '三率'],
   audience: OVERSEERS,
   summary: '居民诉求的月度统计：按网格、类别、状态，响应率、办结率、满意率',
   examples: ['诉求统计', '诉求统计 11月'],

@@ -8,7 +8,6 @@ import { openComplaintsFor, SHOWN } from '../../complaints/open-list.js';
 export const complaintTodo = defineCommand({
   id: 'complaint.todo',
   triggers: ['待办', '待办诉求'],
-  keywords: ['待办诉求', '没办完的诉求'],
   audience: [...new Set([...HANDLERS, ...OVERSEERS])],
   summary: '还没办完的居民诉求（网格长看自己的，书记看全部）',
   examples: ['待办'],

@@ -15,7 +15,6 @@ export function chartCommand(spec: ChartSpec): Command {
   return defineCommand({
     id: `chart.${spec.id}`,
     triggers: triggersOf(spec),
-    keywords: [],
     audience: OFFICERS,
     summary: `${spec.summary}（图片，书记、委员）`,
     examples: [`图表 ${spec.names[0]}`],
@@ -45,7 +44,6 @@ const menu = () => CHARTS.map((c) => `「图表 ${c.names[0]}」${c.summary}`).j
 export const chartList = defineCommand<{ asked: string }>({
   id: 'chart.list',
   triggers: ['图表', '统计图'],
-  keywords: [],
   audience: OFFICERS,
   summary: '可以发的统计图（书记、委员）',
   examples: ['图表'],

@@ -13,7 +13,6 @@ import { currentYearMonth, parsePeriod, type YearMonth } from '../../domain/text
 export const deskDisclosure = defineCommand<{ months: YearMonth[] | null }>({
   id: 'desk.disclosure',
   triggers: ['党务公开', '公开稿'],
-  keywords: ['党务公开'],
   audience: OFFICERS,
   summary: '党务公开稿，可直接张贴（书记、委员）',
   examples: ['党务公开', '党务公开 三季度', '党务公开 9-10月'],

@@ -15,7 +15,6 @@ export function exportCommand<A>(spec: ExportSpec<A>): Command {
   return defineCommand<A>({
     id: `export.${spec.id}`,
     triggers: triggersOf(spec),
-    keywords: [],
     audience: spec.audience ?? OFFICERS,
     summary: `${spec.summary}（书记、委员）`,
     examples: [spec.example],
@@ -40,7 +39,6 @@ export const exportCommands: Command[] = EXPORTS.map(exportCommand);
 export const exportList = defineCommand<{ asked: string }>({
   id: 'export.list',
   triggers: ['导出'],
-  keywords: [],
   audience: OFFICERS,
   summary: '可以导出的表格（书记、委员）',
   examples: ['导出'],

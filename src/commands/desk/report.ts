@@ -8,7 +8,6 @@ import { currentYearMonth, parsePeriod, type YearMonth } from '../../domain/text
 export const deskReport = defineCommand<{ months: YearMonth[] }>({
   id: 'desk.report',
   triggers: ['月报', '统计'],
-  keywords: ['月报', '本月情况', '这个月情况'],
   audience: OFFICERS,
   summary: '本月（或某月）党费、学习、活动、诉求情况汇总（书记、委员）',
   examples: ['月报', '月报 上个月', '统计 10月'],

@@ -13,7 +13,6 @@ const monthsOf = (rest: string, now: Date, timeZone: string, fallback: string): 
 export const duesArrears = defineCommand<{ months: YearMonth[] }>({
   id: 'dues.arrears',
   triggers: ['欠费名单', '欠交名单'],
-  keywords: ['谁没交党费', '欠费名单'],
   audience: OFFICERS,
   summary: '欠交党费的名单（书记、委员）',
   examples: ['欠费名单', '欠费名单 今年'],
@@ -34,7 +33,6 @@ export const duesArrears = defineCommand<{ months: YearMonth[] }>({
 export const duesStats = defineCommand<{ months: YearMonth[] }>({
   id: 'dues.stats',
   triggers: ['党费统计'],
-  keywords: ['收缴率', '党费统计'],
   audience: OFFICERS,
   summary: '党费应缴、实缴、收缴率（书记、委员）',
   examples: ['党费统计 本月', '党费统计 三季度', '党费统计 今年'],

@@ -2,10 +2,16 @@ import { Types } from 'mongoose';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
+import { REPLY } from '../../bot/replies.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
-import { type PaymentRequest, parsePaymentCommand } from '../../domain/dues/payment-command.js';
+import {
+  familiarSurname,
+  NAME_MARKER,
+  type PaymentRequest,
+  parsePaymentCommand,
+} from '../../domain/dues/payment-command.js';
 import { currentYearMonth, monthLabel } from '../../domain/text/index.js';
 import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
@@ -14,25 +20,46 @@ import { enqueueOutbound } from '../../queues/queues.js';
 
 const KIND = 'dues.pay';
 
-async function memberByName(ctx: BotContext, name: string) {
+/**
+ * The member a payment names: the name as written, else for 老张 / 李大爷 the one member of that surname in the
+ * officer's scope. With several, the officer is asked which (the answer comes back as 「… 姓名：张建华」), and null
+ * is returned.
+ */
+async function memberByName(ctx: BotContext, name: string, text: string) {
   const scope = officerScope(ctx.sender);
-  const found = await ctx.services.models.Member.find({ ...scope.filter, name }).limit(3);
-  if (found.length === 0) throw new UserError(`没有找到党员「${name}」（${scope.label}）。`);
+  const { Member } = ctx.services.models;
+  const found = await Member.find({ ...scope.filter, name }).limit(3);
   if (found.length > 1) throw new UserError(`「${name}」有重名，请联系管理员处理。`);
-  return found[0]!;
+  if (found[0]) return found[0];
+  const surname = familiarSurname(name);
+  if (!surname) throw new UserError(`没有找到党员「${name}」（${scope.label}）。`);
+  const namesake = await Member.find({ ...scope.filter, name: { $regex: `^${surname}` } })
+    .sort({ name: 1 })
+    .limit(8);
+  if (namesake.length === 0) throw new UserError(`${scope.label}没有姓${surname}的党员，请写全名。`);
+  if (namesake.length === 1) return namesake[0]!;
+  await ctx.services.dialogues.set(ctx.message.fromUser, {
+    commandId: KIND,
+    text: `${text} ${NAME_MARKER}`,
+    missing: 'name',
+  });
+  await ctx.reply(
+    `「${name}」是哪一位？${scope.label}姓${surname}的有：${namesake.map((m) => m.name).join('、')}。请回复姓名。\n${REPLY.cancelHint}`,
+  );
+  return null;
 }
 
 /** 缴费: shows exactly what will be recorded and waits for 确认. Nothing is written here. */
-export const payDues = defineCommand<PaymentRequest>({
+export const payDues = defineCommand<PaymentRequest & { text: string }>({
   id: 'dues.pay',
   triggers: ['缴费', '收党费', '登记党费'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '登记党员交党费（书记、委员），确认后记账并通知本人',
   examples: ['缴费 王桂兰 21元 微信', '缴费 刘强 3个月 代缴 刘小红(女儿)'],
   parse(rest, { now, timeZone }) {
     const parsed = parsePaymentCommand(rest, now, timeZone);
-    if (parsed.ok) return ok(parsed.value);
+    if (parsed.ok) return ok({ ...parsed.value, text: rest });
     if (parsed.missing === 'name') return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。');
     if (parsed.missing === 'amount')
       return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。');
@@ -42,7 +69,8 @@ export const payDues = defineCommand<PaymentRequest>({
   },
   async handle(ctx, request) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
-    const member = await memberByName(ctx, request.memberName);
+    const member = await memberByName(ctx, request.memberName, request.text);
+    if (!member) return;
     const current = currentYearMonth(ctx.now, ctx.timeZone);
     const ledger = await loadLedger(ctx.services.models, member._id);
     const plan = await planPayment(ctx.services.models, member, ledger, request, current);
@@ -62,8 +90,8 @@ export const payDues = defineCommand<PaymentRequest>({
 export const confirmDues = defineCommand({
   id: 'dues.confirm',
   triggers: ['确认', '确定'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '确认刚才显示的缴费记录',
   examples: ['确认'],
   parse: () => ok({}),

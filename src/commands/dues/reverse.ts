@@ -13,8 +13,8 @@ const RECEIPT = /[A-Za-z0-9]+-\d{4}-\d{5}/;
 export const reverseDues = defineCommand<{ receiptNo: string; reason: string }>({
   id: 'dues.reverse',
   triggers: ['冲正'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '作废一笔记错的缴费（按收据号，须写原因）',
   examples: ['冲正 XINGFULI-2026-00012 金额记错'],
   parse(rest) {

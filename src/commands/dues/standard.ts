@@ -1,24 +1,43 @@
-import { ask, defineCommand, ok } from '../../bot/command.js';
+import { defineCommand, ok } from '../../bot/command.js';
+import type { BotContext } from '../../bot/context.js';
+import { REPLY } from '../../bot/replies.js';
 import { formatYuan, monthlyDuesFen } from '../../domain/dues/calculator.js';
-import { parseIncomeQuestion } from '../../domain/dues/payment-command.js';
+import { type IncomeQuestion, parseIncomeQuestion } from '../../domain/dues/payment-command.js';
+import type { DuesCategory } from '../../domain/member-vocabulary.js';
 
-export const duesStandard = defineCommand<{ baseFen: number; retired: boolean }>({
-  id: 'dues.standard',
+const ID = 'dues.standard';
+/** Categories that pay a flat 0.20元 (farmers: the branch may set up to 1元), whatever they earn. */
+const FLAT: readonly DuesCategory[] = ['student', 'unemployed', 'low_income', 'farmer'];
+const BASE_NOTE =
+  '计算基数不含个税、五险一金等（见2017年组织部通知）；每年年初核定，一年内一般不变，实际以支部核定为准。';
+
+async function askIncome(ctx: BotContext, text: string) {
+  await ctx.services.dialogues.set(ctx.message.fromUser, { commandId: ID, text, missing: 'income' });
+  await ctx.reply(`请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。\n${REPLY.cancelHint}`);
+}
+
+/**
+ * 党费标准, or a question about the standard in the member's words. A flat category (学生, 低保, 失业, 农民), said or
+ * on the member's record, is answered at once: their income does not matter. Otherwise the income decides.
+ */
+export const duesStandard = defineCommand<IncomeQuestion & { text: string }>({
+  id: ID,
   triggers: ['党费标准'],
-  keywords: ['该交多少', '交多少党费', '党费多少', '党费要不要多交'],
   audience: 'registered',
   summary: '按收入算每月该交多少党费',
   examples: ['党费标准 4200 退休', '我退休金四千二 一个月该交多少'],
-  parse(rest) {
-    const income = parseIncomeQuestion(rest);
-    if (!income) return ask('income', '请告诉我每月收入：在职填税后工资，退休填退休金，例如「4200 退休」。');
-    return ok(income);
-  },
-  async handle(ctx, { baseFen, retired }) {
-    const { fen, rule } = monthlyDuesFen({ category: retired ? 'retired' : 'employed', baseFen });
-    await ctx.reply(
-      `按规定每月应交 ${formatYuan(fen)}（${rule}）。\n` +
-        '计算基数不含个税、五险一金等（见2017年组织部通知）；每年年初核定，一年内一般不变，实际以支部核定为准。',
-    );
+  parse: (rest) => ok({ ...parseIncomeQuestion(rest), text: rest }),
+  async handle(ctx, { incomeFen, category, text }) {
+    const onRecord = ctx.sender.kind === 'member' ? ctx.sender.member.duesCategory : null;
+    const flat = [category, incomeFen === null ? onRecord : null].find((c) => c && FLAT.includes(c));
+    if (flat) {
+      const { fen, rule } = monthlyDuesFen({ category: flat });
+      const whose = flat === category ? '' : '按您登记的情况，';
+      return ctx.reply(`${whose}每月交 ${formatYuan(fen)}（${rule}），和收入多少无关。`);
+    }
+    if (incomeFen === null) return askIncome(ctx, text);
+    const scale = category === 'retired' ? 'retired' : 'employed';
+    const { fen, rule } = monthlyDuesFen({ category: scale, baseFen: incomeFen });
+    await ctx.reply(`按规定每月应交 ${formatYuan(fen)}（${rule}）。\n${BASE_NOTE}`);
   },
 });

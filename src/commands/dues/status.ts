@@ -16,7 +16,6 @@ function describePayment(p: LedgerPayment): string {
 export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
   id: 'dues.status',
   triggers: ['党费', '查党费'],
-  keywords: ['党费', '交了没', '欠几个月', '欠费', '收到没'],
   audience: 'registered',
   summary: '查自己的党费：本月交了没有、欠几个月',
   examples: ['党费', '帮我查下党费 还欠几个月'],

@@ -5,17 +5,21 @@ import { UserError } from '../../bot/user-error.js';
 import { cardNames, formatMemberCard } from './card.js';
 
 const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
+/** In a free sentence (「把王桂兰的资料调出来」), the words around the name that ask for the card. */
+const ASKING_WORDS =
+  /把|帮我|给我|麻烦|查一下|查查|查下|查|看一下|看看|调出来|调一下|调出|找一下|找找|找|的|资料|信息|档案|成员|党员|情况|登记|一下|发我|发给我|我要|我想/g;
 const MAX_CARDS = 3;
 
 export const findMember = defineCommand<{ name: string }>({
   id: 'member.find',
   triggers: ['查成员', '查党员'],
-  keywords: [],
   audience: OFFICERS,
   summary: '查党员的登记信息（书记、委员）',
   examples: ['查成员 王桂兰'],
-  parse(rest) {
-    const name = rest.replace(/[的之].*$/, '').trim();
+  parse(rest, { by }) {
+    const name = (by === 'keyword' ? rest.replace(ASKING_WORDS, ' ').replace(/\s+/g, '') : rest)
+      .replace(/[的之].*$/, '')
+      .trim();
     if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。');
     if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
     return ok({ name });

@@ -5,7 +5,6 @@ import { cardNames, formatMemberCard } from './card.js';
 export const myInfo = defineCommand({
   id: 'member.info',
   triggers: ['我的信息', '我的资料', '个人信息'],
-  keywords: ['我的信息', '我的资料', '我的档案', '登记的信息'],
   audience: 'registered',
   summary: '看看系统里登记的我的信息',
   examples: ['我的信息'],

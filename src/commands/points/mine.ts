@@ -10,7 +10,6 @@ import { describeCategory } from './format.js';
 export const myPoints = defineCommand<{ year: number | null }>({
   id: 'points.mine',
   triggers: ['我的积分', '积分'],
-  keywords: ['我的积分', '积分多少', '多少积分'],
   audience: 'registered',
   summary: '查自己的积分和得分明细',
   examples: ['我的积分', '我的积分 去年'],

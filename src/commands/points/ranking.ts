@@ -13,7 +13,6 @@ const SHOWN = 20;
 export const pointsRanking = defineCommand<{ branch: string | null; year: number | null }>({
   id: 'points.ranking',
   triggers: ['积分排行', '积分排名', '积分榜'],
-  keywords: [],
   audience: OFFICERS,
   summary: '积分排行（书记、委员；社区可按支部看）',
   examples: ['积分排行', '积分排行 退休支部', '积分排行 去年'],

@@ -70,7 +70,6 @@ async function branchRecord(ctx: BotContext, months: YearMonth[]): Promise<strin
 export const studyAttendance = defineCommand<Request>({
   id: 'study.attendance',
   triggers: ['考勤', '学习考勤'],
-  keywords: ['考勤'],
   audience: 'registered',
   summary: '查学习考勤',
   examples: ['考勤', '考勤 季度', '考勤 年'],

@@ -12,8 +12,8 @@ import { branchNames, officerSessionsOn } from './common.js';
 export const studyCancel = defineCommand<{ date: IsoDate; reason: string }>({
   id: 'study.cancel',
   triggers: ['取消学习日', '取消学习'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '取消并通知党员',
   examples: ['取消学习日 12月10日 停电', '取消学习日 12月10日 社区停电'],
   parse(rest, { now, timeZone }) {

@@ -5,7 +5,6 @@ export const studyDeliver = recordForMemberCommand(
   {
     id: 'study.deliver',
     triggers: ['送学上门', '送学'],
-    keywords: ['送学上门'],
     summary: '登记送学上门',
     examples: ['送学上门 王桂兰'],
   },

@@ -73,8 +73,8 @@ function parseLeave(text: string, confirmed: boolean, ctx: ParseContext): ParseR
 export const studyLeave = defineCommand<LeaveArgs>({
   id: LEAVE_COMMAND_ID,
   triggers: ['请假', '请个假'],
-  keywords: ['请假', '请个假', '去不了', '来不了', '不去了', '参加不了', '来不成'],
   audience: 'registered',
+  writes: true,
   summary: '学习日请假',
   examples: ['请假 去医院复查', '请假 明天学习去不了 要去医院复查', '我腿脚不好 这周的会就不去了'],
   parse(rest, ctx) {

@@ -8,7 +8,6 @@ export const studyMakeup = recordForMemberCommand(
   {
     id: 'study.makeup',
     triggers: ['补签'],
-    keywords: [],
     summary: '为到场的党员补签',
     examples: ['补签 王桂兰 没带手机'],
   },

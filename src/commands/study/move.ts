@@ -64,8 +64,8 @@ async function move(ctx: BotContext, from: SessionDoc, request: MoveRequest): Pr
 export const studyMove = defineCommand<MoveRequest>({
   id: 'study.move',
   triggers: ['调整学习日', '改学习日', '学习日改期'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '改期并通知党员',
   examples: ['调整学习日 12月10日 改到 12月11日', '调整学习日 12月10日 改到 12月11日 下午3点 社区活动室'],
   parse(rest, { now, timeZone }) {

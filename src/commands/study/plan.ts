@@ -12,7 +12,6 @@ import { branchNames } from './common.js';
 export const studyPlan = defineCommand<{ month: YearMonth }>({
   id: 'study.plan',
   triggers: ['学习安排'],
-  keywords: ['学习安排'],
   audience: OFFICERS,
   summary: '本月或下月的学习安排',
   examples: ['学习安排', '学习安排 下月'],

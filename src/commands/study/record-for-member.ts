@@ -4,7 +4,7 @@ import { parseRecordForMember } from '../../domain/study/index.js';
 import type { IsoDate } from '../../domain/text/index.js';
 import { recordForMember } from './common.js';
 
-type Words = Pick<Command, 'id' | 'triggers' | 'keywords' | 'summary' | 'examples'>;
+type Words = Pick<Command, 'id' | 'triggers' | 'summary' | 'examples'>;
 
 /**
  * An officer records a member's attendance for them: 「<命令> <姓名> [日期] [原因]」, the latest session
@@ -17,6 +17,7 @@ export function recordForMemberCommand(
   return defineCommand({
     ...words,
     audience: OFFICERS,
+    writes: true,
     parse(rest, { now, timeZone }) {
       const parsed = parseRecordForMember(rest, now, timeZone);
       return parsed.ok ? ok(parsed.value) : ask('name', record.question);

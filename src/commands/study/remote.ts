@@ -36,8 +36,9 @@ async function remoteDeadline(ctx: Parameters<typeof memberInBranch>[0], session
 export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; question: boolean }>({
   id: 'study.remote',
   triggers: ['已学习', '学完了', '远程学习'],
-  keywords: ['已学习', '线上参加', '线上学习', '远程学习', '在线学习'],
   audience: 'registered',
+  // A question (「线上参加行不行」) is answered, not recorded.
+  writes: (text) => !isQuestion(text),
   summary: '远程学习后登记',
   examples: ['已学习', '我在线上参加的 算签到吗'],
   parse(rest, { now, timeZone }) {

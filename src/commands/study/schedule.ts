@@ -50,8 +50,8 @@ async function targetBranch(ctx: BotContext, named: string | null) {
 export const studySchedule = defineCommand<ScheduleDraft>({
   id: 'study.schedule',
   triggers: ['设置学习日', '设定学习日', '修改学习日'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '设置本支部固定学习日',
   examples: [
     '设置学习日 每月10日、25日 19:00 会议室',

@@ -67,8 +67,8 @@ async function signIn(ctx: BotContext, session: SessionDoc): Promise<boolean> {
 export const studySignIn = defineCommand<Record<string, never>>({
   id: SIGN_IN_COMMAND_ID,
   triggers: ['签到', '我到了', '签个到'],
-  keywords: ['签到', '签个到', '我到了', '签不上', '签一下', '签一个', '也签'],
   audience: 'registered',
+  writes: true,
   summary: '学习日到场签到',
   examples: ['签到', '已到会议室 签个到'],
   parse(rest) {

@@ -8,8 +8,8 @@ import { branchNames, officerSessionsOn } from './common.js';
 export const studyTopic = defineCommand<TopicRequest>({
   id: 'study.topic',
   triggers: ['学习主题', '设置主题'],
-  keywords: [],
   audience: OFFICERS,
+  writes: true,
   summary: '设置学习主题、材料链接',
   examples: [
     '学习主题 12月10日 学习党章',

@@ -10,8 +10,8 @@ import { memberInBranch } from './common.js';
 export const studyUnleave = defineCommand<{ date: string | null }>({
   id: 'study.unleave',
   triggers: ['销假', '取消请假', '不请假了'],
-  keywords: [],
   audience: 'registered',
+  writes: true,
   summary: '撤回学习日的请假（学习结束前）',
   examples: ['销假', '销假 11月25日'],
   parse(rest, { now, timeZone }) {

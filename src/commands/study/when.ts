@@ -129,7 +129,6 @@ export const studyWhen = defineCommand<Question>({
   id: 'study.when',
   triggers: ['学习日', '下次学习', '学习时间'],
   // Question words, not 学习 alone: 「今天参加了党课学习」 is an activity to log, not a question.
-  keywords: ['学习日', '下次学习', '下回学习', '学习是哪天', '学习来着', '党课', '党日', '开会', '开不开'],
   audience: 'registered',
   summary: '查学习日安排',
   examples: ['学习日', '下次学习是哪天', '国庆放假 学习还开不开', '明天是不是要开会'],

@@ -19,17 +19,19 @@ export interface ReportDraft {
 /** Leftovers of the bot's own question (「地点：」) and politeness that carry no information. */
 const NOISE = /^(?:我要|我想|想)?(?:反映|投诉|报修|报事)(?:一下|个事|个问题)?[\s，,:：]*/;
 
-/** Too short to act on: 「反映」 alone, 「有问题」. The bot asks what and where instead. */
+/** Too short to act on: 「反映」 alone, 「有问题」. The bot asks what and where instead — unless it names the problem (灯不亮). */
 const MIN_DESCRIPTION = 4;
 
 export function parseReport(text: string): ReportDraft | null {
   const cleaned = stripFillers(text);
   const phone = mobileIn(cleaned);
   const description = withoutPhones(cleaned).replace(NOISE, '').trim();
-  if ([...description.replace(/\s/g, '')].length < MIN_DESCRIPTION) return null;
+  const category = classify(description);
+  const length = [...description.replace(/\s/g, '')].length;
+  if (length < MIN_DESCRIPTION && (category === 'other' || length < 2)) return null;
   return {
     description,
-    category: classify(description),
+    category,
     urgent: isUrgent(description),
     location: extractLocation(description),
     phone,

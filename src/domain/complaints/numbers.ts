@@ -1,11 +1,16 @@
 /** Complaint numbers: per community and year, 「2026-0153」. People may type 「0153」 or 「153号」 for this year's
  * (or, in early January, last year's). */
 
+import { UserError } from '../user-error.js';
+
 export const formatTicketNumber = (year: number, seq: number): string =>
   `${year}-${String(seq).padStart(4, '0')}`;
 
 const TOKEN =
   /(?<=^|[\s，,:：])(?:(?<year>\d{4})[-－—.](?<seq>\d{1,6})|第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
+
+/** A number in a number's place that no complaint can have: a sequence past six digits (2026-99999999999). */
+const MALFORMED = /(?<=^|[\s，,:：])第?(?:\d{4}[-－—.]\d{7,}|\d{7,})/u;
 
 export interface TicketRef {
   number: string;
@@ -20,6 +25,11 @@ export interface TicketRef {
  */
 export function findTicketNumber(text: string, year: number): (TicketRef & { rest: string }) | null {
   const m = TOKEN.exec(text);
+  const bad = MALFORMED.exec(text);
+  // Read as far as it is valid, 「2026-99999999999」 would become 2026-2026: say it is no number instead.
+  if (bad && (!m || bad.index <= m.index)) {
+    throw new UserError(`「${bad[0]}」不是诉求编号。编号像「2026-0153」，请核对后再发。`);
+  }
   if (!m?.groups) return null;
   const next = text.slice(m.index + m[0].length);
   if (/^[个件只张天次元块月日年岁层楼栋幢号单]/.test(next)) return null;

@@ -1,22 +1,34 @@
 /** The reporter's verdict after 办结 (回访). 基本满意 counts as satisfied in 满意率, as 12345 counts it. */
 
+import { toSimplified } from '../text/traditional.js';
+
 export const RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type Rating = (typeof RATINGS)[number];
 
 export const isSatisfied = (rating: Rating): boolean => rating !== '不满意';
 
-/** 「满意 很快就修好了」, 「不满意，还是堵」, 「非常满意」, 「还行」 → verdict and comment. */
+/** The verdict words, 不满意 before 满意 (which it contains) and the lukewarm ones before plain 满意. */
+const VERDICTS: ReadonlyArray<readonly [Rating, RegExp]> = [
+  ['不满意', /(?:很|非常|特别|太)?不(?:太|怎么|大)?满意/],
+  ['基本满意', /(?:(?:勉强|还算|比较)?基本满意|还算满意|比较满意|还行|凑合|一般般?)吧?/],
+  ['满意', /(?:非常|很|挺|特别|十分|太)?满意(?:的|了|吧)?(?:满意)?/],
+];
+/** What a verdict comes wrapped in: 评价, 给个, 给你们. */
+const WRAPPING = /^(?:我)?(?:评价|给个|给你们|打个)?\s*|[\s，,。:：!！]+$/g;
+
+/**
+ * 「满意 很快就修好了」, 「修了跟没修一样 不满意」, 「挺满意的 谢谢你们」, 「給個滿意」, 「还行」 → verdict and the rest as the
+ * comment; null when no verdict is given (「修好了吗」).
+ */
 export function parseRating(text: string): { rating: Rating; comment: string } | null {
-  const m =
-    /^(?<word>基本满意|还算满意|比较满意|还行|一般|不满意|不太满意|非常满意|很满意|满意)[\s，,。:：]*(?<comment>.*)$/s.exec(
-      text.trim(),
-    );
-  if (!m?.groups) return null;
-  const word = m.groups.word!;
-  const rating: Rating = word.startsWith('不')
-    ? '不满意'
-    : /基本|还算|比较|还行|一般/.test(word)
-      ? '基本满意'
-      : '满意';
-  return { rating, comment: m.groups.comment!.trim() };
+  const folded = toSimplified(text.trim());
+  for (const [rating, words] of VERDICTS) {
+    const m = words.exec(folded);
+    if (!m) continue;
+    const comment = `${folded.slice(0, m.index).replace(WRAPPING, '')} ${folded.slice(m.index + m[0].length)}`
+      .replace(/^[\s，,。:：]+|[\s，,。]+$/g, '')
+      .replace(/\s+/g, ' ');
+    return { rating, comment };
+  }
+  return null;
 }

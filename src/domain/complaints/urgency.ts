@@ -1,39 +1,74 @@
 /**
- * Danger to life or property makes a complaint urgent (domain.md §4.1: emergencies get the shortest
- * limits): electricity, gas, fire, open manholes, things that fall, people trapped. Charging a scooter
- * on a wire pulled down the stairwell (飞线充电) is the classic case and is spelled many ways.
+ * An emergency makes a complaint urgent (domain.md §4.1: the shortest limits): someone trapped, fire or smoke,
+ * a gas smell, a live wire, a collapse, water flooding in now. A hazard that has not yet struck (飞线充电, a
+ * loose manhole cover, an expired extinguisher) is 安全隐患 but not urgent: it gets the ordinary limits.
+ * The danger often hides under ordinary words (「电梯又把人关里面了」, 「插座冒烟」), so the patterns allow a few
+ * characters between the parts.
  */
 const DANGER = new RegExp(
   [
-    '漏电',
-    '触电',
-    '电线裸露',
-    '燃气',
-    '煤气',
-    '天然气',
-    '井盖',
-    '飞线',
-    '(?:拉|扯|接|私拉)(?:电)?线.{0,10}充电',
-    '楼道.{0,6}充电',
-    '着火',
+    // trapped
+    '被困',
+    '困人',
+    '困住',
+    '困在',
+    '(?:关|困|卡)[^，。 ]{0,4}(?:里面|里头|里边|电梯里)',
+    '关电梯里',
+    '卡在[^，。]{0,8}(?:中间|出不来)',
+    '出不来了?(?!门)',
+    '人还?在里面',
+    '掉进去了',
+    // fire and smoke
+    '(?<![打点]不?)着火',
     '起火',
     '火灾',
-    '冒烟',
+    '失火',
+    '烧起来',
+    '烧着了',
+    '冒(?:黑|白|青)?烟',
+    '冒火',
+    '火苗',
+    '浓烟',
+    // gas
+    '(?:煤气|燃气|天然气|液化气)(?:味|泄漏|漏了|漏气)',
+    '漏气',
+    '一股[^，。 ]{0,4}(?:煤气|燃气|天然气)',
+    '像(?:煤气|燃气|天然气)',
+    '臭鸡蛋味',
+    '(?:燃气|煤气|天然气)管?[^，。]{0,6}(?:嘶嘶|漏了|泄漏)',
+    // electricity
+    '漏电',
+    '触电',
+    '电着人',
+    '电线[^，。]{0,6}(?:掉|断|耷拉|落)',
+    '(?:冒|打)火花',
+    '(?<![所没])有电(?![动瓶梯视脑话费表线箱器灯])',
+    '电线裸露',
+    // collapse and flooding now
     '坍塌',
-    '塌了',
-    '坠落',
-    '高空抛物',
-    '掉.{0,4}下来',
-    '砸(?:到|伤)',
-    '被困',
-    '困在电梯',
-    '关在电梯',
+    '塌(?:了|下来)(?!个)',
+    // water in the home now; a flooded yard or street is a drain to clear, not an emergency
+    '(?:屋|家)[^，。 ]{0,4}(?:淹了|灌)',
+    '淹了[^，。 ]{0,4}屋',
+    '还在(?:往上|往外|往里)?(?:冒水|冒|涨|灌)',
+    '水漫',
+    '倒灌',
     '爆管',
     '水管爆',
-    '危险',
-    '紧急',
     '救命',
   ].join('|'),
 );
 
-export const isUrgent = (text: string): boolean => DANGER.test(text);
+/**
+ * Words that take the alarm back: 「没有冒烟」, 「不像煤气味」 are reassurances, and 「万一着火了」, 「怕漏电」 fears of what
+ * has not happened.
+ */
+const NEGATED = /(?:没有|没|不是|不像|万一|怕|担心|小心|会不会|防止|容易)$/;
+
+export function isUrgent(text: string): boolean {
+  const flags = new RegExp(DANGER.source, 'g');
+  for (const m of text.matchAll(flags)) {
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 4), m.index).replace(/了$/, ''))) return true;
+  }
+  return false;
+}

@@ -24,6 +24,7 @@ export {
   monthlyDuesFen,
 } from './calculator.js';
 export {
+  type IncomeQuestion,
   MAX_MONTHS_PER_PAYMENT,
   PAYMENT_ERRORS,
   type PaymentAmount,

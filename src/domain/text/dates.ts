@@ -3,6 +3,7 @@
  * the day (上午, 下午) are left to the duration parser.
  */
 
+import { UserError } from '../user-error.js';
 import {
   type CivilDate,
   civilToday,
@@ -33,19 +34,34 @@ export interface DateMatch {
   index: number;
 }
 
+/** 昨儿个 and 昨晚上 are whole words: reading only 昨儿 or 昨晚 would leave 个 or 上 behind in the text. */
 const DAY_OFFSETS: Readonly<Record<string, number>> = {
   大前天: -3,
   大前儿: -3,
+  大前儿个: -3,
   前天: -2,
   前儿: -2,
+  前儿个: -2,
   昨天: -1,
   昨儿: -1,
+  昨儿个: -1,
+  昨个: -1,
   昨日: -1,
+  昨晚: -1,
+  昨晚上: -1,
+  昨夜: -1,
   今天: 0,
   今儿: 0,
+  今儿个: 0,
+  今个: 0,
   今日: 0,
+  今早: 0,
+  今早上: 0,
+  今晚: 0,
+  今晚上: 0,
   明天: 1,
   明儿: 1,
+  明儿个: 1,
   明日: 1,
   后天: 2,
   大后天: 3,
@@ -96,6 +112,8 @@ export interface DateOptions {
  * The first date in `text`, resolved in `timeZone` at `now`. Without a year (11月20日) or a month (20号), the
  * date follows `options.prefer`; so does a bare weekday (周三, 礼拜六: the latest up to today, or the next from
  * today on). With 这/本/上/下 a weekday is that day of this/last/next ISO week (Monday first), future or not.
+ * A month and day the calendar does not have (2月30日; 2月29日 with no leap year near) throws a UserError that
+ * says so, rather than being read as no date at all.
  */
 export function parseDate(
   text: string,
@@ -108,6 +126,12 @@ export function parseDate(
   const prefer = options.prefer ?? 'past';
   const hits: Hit<CivilDate | undefined>[] = [];
   const add = (m: RegExpExecArray, value: CivilDate | undefined) => hits.push(hitAt(m, value));
+  // A month and day written out (2月30日, 13月1日, 2026-02-30) that no nearby year has: said, not skipped.
+  const impossible = new Set<Hit<CivilDate | undefined>>();
+  const addWritten = (m: RegExpExecArray, value: CivilDate | undefined) => {
+    add(m, value);
+    if (!value) impossible.add(hits.at(-1)!);
+  };
 
   const todayN = dayNumber(today);
   for (const m of folded.matchAll(RELATIVE_DAY)) add(m, fromDayNumber(todayN + (DAY_OFFSETS[m[0]] ?? 0)));
@@ -116,14 +140,17 @@ export function parseDate(
   for (const m of folded.matchAll(MONTH_DAY)) {
     const { y, yw, m: month = '' } = m.groups ?? {};
     const year = y ? parseChineseNumber(y) : yw ? today.year + (YEAR_OFFSETS[yw] ?? 0) : undefined;
-    add(m, monthDay(today, prefer, year, monthNumber(month), dayOf(m)));
+    addWritten(m, monthDay(today, prefer, year, monthNumber(month), dayOf(m)));
   }
   for (const m of folded.matchAll(RELATIVE_MONTH_DAY)) {
     const { year, month } = shiftMonth(today.year, today.month, MONTH_OFFSETS[m.groups?.rm ?? ''] ?? 0);
-    add(m, checked({ year, month, day: dayOf(m) ?? 0 }));
+    addWritten(m, checked({ year, month, day: dayOf(m) ?? 0 }));
   }
   for (const m of folded.matchAll(ISO)) {
-    add(m, checked({ year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d) }));
+    addWritten(
+      m,
+      checked({ year: Number(m.groups?.y), month: Number(m.groups?.m), day: Number(m.groups?.d) }),
+    );
   }
   for (const m of folded.matchAll(SHORT)) {
     add(m, monthDay(today, prefer, undefined, monthNumber(m.groups?.m ?? ''), Number(m.groups?.d)));
@@ -131,6 +158,9 @@ export function parseDate(
   for (const m of folded.matchAll(DAY_ONLY)) add(m, dayOfMonth(today, prefer, dayOf(m)));
 
   const hit = bestHit(hits);
+  if (hit && impossible.has(hit)) {
+    throw new UserError(`日历上没有「${matchedText(text, hit).trim()}」这一天，请核对日期后再发。`);
+  }
   return hit?.value && { date: isoDate(hit.value), matched: matchedText(text, hit), index: hit.index };
 }
 

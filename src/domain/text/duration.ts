@@ -15,7 +15,8 @@ export interface DurationMatch {
 const MAX_MINUTES = 24 * 60;
 const NOT_INSIDE_NUMBER = `(?<![0-9.:${NUMERAL_CHARS}])`;
 const COUNT = String.raw`\d+(?:\.\d+)?|[零一二两俩仨三四五六七八九十]+`;
-const RANGE_SEP = String.raw`\s*(?:-|~|—|–|到|至)\s*`;
+/** 九点到十一点, 9-11点, 八点干到十一点 (the verb of the work may sit before 到). */
+const RANGE_SEP = String.raw`\s*(?:-|~|—|–|(?:干|忙|弄|搞|待|守|站)?到|至)\s*`;
 const HOUR_UNIT = '(?:小时|钟头)';
 
 /** 两个多小时 counts as 2 h: 多 is vague, and a member who worked 2 h 40 min would say so. */
@@ -63,8 +64,9 @@ function* clockRangeHits(folded: string): Generator<Hit<number>> {
     const { p1, t1 = '', p2, t2 = '' } = m.groups ?? {};
     const start = clockMinutes(/[点时:]/.test(t1) ? t1 : `${t1}点`, p1);
     let end = clockMinutes(t2, p2 ?? p1);
-    // 十一点到一点: without a part of day of its own, an earlier end hour is in the afternoon.
-    if (end < start && !p2) end += 12 * 60;
+    // 十一点到一点: without a part of day of its own, an earlier end hour is in the afternoon; 晚上十点到早上六点
+    // is a night shift, ending the next day.
+    if (end < start) end += (p2 ? 24 : 12) * 60;
     yield hitAt(m, end - start, 0);
   }
 }

@@ -3,17 +3,20 @@
  * (no punctuation, filler words).
  */
 
+import { toSimplified } from './traditional.js';
+
 const CN_DIGIT = '[零〇○一二三四五六七八九]';
 /** 〇 and the look-alike ○ are zero only inside a run of Chinese digits (二〇二六), not as a bullet or a mark. */
 const ZERO_AS_DIGIT = new RegExp(`[〇○](?=${CN_DIGIT})|(?<=${CN_DIGIT})[〇○]`, 'g');
 
 /**
- * Full-width ASCII (Ｕ+FF01–FF5E, e.g. ２，：！？（）) → half-width, the ideographic space → ' ', and 〇/○ used as a
- * digit → 零. Every replacement is one UTF-16 unit for one, so offsets in the result are offsets in the input:
- * the parsers match on the folded text and hand back the caller's own substring.
+ * Full-width ASCII (Ｕ+FF01–FF5E, e.g. ２，：！？（）) → half-width, the ideographic space → ' ', 〇/○ used as a
+ * digit → 零, and traditional characters → simplified (黨費 → 党费). Every replacement is one UTF-16 unit for one,
+ * so offsets in the result are offsets in the input: the parsers match on the folded text and hand back the
+ * caller's own substring.
  */
 export function foldWidth(s: string): string {
-  return s
+  return toSimplified(s)
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(ZERO_AS_DIGIT, '零');

@@ -15,6 +15,7 @@ import {
   openEchostr,
 } from '../../wecom/callback.js';
 import { BodyTooLargeError, readRawBody } from '../raw-body.js';
+import { settingHints } from './setting-hints.js';
 
 export const CALLBACK_PATH = '/wecom/callback';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -52,9 +53,20 @@ function ackMetrics(metrics: Metrics) {
   };
 }
 
+/** Logs a rejection, and which setting to check when it points at one (at most once a minute). */
+function rejectionLog(deps: CallbackRouteDeps) {
+  const hintFor = settingHints(deps.now);
+  return (error: CallbackRejection, ip: string | undefined) => {
+    deps.log.warn({ outcome: error.outcome, detail: error.message, ip }, 'callback rejected');
+    const hint = hintFor(error.outcome);
+    if (hint) deps.log.error({ outcome: error.outcome }, hint);
+  };
+}
+
 function rejecter(deps: CallbackRouteDeps, finish: ReturnType<typeof ackMetrics>) {
+  const logRejection = rejectionLog(deps);
   return (ctx: Context, error: CallbackRejection, method: 'GET' | 'POST', started: bigint) => {
-    deps.log.warn({ outcome: error.outcome, detail: error.message, ip: ctx.ip }, 'callback rejected');
+    logRejection(error, ctx.ip);
     ctx.status = error.status;
     ctx.type = 'text/plain';
     ctx.body = error.outcome;
@@ -80,8 +92,9 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
     });
     res.end(body);
   };
+  const logRejection = rejectionLog(deps);
   const reject = (req: IncomingMessage, res: ServerResponse, error: CallbackRejection, started: bigint) => {
-    log.warn({ outcome: error.outcome, detail: error.message, ip: clientIp(req) }, 'callback rejected');
+    logRejection(error, clientIp(req));
     answer(res, error.status, error.outcome);
     finish('POST', error.outcome, started);
   };

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_LEXICON, inferType, parseActivity } from '../../src/domain/activity.js';
+import { CATEGORY_LEXICON, classify } from '../../src/domain/complaints/categories.js';
+import { parseReport } from '../../src/domain/complaints/intake.js';
+import { isUrgent } from '../../src/domain/complaints/urgency.js';
+import activityData from '../../src/domain/lexicons/activity-types.json' with { type: 'json' };
+import complaintData from '../../src/domain/lexicons/complaint-categories.json' with { type: 'json' };
+import { buildLexicon } from '../../src/domain/lexicons/lexicon.js';
+
+const TZ = 'Asia/Shanghai';
+const NOW = new Date('2026-11-18T10:00:00+08:00'); // Wednesday
+
+describe('the lexicon data', () => {
+  it.each(Object.entries(complaintData.categories).flatMap(([c, e]) => e.examples.map((x) => [x, c])))(
+    'complaint example %s → %s',
+    (text, category) => {
+      expect(classify(text)).toBe(category);
+    },
+  );
+
+  it.each(Object.entries(activityData.categories).flatMap(([t, e]) => e.examples.map((x) => [x, t])))(
+    'activity example %s → %s',
+    (text, type) => {
+      expect(inferType(text)).toBe(type);
+    },
+  );
+
+  it('refuses a word claimed by two categories', () => {
+    const data = {
+      categories: {
+        a: { words: ['卫生'], examples: [] },
+        b: { words: ['卫生'], examples: [] },
+      },
+    };
+    expect(() => buildLexicon(data, ['a', 'b'])).toThrow(/卫生/);
+  });
+});
+
+describe('a word inside another word does not count', () => {
+  it.each([
+    ['卫生间漏水', 'leak'],
+    ['衛生間滲水到樓下了', 'leak'],
+    ['车库门口被电动车堵住了', 'parking'],
+    ['楼梯间的灯拍手跺脚都不亮', 'lighting'],
+    ['邻居家狗一叫叫一宿 根本没法睡', 'dogs'],
+    ['消防通道上停满了车 真出事消防车都进不来', 'parking'],
+  ])('%s → %s', (text, category) => {
+    expect(classify(text)).toBe(category);
+  });
+
+  it('longest match takes 卫生间 whole, so 卫生 is not found in it', () => {
+    expect(CATEGORY_LEXICON.hits('卫生间漏水').map((h) => [h.word, h.category])).toEqual([
+      ['卫生间', null],
+      ['漏水', 'leak'],
+    ]);
+    expect(ACTIVITY_LEXICON.hits('在服务中心守了一班').map((h) => h.word)).toEqual(['服务中心', '守了一班']);
+  });
+});
+
+describe('danger under ordinary words', () => {
+  it.each([
+    ['电梯又把人关里面了', true],
+    ['快来人 8号楼电梯卡在五楼和六楼中间了 里面有个老太太出不来', true],
+    ['楼道里一股煤气味 特别冲', true],
+    ['我家漏电 插座冒烟', true],
+    ['刮风把电线刮断了耷拉在人行道上 有电', true],
+    ['隔壁的房子塌了', true],
+    // hazards that have not struck yet are 安全隐患, not emergencies
+    ['楼道里好几家飞线充电 早晚出事', false],
+    ['单元门口那块水泥盖板塌了个洞', false],
+    ['楼道里有电动车充电', false],
+    ['没有冒烟 就是有点响', false],
+  ])('%s → urgent %s', (text, urgent) => {
+    expect(isUrgent(text)).toBe(urgent);
+  });
+
+  it('files 「电梯又把人关里面了」 as urgent 安全', () => {
+    expect(parseReport('电梯又把人关里面了')).toMatchObject({ category: 'safety', urgent: true });
+  });
+});
+
+describe('activity types told as a story', () => {
+  it.each([
+    ['上午跟着网格员给八十岁以上的老人量血压 俩钟头', 'volunteer'],
+    ['给社区老人做健康服务', 'volunteer'],
+    ['昨儿在活动室给大伙儿唱了几段京剧', 'culture'],
+    ['下午去老年公寓唱戏', 'culture'],
+    ['晚上轮我在服务中心守了一班', 'duty'],
+    ['上周开了党小组会', 'meeting'],
+    ['记一下 上周六献血去了', 'other'],
+    ['去了趟医院', null],
+  ])('%s → %s', (text, type) => {
+    expect(parseActivity(text, NOW, TZ).type).toBe(type);
+  });
+});
+
+describe('descriptions keep no leftovers of the words read out', () => {
+  it.each([
+    ['我昨儿个下午在社区帮忙打扫卫生来着 干了俩钟头', '我下午在社区帮忙打扫卫生来着'],
+    ['今天在小区门口帮着发宣传单 宣传了差不多两个小时', '在小区门口帮着发宣传单 宣传了'],
+    ['昨晚上在家看了党课视频 看了一个半钟头', '在家看了党课视频 看了'],
+  ])('%s → %s', (text, description) => {
+    expect(parseActivity(text, NOW, TZ).description).toBe(description);
+  });
+});
+
+/** Written apart from the corpus, to keep the lexicons general: other words for the same problems and deeds. */
+describe('other ways people say it', () => {
+  const complaints: Array<[string, string, boolean?]> = [
+    ['我家厕所地漏往上返臭水', 'drain'],
+    ['楼下污水管破了 臭水流得满地', 'drain'],
+    ['小区主路上的雨水井堵了 一下雨就成河', 'drain'],
+    ['楼上家里水龙头没关 水从我家房顶往下漏', 'leak'],
+    ['卧室墙角渗水发黑 都长毛了', 'leak'],
+    ['下雨天阳台往里渗水', 'leak'],
+    ['今天一天都没来水 也没贴通知', 'water'],
+    ['自来水有股铁锈味 烧开了还有沉淀', 'water'],
+    ['楼上水压不够 洗澡只能等半夜', 'water'],
+    ['暖气片冰凉 打了好几次热线了', 'heating'],
+    ['家里才十二度 老伴都冻感冒了', 'heating'],
+    ['暖气阀门拧不动 屋里一点都不热', 'heating'],
+    ['小区北门那几盏路灯都不亮', 'lighting'],
+    ['楼道里黑乎乎的 灯坏了没人换', 'lighting'],
+    ['车库里的灯老是一闪一闪', 'lighting'],
+    ['隔壁天天晚上打麻将到后半夜 哗啦哗啦的', 'noise'],
+    ['楼下KTV天天唱到凌晨', 'noise'],
+    ['工地晚上十一点还在施工 吵死了', 'noise'],
+    ['垃圾桶旁边全是苍蝇 好几天没人收', 'sanitation'],
+    ['楼道里堆满了别人家的破烂', 'sanitation'],
+    ['小区里到处是小广告和垃圾', 'sanitation'],
+    ['一楼住户在院子里盖了个彩钢棚子', 'illegal_build'],
+    ['楼顶被人圈起来种菜养鸡', 'illegal_build'],
+    ['有人把公共绿地占了盖车库', 'illegal_build'],
+    ['楼下那条狗见人就叫 还咬过人', 'dogs'],
+    ['遛狗的人不牵绳 孩子吓哭了', 'dogs'],
+    ['狗在电梯里撒尿 主人也不管', 'dogs'],
+    ['小区门口天天有车乱停 救护车都进不来', 'parking'],
+    ['我的车位被别人占了', 'parking'],
+    ['电动车把单元门口堵得严严实实', 'parking'],
+    ['物业保安不管事 外面的人随便进出', 'property'],
+    ['物业乱收费 还不给发票', 'property'],
+    ['门禁卡刷不开 物业说要交五十块', 'property'],
+    ['电梯困住人了 快来', 'safety', true],
+    ['楼道里有煤气味 好冲', 'safety', true],
+    ['三楼冒烟了 好像着火了', 'safety', true],
+    ['楼下电线被车刮断了 地上噼里啪啦冒火花', 'safety', true],
+    ['有人在楼道里用电动车电瓶充电', 'safety', false],
+    ['楼顶护栏松了 很危险', 'safety', false],
+    ['小区的井盖丢了一个 黑天容易掉进去', 'safety', false],
+    ['我家卫生间马桶堵了', 'drain'],
+    ['卫生间天花板往下渗水', 'leak'],
+  ];
+  it.each(complaints)('%s → %s', (text, category, urgent) => {
+    expect(classify(text)).toBe(category);
+    if (urgent !== undefined) expect(isUrgent(text)).toBe(urgent);
+  });
+
+  const activities: Array<[string, string]> = [
+    ['上午去给独居的刘奶奶打扫屋子', 'volunteer'],
+    ['昨天帮社区发放防疫物资', 'volunteer'],
+    ['今天在路口当文明交通劝导员', 'volunteer'],
+    ['给楼里的老人免费测血压', 'volunteer'],
+    ['昨天带着孙子去社区捡白色垃圾', 'volunteer'],
+    ['今天上午去看望住院的老支书', 'visit'],
+    ['下午跟网格长入户走访低保户', 'visit'],
+    ['给烈属家送去了慰问品', 'visit'],
+    ['晚上在家学习党章一个小时', 'study'],
+    ['参加了街道组织的党史专题讲座', 'study'],
+    ['今天参加了支部的主题党日活动', 'meeting'],
+    ['下午开了个支委扩大会', 'meeting'],
+    ['昨天社区开的居民议事会我参加了', 'meeting'],
+    ['晚上在广场跳了两个钟头的舞', 'culture'],
+    ['参加社区的老年合唱比赛', 'culture'],
+    ['上午在活动室唱了几段豫剧', 'culture'],
+    ['今天下午在社区打了会儿乒乓球', 'culture'],
+    ['晚上在值班室守了一宿', 'duty'],
+    ['今天在门口卡点执勤 查验出入证', 'duty'],
+    ['轮到我在党群服务中心值班', 'duty'],
+    ['今天给灾区捐了五百块', 'other'],
+  ];
+  it.each(activities)('%s → %s', (text, type) => {
+    expect(inferType(text)).toBe(type);
+  });
+});
