@@ -2,7 +2,6 @@ import { Queue } from 'bullmq';
 import { isBoundUserId } from '../domain/member-vocabulary.js';
 import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
-import type { InboundMessage } from '../wecom/inbound.js';
 import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
@@ -55,25 +54,6 @@ export function createQueues(connection: RedisClient, base = 'bull'): Queues {
 
 export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((queue) => queue.close()));
-}
-
-/**
- * Stores the callback durably. The job id is the dedupe key, so WeCom's retries of the same message
- * collapse onto one job (BullMQ ignores an add whose id exists), also for a while after it completed
- * (see DEDUPE_RETENTION_SECONDS).
- */
-export async function enqueueInbound(
-  queue: Queue<InboundJob>,
-  message: InboundMessage,
-  now: Date,
-): Promise<void> {
-  const job = await queue.add(
-    message.kind,
-    { message, receivedAt: now.toISOString() },
-    { jobId: message.dedupeKey },
-  );
-  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
-  await orderOf(queue).join(message.fromUser, job);
 }
 
 /** The line a person's jobs on `queue` wait in, over the queue's own connection. */

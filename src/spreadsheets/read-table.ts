@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 
 export interface RawRow {
   /** As the spreadsheet shows it: the header is row 1. */
@@ -59,7 +60,7 @@ async function readCsv(file: string): Promise<string[][]> {
 }
 
 async function readXlsx(file: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
