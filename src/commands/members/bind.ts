@@ -4,6 +4,7 @@
  * or 「绑定 李秀英 0011 lixiuying」 picks one of several namesakes by branch or phone.
  */
 import type { Types } from 'mongoose';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { bindMember } from '../../bot/binding.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
@@ -33,7 +34,9 @@ export const bindMemberCommand = defineCommand<BindArgs>({
   examples: ['绑定 王桂兰 wangguilan', '绑定 李秀英 退休支部 lixiuying'],
   parse(rest) {
     const words = rest.trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return ask('name', `请问要绑定哪位党员？${USAGE}`);
+    if (words.length === 0) {
+      return ask('name', `请问要绑定哪位党员？${USAGE}`, expects('text', '王桂兰 wangguilan'));
+    }
     const [name, ...others] = words;
     const userId = others.pop();
     if (!name || !CHINESE_NAME.test(name) || !userId || others.length > 1) return invalid(USAGE);
