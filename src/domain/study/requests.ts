@@ -3,6 +3,7 @@
 import type { IsoDate } from '../text/calendar.js';
 import { formatClock, parseClockTime, parseDate } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
+import { personNameIn } from '../text/person-name.js';
 import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
 
 type Parsed<T, M extends string> =
@@ -151,7 +152,10 @@ export function parseRecordForMember(
   timeZone: string,
 ): Parsed<{ words: string; date: IsoDate | null }, 'name'> {
   const date = parseDate(text, now, timeZone);
-  const words = tidy(date ? text.replace(date.matched, ' ') : text);
-  if (!words) return { ok: false, missing: 'name' };
+  const said = tidy(date ? text.replace(date.matched, ' ') : text);
+  if (!said) return { ok: false, missing: 'name' };
+  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 给补签 她来了忘签了」.
+  const name = personNameIn(said);
+  const words = name ? tidy(`${name} ${said.replace(name, ' ')}`) : said;
   return { ok: true, value: { words, date: date?.date ?? null } };
 }
