@@ -115,6 +115,12 @@ describe('complaint numbers', () => {
     ['满意 2025-0007', '2025-0007', null, '满意'],
     ['已疏通 0153', '2026-0153', '2025-0153', '已疏通'],
     ['2026-0153已疏通', '2026-0153', null, '已疏通'],
+    // With its year, a number glued to the words around it or with a space for the dash.
+    ['我那个单号2026-0098 有人接了没', '2026-0098', null, '我那个单号 有人接了没'],
+    ['请问2026-0112这个处理得怎么样了', '2026-0112', null, '请问 这个处理得怎么样了'],
+    ['2026 0160 到底有没有人管啊', '2026-0160', null, '到底有没有人管啊'],
+    // Without, only after the word that names it.
+    ['上次报修的单号0131 现在怎样了', '2026-0131', '2025-0131', '上次报修的单号 现在怎样了'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
@@ -122,6 +128,9 @@ describe('complaint numbers', () => {
   it('does not take counts or buildings for numbers', () => {
     expect(findTicketNumber('已更换 3个灯泡', 2026)).toBeNull();
     expect(findTicketNumber('5号楼', 2026)).toBeNull();
+    expect(findTicketNumber('住5号楼2单元', 2026)).toBeNull();
+    expect(findTicketNumber('楼上漏水3天了', 2026)).toBeNull();
+    expect(findTicketNumber('交了2026年的党费', 2026)).toBeNull();
     expect(findTicketNumber('0', 2026)).toBeNull();
     expect(findTicketNumber('满意', 2026)).toBeNull();
   });

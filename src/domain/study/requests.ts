@@ -77,7 +77,9 @@ export interface MoveRequest {
   place: string;
 }
 
-const MOVE_WORD = /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到/;
+// A bare 改 moves only when a day follows it (「12月15 改 12月17」, 「下周一学习改周二下午」).
+const MOVE_WORD =
+  /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到|改(?=\s*(?:\d|下|这|本|周|礼拜|星期|明天|后天))/;
 
 /** 调整学习日 10月10日 改到 10月12日 19:30 社区活动室 */
 export function parseMoveRequest(
@@ -154,7 +156,7 @@ export function parseRecordForMember(
   const date = parseDate(text, now, timeZone);
   const said = tidy(date ? text.replace(date.matched, ' ') : text);
   if (!said) return { ok: false, missing: 'name' };
-  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 给补签 她来了忘签了」.
+  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 给 补签 她来了忘签了」.
   const name = personNameIn(said);
   const words = name ? tidy(`${name} ${said.replace(name, ' ')}`) : said;
   return { ok: true, value: { words, date: date?.date ?? null } };
