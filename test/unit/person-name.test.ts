@@ -24,5 +24,7 @@ describe('a name where it stands in a free sentence', () => {
   it('finds none where no one is named', () => {
     expect(personNameIn('老人家里没人 小区里转了一圈')).toBeNull();
     expect(personNameIn('帮我查一下')).toBeNull();
+    expect(personNameIn('成员信息查一下')).toBeNull();
+    expect(personNameIn('查党员的电话')).toBeNull();
   });
 });

@@ -26,6 +26,9 @@ const AFTER = new RegExp(
   `^(?:$|[^${HAN}]|的|是|在|还|住|家|他|她|电话|手机|联系|哪|入党|党龄|个人|档案|资料|信息|这个|现在|人员|到|来|腿|补|送|没|代|登记|看|查|同志)`,
 );
 const FAMILIAR_AT = new RegExp(FAMILIAR, 'g');
+/** Everyday words that begin with a surname character (成员, 党员, 时间, 明天 …): never a name. */
+const NOT_A_NAME =
+  /^(?:成员|党员|党费|党组|党龄|支部|单元|单号|时间|时候|明天|明年|和他|和她|和我|方便|安全|关于|全部|全体|车位|路灯|文件|信息|向他|向她|于是|万一|应该|师傅|司机|管理|高龄|党群|金额|华为|齐全|常规|简单|资料)/;
 
 /** The first name in the text as written, or null. */
 export function personNameIn(text: string): string | null {
@@ -37,7 +40,11 @@ export function personNameIn(text: string): string | null {
     if (!SURNAMES.includes(s.charAt(i)) || !BEFORE.test(s.slice(0, i))) continue;
     for (const length of [2, 3]) {
       const name = s.slice(i, i + length);
-      if (new RegExp(`^[${HAN}]{${length}}$`).test(name) && AFTER.test(s.slice(i + length))) return name;
+      if (NOT_A_NAME.test(s.slice(i))) break;
+      // 「查党员的电话」: a word starting inside the candidate (党员) means it is no name.
+      const wordInside = [1, 2].some((k) => k < length && NOT_A_NAME.test(s.slice(i + k)));
+      if (!wordInside && new RegExp(`^[${HAN}]{${length}}$`).test(name) && AFTER.test(s.slice(i + length)))
+        return name;
     }
   }
   return null;
