@@ -24,6 +24,7 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'activity.ranking': { unknown: false, roles: OFFICERS },
   'dues.status': { unknown: false, roles: EVERYONE_REGISTERED },
   'dues.standard': { unknown: false, roles: EVERYONE_REGISTERED },
+  'dues.how': { unknown: false, roles: EVERYONE_REGISTERED },
   'dues.pay': { unknown: false, roles: OFFICERS },
   'dues.confirm': { unknown: false, roles: OFFICERS },
   'dues.reverse': { unknown: false, roles: OFFICERS },

@@ -1,4 +1,6 @@
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
+import { RATE_COMMAND_ID } from '../../complaints/follow-ups.js';
 import { formatTime } from '../../complaints/messages.js';
 import { parseNumbered, runStep, type StepAction } from '../../complaints/step-command.js';
 import { findVisible } from '../../complaints/steps.js';
@@ -6,6 +8,7 @@ import type { TicketRef } from '../../domain/complaints/numbers.js';
 import { parseRating, type Rating } from '../../domain/complaints/rating.js';
 import { latestComplaintOf } from './mine.js';
 
+const RATING = expects('rating', '满意');
 const QUESTION = '请回复「满意」「基本满意」或「不满意」，可以附上意见。';
 
 function verdict(rating: Rating, comment: string): StepAction {
@@ -29,20 +32,20 @@ function verdict(rating: Rating, comment: string): StepAction {
 export const rateComplaint = defineCommand<
   (TicketRef | { number: null; lastYear: null }) & { rating: Rating; comment: string }
 >({
-  id: 'complaint.rate',
+  id: RATE_COMMAND_ID,
   triggers: ['评价'],
   audience: 'anyone',
   writes: true,
   summary: '对办结的诉求评价：满意、基本满意或不满意（不满意会重新办理）',
   examples: ['评价 2026-0153 满意', '评价 2026-0153 不满意 还是返水'],
   parse(rest, { now, timeZone }) {
-    const numbered = parseNumbered(rest, now, timeZone, '评价', { question: QUESTION });
+    const numbered = parseNumbered(rest, now, timeZone, '评价', { question: QUESTION, expects: RATING });
     if (!numbered.ok) {
       const rated = 'missing' in numbered && numbered.missing === 'number' ? parseRating(rest) : null;
       return rated ? ok({ number: null, lastYear: null, ...rated }) : numbered;
     }
     const rated = parseRating(numbered.args.text);
-    if (!rated) return ask('rating', QUESTION);
+    if (!rated) return ask('rating', QUESTION, RATING);
     return ok({ number: numbered.args.number, lastYear: numbered.args.lastYear, ...rated });
   },
   async handle(ctx, { rating, comment, ...ref }) {
