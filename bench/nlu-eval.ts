@@ -1,5 +1,7 @@
 /**
  * `npm run nlu:eval`: the intent engine on the held-out split (fixtures/nlu/test.jsonl, never trained on).
+ * `-- --split train` reads the training split instead (the slot parsers are rules, so it is their development
+ * set); `-- --slot-misses` lists every line whose slots are not all right, with what was expected and read.
  * Prints, for the model alone and for the bot's own routing (registry + triggers + role + confidence rule):
  * accuracy and precision/recall per intent, the confusions, slot accuracy per slot (each command's own parse
  * at the corpus's reference instant), and the cost: load time, memory added, ms per message.
@@ -32,7 +34,13 @@ const loadMs = performance.now() - loadStarted;
 const registry = buildRegistry(commands, model);
 const after = heap();
 
-const lines = readFileSync(projectPath('fixtures/nlu/test.jsonl'), 'utf8')
+const argValue = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const split = argValue('--split') ?? 'test';
+if (split !== 'test' && split !== 'train') throw new Error(`--split is test or train, not ${split}`);
+const lines = readFileSync(projectPath(`fixtures/nlu/${split}.jsonl`), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as CorpusLine);
@@ -71,9 +79,13 @@ function outcome(r: Route): { intent: string; asked: boolean } {
 }
 
 /** The labelled slots this command's own parse reads right and wrong on the text (per slot; extras are wrong). */
-function slotResults(line: CorpusLine): { ok: boolean; slots: Array<{ slot: string; ok: boolean }> } {
+function slotResults(line: CorpusLine): {
+  ok: boolean;
+  got: Slots;
+  slots: Array<{ slot: string; ok: boolean }>;
+} {
   const command = registry.byId(line.intent);
-  if (!command) return { ok: true, slots: [] };
+  if (!command) return { ok: true, got: {}, slots: [] };
   const text = normaliseText(line.text);
   const named = registry.match(text);
   const rest = named?.command.id === line.intent ? named.rest : text;
@@ -88,9 +100,11 @@ function slotResults(line: CorpusLine): { ok: boolean; slots: Array<{ slot: stri
   } catch {
     args = null;
   }
-  const compared = compareSlots(line.slots as Slots, specSlots(line.intent, args));
+  const got = specSlots(line.intent, args);
+  const compared = compareSlots(line.slots as Slots, got);
   return {
     ok: compared.ok,
+    got,
     slots: [
       ...compared.right.map((slot) => ({ slot, ok: true })),
       ...compared.wrong.map((slot) => ({ slot, ok: false })),
@@ -118,7 +132,9 @@ function report(title: string, guesses: string[]) {
     else confusions.set(`${line.intent} → ${guess}`, (confusions.get(`${line.intent} → ${guess}`) ?? 0) + 1);
   });
   const right = [...per.values()].reduce((s, t) => s + t.right, 0);
-  console.log(`\n== ${title}: intent ${pct(right, lines.length)} (${right}/${lines.length})`);
+  console.log(
+    `\n== ${title} [${split} split]: intent ${pct(right, lines.length)} (${right}/${lines.length})`,
+  );
   console.log('intent                     lines  recall  precision');
   for (const [intent, t] of [...per].sort()) {
     if (t.total === 0) continue;
@@ -176,12 +192,15 @@ const perSlot = new Map<string, { n: number; ok: number }>();
 let slotLines = 0;
 let slotLinesRight = 0;
 let bothRight = 0;
+const slotMisses: string[] = [];
 lines.forEach((line, i) => {
-  const { ok: slotsRight, slots: results } = slotResults(line);
+  const { ok: slotsRight, got, slots: results } = slotResults(line);
   if (Object.keys(line.slots).length > 0) {
     slotLines++;
     if (slotsRight) slotLinesRight++;
   }
+  if (!slotsRight)
+    slotMisses.push(`  ${line.intent}  ${JSON.stringify(line.slots)} ≠ ${JSON.stringify(got)}  ${line.text}`);
   for (const r of results) {
     const key = `${line.intent} ${r.slot}`;
     const t = perSlot.get(key) ?? { n: 0, ok: 0 };
@@ -196,6 +215,10 @@ console.log(
 );
 for (const [key, t] of [...perSlot].sort())
   console.log(`  ${key.padEnd(34)} ${String(t.n).padStart(4)}  ${pct(t.ok, t.n)}`);
+if (process.argv.includes('--slot-misses')) {
+  console.log(`\nlines whose slots are not all right (expected ≠ read), ${slotMisses.length}:`);
+  for (const miss of slotMisses.sort()) console.log(miss);
+}
 console.log(
   `\n== intent and slots both right, through the bot's routing: ${pct(bothRight, lines.length)} (bot intent ${(100 * botAccuracy).toFixed(1)}%)`,
 );

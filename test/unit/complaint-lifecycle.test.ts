@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rateComplaint } from '../../src/commands/complaints/rate.js';
 import {
   type Actor,
   nextState,
@@ -115,6 +116,12 @@ describe('complaint numbers', () => {
     ['满意 2025-0007', '2025-0007', null, '满意'],
     ['已疏通 0153', '2026-0153', '2025-0153', '已疏通'],
     ['2026-0153已疏通', '2026-0153', null, '已疏通'],
+    // With its year, a number glued to the words around it or with a space for the dash.
+    ['我那个单号2026-0098 有人接了没', '2026-0098', null, '我那个单号 有人接了没'],
+    ['请问2026-0112这个处理得怎么样了', '2026-0112', null, '请问 这个处理得怎么样了'],
+    ['2026 0160 到底有没有人管啊', '2026-0160', null, '到底有没有人管啊'],
+    // Without, only after the word that names it.
+    ['上次报修的单号0131 现在怎样了', '2026-0131', '2025-0131', '上次报修的单号 现在怎样了'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
@@ -122,6 +129,9 @@ describe('complaint numbers', () => {
   it('does not take counts or buildings for numbers', () => {
     expect(findTicketNumber('已更换 3个灯泡', 2026)).toBeNull();
     expect(findTicketNumber('5号楼', 2026)).toBeNull();
+    expect(findTicketNumber('住5号楼2单元', 2026)).toBeNull();
+    expect(findTicketNumber('楼上漏水3天了', 2026)).toBeNull();
+    expect(findTicketNumber('交了2026年的党费', 2026)).toBeNull();
     expect(findTicketNumber('0', 2026)).toBeNull();
     expect(findTicketNumber('满意', 2026)).toBeNull();
   });
@@ -156,5 +166,22 @@ describe('ratings', () => {
     expect(isSatisfied('基本满意')).toBe(true);
     expect(isSatisfied('不满意')).toBe(false);
     expect(parseRating('修好了吗')).toBeNull();
+  });
+});
+
+describe('评价 without a number', () => {
+  const now = new Date('2026-11-18T10:00:00+08:00');
+  const parse = (rest: string) => rateComplaint.parse(rest, { now, timeZone: 'Asia/Shanghai' });
+
+  it("reads the verdict for the person's own latest complaint: residents do not keep numbers", () => {
+    expect(parse('修完第二天又坏了 不满意')).toEqual({
+      ok: true,
+      args: { number: null, lastYear: null, rating: '不满意', comment: '修完第二天又坏了' },
+    });
+    expect(parse('满意 修得挺快')).toMatchObject({ ok: true, args: { number: null, rating: '满意' } });
+  });
+
+  it('still asks for the number when there is no verdict either', () => {
+    expect(parse('我家那个事')).toMatchObject({ ok: false, missing: 'number' });
   });
 });

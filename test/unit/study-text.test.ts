@@ -114,6 +114,12 @@ describe('secretary requests (dates point to the coming days)', () => {
       value: { from: '2026-11-25', to: '2026-11-26', time: null, place: '' },
     });
     expect(parseMoveRequest('12月10日', NOW, ZONE)).toEqual({ ok: false, missing: 'to' });
+    // A bare 改 moves when a day follows it.
+    expect(parseMoveRequest('12月15 改 12月17', NOW, ZONE)).toMatchObject({
+      ok: true,
+      value: { from: '2026-12-15', to: '2026-12-17' },
+    });
+    expect(parseMoveRequest('12月15 改时间了', NOW, ZONE)).toEqual({ ok: false, missing: 'to' });
     expect(parseMoveRequest('改到12月12日', NOW, ZONE)).toEqual({ ok: false, missing: 'from' });
   });
 
@@ -146,6 +152,15 @@ describe('secretary requests (dates point to the coming days)', () => {
       value: { words: '王桂兰', date: '2026-10-25' },
     });
     expect(parseRecordForMember('', NOW, ZONE)).toEqual({ ok: false, missing: 'name' });
+  });
+
+  it.each([
+    ['给张秀兰补签 她来了忘签了', '张秀兰 给 补签 她来了忘签了'],
+    ['唐永福到了 没签上 补签一下', '唐永福 到了 没签上 补签一下'],
+    ['给行动不便的王奶奶送学上门了', '王奶奶 给行动不便的 送学上门了'],
+    ['老范家送学去了 学的四中全会精神', '老范 家送学去了 学的四中全会精神'],
+  ])('puts the member named inside a sentence first, as the handler reads it: %s', (text, words) => {
+    expect(parseRecordForMember(text, NOW, ZONE)).toEqual({ ok: true, value: { words, date: null } });
   });
 });
 

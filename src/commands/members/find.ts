@@ -3,6 +3,7 @@ import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
+import { personNameIn } from '../../domain/text/person-name.js';
 import { cardNames, formatMemberCard, seesFullPhone } from './card.js';
 
 const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
@@ -18,9 +19,11 @@ export const findMember = defineCommand<{ name: string }>({
   summary: '查党员的登记信息（书记、委员）',
   examples: ['查成员 王桂兰'],
   parse(rest, { by }) {
-    const name = (by === 'keyword' ? rest.replace(ASKING_WORDS, ' ').replace(/\s+/g, '') : rest)
-      .replace(/[的之].*$/, '')
-      .trim();
+    const name =
+      personNameIn(rest) ??
+      (by === 'keyword' ? rest.replace(ASKING_WORDS, ' ').replace(/\s+/g, '') : rest)
+        .replace(/[的之].*$/, '')
+        .trim();
     if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。', expects('name', '王桂兰'));
     if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
     return ok({ name });

@@ -6,8 +6,10 @@ import { UserError } from '../user-error.js';
 export const formatTicketNumber = (year: number, seq: number): string =>
   `${year}-${String(seq).padStart(4, '0')}`;
 
+// With its year the number may stand glued to words (「单号2026-0090」, 「请问2026-0112这个」) or have a space for the
+// dash (「2026 0160」); without, it stands apart or after the word that names it (「单号0131」).
 const TOKEN =
-  /(?<=^|[\s，,:：])(?:(?<year>\d{4})[-－—.](?<seq>\d{1,6})|第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
+  /(?:(?<!\d)(?<year>20\d{2})(?:[-－—.]|\s(?=\d{4}(?!\d)))(?<seq>\d{1,6})|(?:(?<=^|[\s，,:：])|(?<=单号|编号|诉求|素求|号码))第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
 
 /** A number in a number's place that no complaint can have: a sequence past six digits (2026-99999999999). */
 const MALFORMED = /(?<=^|[\s，,:：])第?(?:\d{4}[-－—.]\d{7,}|\d{7,})/u;

@@ -13,6 +13,7 @@ import {
   type YearMonth,
 } from '../text/index.js';
 import { stripFillers } from '../text/normalise.js';
+import { FAMILIAR, NOT_FAMILIAR, SURNAMES } from '../text/person-name.js';
 import { alternation } from '../text/relative-words.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
@@ -213,12 +214,7 @@ const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,1
 /** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
 const NOT_A_NAME =
   /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手/;
-/** How people name someone they know: 老张, 小李, 李大爷, 王阿姨, 刘师傅. */
-const FAMILIAR = `(?:老|小)[${HAN}]|[${HAN}](?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子)`;
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
-/** Words that look like 老张 or 小李 but name no one. */
-const NOT_FAMILIAR =
-  /^(?:老伴|老家|老人|老年|老头|老公|老婆|老板|老师|老是|老在|小区|小时|小孩|小子|小伙|小卖)/;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
   new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说)`, 'g'),
@@ -237,12 +233,8 @@ export function familiarSurname(name: string): string | null {
   return m?.groups?.after ?? m?.groups?.before ?? null;
 }
 
-/**
- * Common surnames: a sentence starting with one starts with the member's name (「冯军交俩月现金」, 「杜兰英腿脚不好 她外孙
- * 拿来16块钱现金」), which then ends where the payment's words begin, or after three characters.
- */
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+// A sentence starting with a common surname starts with the member's name (「冯军交俩月现金」, 「杜兰英腿脚不好 她外孙
+// 拿来16块钱现金」), which then ends where the payment's words begin, or after three characters.
 const PAYMENT_WORDS = new RegExp(
   `^(?:交|缴|来|拿|补|送|托|让|把|给|转|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
 );

@@ -3,6 +3,7 @@
 import type { IsoDate } from '../text/calendar.js';
 import { formatClock, parseClockTime, parseDate } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
+import { personNameIn } from '../text/person-name.js';
 import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
 
 type Parsed<T, M extends string> =
@@ -76,7 +77,9 @@ export interface MoveRequest {
   place: string;
 }
 
-const MOVE_WORD = /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到/;
+// A bare 改 moves only when a day follows it (「12月15 改 12月17」, 「下周一学习改周二下午」).
+const MOVE_WORD =
+  /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到|改(?=\s*(?:\d|下|这|本|周|礼拜|星期|明天|后天))/;
 
 /** 调整学习日 10月10日 改到 10月12日 19:30 社区活动室 */
 export function parseMoveRequest(
@@ -151,7 +154,10 @@ export function parseRecordForMember(
   timeZone: string,
 ): Parsed<{ words: string; date: IsoDate | null }, 'name'> {
   const date = parseDate(text, now, timeZone);
-  const words = tidy(date ? text.replace(date.matched, ' ') : text);
-  if (!words) return { ok: false, missing: 'name' };
+  const said = tidy(date ? text.replace(date.matched, ' ') : text);
+  if (!said) return { ok: false, missing: 'name' };
+  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 给 补签 她来了忘签了」.
+  const name = personNameIn(said);
+  const words = name ? tidy(`${name} ${said.replace(name, ' ')}`) : said;
   return { ok: true, value: { words, date: date?.date ?? null } };
 }

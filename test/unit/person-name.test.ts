@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { personNameIn } from '../../src/domain/text/person-name.js';
+
+describe('a name where it stands in a free sentence', () => {
+  it.each([
+    ['王桂兰', '王桂兰'],
+    ['刘志强电话多少', '刘志强'],
+    ['王芳 电话', '王芳'],
+    ['帮我查下孙晓东这个人', '孙晓东'],
+    ['孙敏是不是预备党员', '孙敏'],
+    ['徐凤英还在咱支部吗', '徐凤英'],
+    ['杨卫东的个人信息', '杨卫东'],
+    ['找一下唐晓东 我要他电话', '唐晓东'],
+    ['査成员 宋娟', '宋娟'],
+    ['丁保国在现场 手机落家了 补签', '丁保国'],
+    ['给行动不便的王奶奶送学上门了', '王奶奶'],
+    ['刘大爷到了没签上 帮他补一下', '刘大爷'],
+    ['老范家送学去了', '老范'],
+    ['趙秀英的檔案', '赵秀英'],
+  ])('%s → %s', (text, name) => {
+    expect(personNameIn(text)).toBe(name);
+  });
+
+  it('finds none where no one is named', () => {
+    expect(personNameIn('老人家里没人 小区里转了一圈')).toBeNull();
+    expect(personNameIn('帮我查一下')).toBeNull();
+    expect(personNameIn('成员信息查一下')).toBeNull();
+    expect(personNameIn('查党员的电话')).toBeNull();
+  });
+});
