@@ -1,5 +1,6 @@
 /**
- * `npm run nlu:eval`: the intent engine on the held-out split (fixtures/nlu/test.jsonl, never trained on).
+ * `npm run nlu:eval`: the intent engine on the held-out split (fixtures/nlu/test.jsonl, never trained on),
+ * or any labelled JSON Lines file given with `--file <path>`.
  * Prints, for the model alone and for the bot's own routing (registry + triggers + role + confidence rule):
  * accuracy and precision/recall per intent, the confusions, slot accuracy per slot (each command's own parse
  * at the corpus's reference instant), and the cost: load time, memory added, ms per message.
@@ -32,7 +33,11 @@ const loadMs = performance.now() - loadStarted;
 const registry = buildRegistry(commands, model);
 const after = heap();
 
-const lines = readFileSync(projectPath('fixtures/nlu/test.jsonl'), 'utf8')
+// `--file <path>` measures another labelled set (e.g. a fresh probe written outside the corpus) instead.
+const fileArg = process.argv.indexOf('--file');
+const linesPath = fileArg >= 0 ? process.argv[fileArg + 1] : projectPath('fixtures/nlu/test.jsonl');
+if (!linesPath) throw new Error('--file needs a path to a JSON Lines file');
+const lines = readFileSync(linesPath, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as CorpusLine);
@@ -88,7 +93,12 @@ function slotResults(line: CorpusLine): { ok: boolean; slots: Array<{ slot: stri
   } catch {
     args = null;
   }
-  const compared = compareSlots(line.slots as Slots, specSlots(line.intent, args));
+  const parsed = specSlots(line.intent, args);
+  const compared = compareSlots(line.slots as Slots, parsed);
+  if (!compared.ok && process.argv.includes('--wrong'))
+    console.log(
+      `  slots ${JSON.stringify(line.slots)} ≠ ${JSON.stringify(parsed)}  [${line.intent}] ${line.text}`,
+    );
   return {
     ok: compared.ok,
     slots: [

@@ -56,6 +56,9 @@ const DANGER = new RegExp(
     '爆管',
     '水管爆',
     '救命',
+    // someone who may have collapsed at home (独居老人 who does not answer the door)
+    '敲门[^，。 ]{0,3}(?:不应|没人应|没反应|不开)',
+    '(?:倒|摔)在(?:家|屋)里',
   ].join('|'),
 );
 

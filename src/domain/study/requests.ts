@@ -140,6 +140,11 @@ export function parseLeaveRequest(
   return { ok: true, value: { date: date?.date ?? null, reason } };
 }
 
+/** Words in front of the name in a sentence: who did it and for whom (「刚才帮」, 「今天去」, 「给」). */
+const LEADING_FILLER = /^(?:今天|今儿|刚才|上午|下午|我)*(?:帮忙|帮|给|替|去|到)+/u;
+/** A name glued to what was done (「王桂兰补个签」, 「周大爷家送学了」). */
+const NAME_THEN_VERB = /^(\S{2,4}?)(?=家送|家里|补签|补个|补一下|送学|来了|没签|没带)/u;
+
 /**
  * 补签 王桂兰 扫码签不上 / 送学上门 王桂兰 10月10日: the words after the command, with a date if one is
  * named (past dates: these are recorded after the fact). The name is matched against the roster by the handler,
@@ -151,7 +156,12 @@ export function parseRecordForMember(
   timeZone: string,
 ): Parsed<{ words: string; date: IsoDate | null }, 'name'> {
   const date = parseDate(text, now, timeZone);
-  const words = tidy(date ? text.replace(date.matched, ' ') : text);
+  // Said as a sentence (「给王桂兰补个签」, 「去周大爷家送学了」): the name is set apart from the words around it,
+  // since the handler reads the name from the start.
+  const words = tidy(date ? text.replace(date.matched, ' ') : text)
+    .replace(LEADING_FILLER, '')
+    .replace(NAME_THEN_VERB, '$1 ')
+    .trim();
   if (!words) return { ok: false, missing: 'name' };
   return { ok: true, value: { words, date: date?.date ?? null } };
 }
