@@ -15,6 +15,11 @@ export const THRESHOLDS = {
   chat: 0.4,
   /** A command this person may not use, this likely, is refused rather than re-read as something else. */
   notTheirs: 0.75,
+  /**
+   * A trigger run on into a sentence yields to another command this likely (「导出本季度的学习考勤」): on the
+   * held-out split 0.5 routes more lines right than 0.75 and none wrong that were right.
+   */
+  outvotesTrigger: 0.5,
 } as const;
 
 /** What the bot does with a text message. */
@@ -74,7 +79,7 @@ function gluedInSentence(text: string, rest: string): boolean {
 
 /** The model is sure the sentence asks for another command than the trigger's. */
 const outvoted = (ranked: readonly Scored[], id: string) =>
-  ranked[0] !== undefined && ranked[0].intent !== id && ranked[0].p >= THRESHOLDS.notTheirs;
+  ranked[0] !== undefined && ranked[0].intent !== id && ranked[0].p >= THRESHOLDS.outvotesTrigger;
 
 /**
  * Which command a (normalised) text asks for: a trigger at its start wins; otherwise the intent model, over the
