@@ -174,8 +174,10 @@ const botAccuracy = report(
 const asked = routed.filter((r) => r.asked);
 const askedRight = routed.filter((r, i) => r.asked && r.intent === lines[i]!.intent).length;
 console.log(`yes/no questions asked: ${asked.length} (${askedRight} naming the right command)`);
+const writes = (c: Command | undefined, text: string) =>
+  typeof c?.writes === 'function' ? c.writes(normaliseText(text)) : c?.writes === true;
 const wrongWrites = routed.filter(
-  (r, i) => !r.asked && r.intent !== lines[i]!.intent && registry.byId(r.intent)?.writes,
+  (r, i) => !r.asked && r.intent !== lines[i]!.intent && writes(registry.byId(r.intent), lines[i]!.text),
 );
 console.log(`wrong commands that would have written at once: ${wrongWrites.length}`);
 

@@ -33,9 +33,10 @@ export interface Command<A = unknown> {
   audience: Audience;
   /**
    * True when the command changes records (an activity, a complaint, a leave, a payment): a free sentence
-   * reaches it only when the bot is sure, and otherwise is asked about first (src/bot/route.ts).
+   * reaches it only when the bot is sure, and otherwise is asked about first (src/bot/route.ts). A function
+   * when only some sentences write (a question about remote study is answered, not recorded).
    */
-  writes?: boolean;
+  writes?: boolean | ((text: string) => boolean);
   /** One line for 帮助. */
   summary: string;
   /** Shown in 帮助 and checked at start-up: each must be understood as this command. */

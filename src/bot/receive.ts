@@ -49,14 +49,15 @@ export async function receive(
       await ctx.reply(error.reply);
       return;
     }
-    const log = ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey });
     if (isTransient(error)) {
-      if (!attempt.last) throw error;
-      log.error({ err: error }, 'the message could not be handled before the retries ran out');
-      await replyAs(services, message, 'failed', REPLY.notDone);
+      // Thrown on: the worker logs the attempt, and the last one as failed for good.
+      if (attempt.last) await replyAs(services, message, 'failed', REPLY.notDone);
       throw error;
     }
-    log.error({ err: error }, 'handling the message failed');
+    (ctx?.log ?? services.log.child({ dedupeKey: message.dedupeKey })).error(
+      { err: error },
+      'handling the message failed',
+    );
     await replyAs(services, message, 'failed', REPLY.failure);
   }
 }

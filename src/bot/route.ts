@@ -50,6 +50,7 @@ export function speakerOf(roles: readonly Role[] | null): Speaker {
 export function decide(
   ranked: readonly Scored[],
   commandOf: (id: string) => Command | undefined,
+  text = '',
 ): Exclude<Route, { kind: 'refuse' }> | { kind: 'guess'; command: Command; confident: boolean } {
   const suggestions = ranked
     .map((s) => commandOf(s.intent))
@@ -62,7 +63,8 @@ export function decide(
   }
   const command = commandOf(top.intent);
   if (!command) return { kind: 'unclear', suggestions };
-  const bar = command.writes ? THRESHOLDS.writes : THRESHOLDS.reads;
+  const writes = typeof command.writes === 'function' ? command.writes(text) : command.writes;
+  const bar = writes ? THRESHOLDS.writes : THRESHOLDS.reads;
   if (top.p >= bar.act) return { kind: 'guess', command, confident: true };
   if (top.p >= bar.ask) return { kind: 'guess', command, confident: false };
   return { kind: 'unclear', suggestions };
@@ -105,7 +107,7 @@ export function route(registry: Registry, text: string, asker: Asker): Route {
     const theirs = wider && registry.byId(wider.intent);
     if (theirs && !asker.allowed(theirs) && wider.p >= THRESHOLDS.notTheirs) return { kind: 'refuse' };
   }
-  const decision = decide(ranked, registry.byId);
+  const decision = decide(ranked, registry.byId, text);
   if (decision.kind !== 'guess') return decision;
   return decision.confident
     ? { kind: 'run', command: decision.command, rest: text.trim(), by: 'keyword' }

@@ -37,6 +37,9 @@ const SURNAMES =
 const NAME = new RegExp(
   `(?:^|[\\s把给帮替查找跟和与])[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?=的|是|在|住|家|今|昨|这|那|\\s|$)|老[${SURNAMES}]|[${SURNAMES}](?:大爷|大妈|奶奶|爷爷|阿姨|叔|婶|师傅|老师)`,
 );
+/** A problem told before (「上回反映的」, 「我报的那个事」): asking after it, or adding to it, rather than a new one. */
+const TOLD_BEFORE =
+  /(上回|上次|之前|前几天|前两天|上周|上礼拜|前天|昨天|那天|早就|我)[^，。\s]{0,6}?(反映|报|说|投诉|提)的|(反映|报|说)(过|了)的?(那个|这个)?事/;
 /** Asking rather than telling: 吗, 没, 啥, 几, 多少, 哪 … */
 const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|是不是|有没有/;
 
@@ -48,7 +51,8 @@ const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|�
  * - pinyin syllable pairs and whole-word pinyin (p:, q:), so voice-input homophones (当费/党费, 前到/签到)
  *   meet the same features;
  * - the speaker (r:) and a length band (n:), so the model learns who says what and that one-word replies differ;
- * - a complaint number, a person's name, a question (x:), which the words alone show only through many examples.
+ * - a complaint number, a person's name, a question, a problem told before (x:), which the words alone show only
+ *   through many examples.
  */
 export function features(text: string, speaker: Speaker, f: Featuriser): string[] {
   const clean = cleanText(text);
@@ -60,6 +64,7 @@ export function features(text: string, speaker: Speaker, f: Featuriser): string[
   if (TICKET.test(folded)) out.add('x:ticket');
   if (NAME.test(folded)) out.add('x:name');
   if (QUESTION.test(folded)) out.add('x:question');
+  if (TOLD_BEFORE.test(folded)) out.add('x:told-before');
   const chars = [...`^${squeezed}$`];
   for (let i = 0; i < chars.length; i++) {
     if (i > 0 && i < chars.length - 1) out.add(`c:${chars[i]}`);

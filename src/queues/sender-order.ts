@@ -38,27 +38,44 @@ export class SenderOrder {
    */
   async awaitTurn(key: string, job: Job, token: string | undefined): Promise<void> {
     const id = job.id ?? '';
-    // Joins now if the producer could not (it died between storing the job and joining).
-    await this.join(key, job);
-    for (;;) {
-      const head = await this.head(key);
-      if (head === id || head === null) return;
-      if (!(await this.finished(head))) break;
+    // Joins now too, in case the producer could not (it died between storing the job and joining).
+    let head = await this.joinAndLook(key, job);
+    while (head !== id && head !== null && (await this.finished(head))) {
       await this.redis.zrem(this.line(key), head);
+      head = await this.head(key);
     }
+    if (head === id || head === null) return;
     await job.moveToDelayed(Date.now() + PARK_MS, token);
     // The job ahead may have finished between our look and the parking, and found us not yet parked.
     if ((await this.head(key)) === id) await job.promote().catch(() => undefined);
     throw new DelayedError();
   }
 
-  /** `job` is done with (completed, or failed for good): the next in line is woken. */
+  /** `job` is done with (completed, or failed for good): the next in line is woken if it was parked. */
   async leave(key: string, job: Job): Promise<void> {
-    await this.redis.zrem(this.line(key), job.id ?? '');
-    const next = await this.head(key);
+    const line = this.line(key);
+    const results = await this.redis
+      .multi()
+      .zrem(line, job.id ?? '')
+      .zrange(line, '0', '0')
+      .exec();
+    const next = (results?.[1]?.[1] as string[] | undefined)?.[0];
     if (!next) return;
-    const parked = await this.queue.getJob(next);
-    if (parked && (await parked.isDelayed())) await parked.promote().catch(() => undefined);
+    // Parked means delayed: one look at the queue's delayed set instead of loading the job.
+    if ((await this.redis.zscore(this.queue.toKey('delayed'), next)) === null) return;
+    await (await this.queue.getJob(next))?.promote().catch(() => undefined);
+  }
+
+  /** Joins the line (if not in it yet) and returns its head, in one round trip. */
+  private async joinAndLook(key: string, job: Pick<Job, 'id' | 'timestamp'>): Promise<string | null> {
+    const line = this.line(key);
+    const results = await this.redis
+      .multi()
+      .zadd(line, 'NX', job.timestamp, job.id ?? '')
+      .pexpire(line, LINE_TTL_MS)
+      .zrange(line, '0', '0')
+      .exec();
+    return (results?.[2]?.[1] as string[] | undefined)?.[0] ?? null;
   }
 
   private async head(key: string): Promise<string | null> {

@@ -58,6 +58,8 @@ describe('a worker killed in the middle of a send', () => {
   it('after WeCom took the reply but before it was recorded: sent again, dropped by WeCom, within 15 s', async () => {
     // Production stall settings, and a second worker standing by — held stopped until the first one dies, so
     // the reply in flight is surely the first one's.
+    // The first case's surviving worker would take jobs too: only this case's workers run.
+    for (const child of children.splice(0)) child.kill('SIGKILL');
     const standby = await startWorkerProcess(true);
     standby.kill('SIGSTOP');
     const first = await startWorkerProcess(true);

@@ -37,7 +37,8 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
   id: 'study.remote',
   triggers: ['已学习', '学完了', '远程学习'],
   audience: 'registered',
-  writes: true,
+  // A question (「线上参加行不行」) is answered, not recorded.
+  writes: (text) => !isQuestion(text),
   summary: '远程学习后登记',
   examples: ['已学习', '我在线上参加的 算签到吗'],
   parse(rest, { now, timeZone }) {
