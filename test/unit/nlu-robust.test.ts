@@ -3,6 +3,7 @@ import { buildRegistry } from '../../src/bot/registry.js';
 import { route } from '../../src/bot/route.js';
 import { commands } from '../../src/commands/index.js';
 import { classify } from '../../src/domain/complaints/categories.js';
+import { findTicketNumber } from '../../src/domain/complaints/numbers.js';
 import { parseRating } from '../../src/domain/complaints/rating.js';
 import { isUrgent } from '../../src/domain/complaints/urgency.js';
 import { parseIncomeQuestion } from '../../src/domain/dues/payment-command.js';
@@ -55,6 +56,19 @@ describe('slots said the way people say them', () => {
       ok: true,
       args: { ref: { number: '2026-0098' }, rating: '基本满意' },
     });
+  });
+
+  it.each([
+    ['我想问问2026-0151 说是转给城管了', '2026-0151'],
+    ['20260133 咋样了', '2026-0133'],
+    ['0153我接了', '2026-0153'],
+  ])('reads the complaint number in 「%s」', (text, number) => {
+    expect(findTicketNumber(text, 2026)?.number).toBe(number);
+  });
+
+  it.each(['5号楼下水道堵了', '换了3个灯泡', '电话13912345678'])('finds no complaint number in 「%s」', (text) => {
+    expect(() => findTicketNumber(text, 2026)).not.toThrow();
+    expect(findTicketNumber(text, 2026)).toBeNull();
   });
 
   it.each([
