@@ -66,10 +66,13 @@ describe('slots said the way people say them', () => {
     expect(findTicketNumber(text, 2026)?.number).toBe(number);
   });
 
-  it.each(['5号楼下水道堵了', '换了3个灯泡', '电话13912345678'])('finds no complaint number in 「%s」', (text) => {
-    expect(() => findTicketNumber(text, 2026)).not.toThrow();
-    expect(findTicketNumber(text, 2026)).toBeNull();
-  });
+  it.each(['5号楼下水道堵了', '换了3个灯泡', '电话13912345678'])(
+    'finds no complaint number in 「%s」',
+    (text) => {
+      expect(() => findTicketNumber(text, 2026)).not.toThrow();
+      expect(findTicketNumber(text, 2026)).toBeNull();
+    },
+  );
 
   it.each([
     ['李秀珍电话多少', '李秀珍'],
