@@ -7,7 +7,7 @@ import { findTicketNumber } from '../../src/domain/complaints/numbers.js';
 import { parseRating } from '../../src/domain/complaints/rating.js';
 import { isUrgent } from '../../src/domain/complaints/urgency.js';
 import { parseIncomeQuestion } from '../../src/domain/dues/payment-command.js';
-import { parseRecordForMember } from '../../src/domain/study/requests.js';
+import { parseMoveRequest, parseRecordForMember } from '../../src/domain/study/requests.js';
 import { normaliseText } from '../../src/domain/text/index.js';
 
 const NOW = new Date('2026-11-18T10:00:00+08:00');
@@ -94,6 +94,14 @@ describe('slots said the way people say them', () => {
     ['王桂兰 没带手机', '王桂兰 没带手机'],
   ])('puts the name first in 「%s」 (the roster is searched by the start)', (text, words) => {
     expect(parseRecordForMember(text, NOW, TZ)).toMatchObject({ ok: true, value: { words } });
+  });
+
+  it.each([
+    ['25号的学习往后挪两天', '2026-11-25', '2026-11-27'],
+    ['12月10日学习提前一天', '2026-12-10', '2026-12-09'],
+    ['11月30号的学习推迟3天 通知一下大家', '2026-11-30', '2026-12-03'],
+  ])('moves 「%s」 by days', (text, from, to) => {
+    expect(parseMoveRequest(text, NOW, TZ)).toEqual({ ok: true, value: { from, to, time: null, place: '' } });
   });
 
   it('hears someone who may have collapsed at home as urgent 安全, not as 噪声 (没动静)', () => {
