@@ -1,6 +1,8 @@
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
+import { registerAccounts } from '../src/kf/accounts.js';
+import { AttachmentStore } from '../src/queues/attachments.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type {
   ComplaintTimerJob,
@@ -13,6 +15,7 @@ import { RecipientRateLimiter } from '../src/queues/recipient-rate-limit.js';
 import { SenderOrder } from '../src/queues/sender-order.js';
 import { createComplaintTimerProcessor } from './processors/complaint-timers.js';
 import { createInboundProcessor } from './processors/inbound.js';
+import { withKfInbound, withKfOutbound } from './processors/kf.js';
 import { createOutboundProcessor } from './processors/outbound.js';
 import { createScheduledProcessor, reconcileSchedulers } from './processors/scheduled.js';
 
@@ -43,21 +46,50 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   });
   const conversation = (queue: string) => ({ ...options(queue), ...CONVERSATION_TUNING, ...tuning });
 
+  const kf = { models: deps.models, kf: deps.wecom.kf, outbound: deps.queues.outbound, log: deps.log };
+  await registerAccounts(deps.models, deps.config.kf, deps.wecom.kf, deps.log);
+  const services = createBotServices(deps);
+  const inboundOrder = new SenderOrder(connection, deps.queues.inbound);
   const inbound = new Worker<InboundJob>(
     'inbound',
-    createInboundProcessor(createBotServices(deps), new SenderOrder(connection, deps.queues.inbound)),
+    withKfInbound(createInboundProcessor(services, inboundOrder), {
+      services,
+      order: inboundOrder,
+      conversation: kf,
+      pull: {
+        ...kf,
+        redis: deps.redis,
+        inbound: deps.queues.inbound,
+        now: deps.now,
+        corpId: deps.config.wecom.corpId,
+        config: deps.config.kf,
+        // A killed puller's account frees up as its jobs are found stalled (a page of 1000 fits well inside).
+        leaseMs: tuning.lockDuration ?? 30_000,
+      },
+    }),
     { ...conversation('inbound'), concurrency: 16 },
   );
+  const outboundOrder = new SenderOrder(connection, deps.queues.outbound);
   const outbound = new Worker<OutboundJob>(
     'outbound',
-    createOutboundProcessor({
-      wecom: deps.wecom,
-      order: new SenderOrder(connection, deps.queues.outbound),
-      redis: deps.redis,
-      limiter: new RecipientRateLimiter(deps.redis),
-      metrics: deps.metrics,
-      log: deps.log,
-    }),
+    withKfOutbound(
+      createOutboundProcessor({
+        wecom: deps.wecom,
+        order: outboundOrder,
+        redis: deps.redis,
+        limiter: new RecipientRateLimiter(deps.redis),
+        metrics: deps.metrics,
+        log: deps.log,
+      }),
+      {
+        ...kf,
+        order: outboundOrder,
+        wecom: deps.wecom,
+        attachments: new AttachmentStore(deps.redis),
+        now: deps.now,
+        timeZone: deps.config.timeZone,
+      },
+    ),
     { ...conversation('outbound'), concurrency: 8 },
   );
 

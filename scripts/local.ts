@@ -6,7 +6,7 @@
  * (not under NODE_ENV=production), then waits.
  */
 
-import { LOCAL_STANDIN_URL, localCorp as loadLocalCorp, localEnv } from '../src/cli/env.js';
+import { LOCAL_KF, LOCAL_STANDIN_URL, localCorp as loadLocalCorp, localEnv } from '../src/cli/env.js';
 import { parseConfig } from '../src/config.js';
 import { devRoutes } from '../src/devtools/dev-routes.js';
 import { scheduledJobRunner } from '../src/devtools/job-runner.js';
@@ -17,7 +17,11 @@ import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
 
 const localCorp = loadLocalCorp();
-const standin = await startFakeWecomApi({ ...localCorp, port: Number(new URL(LOCAL_STANDIN_URL).port) });
+const standin = await startFakeWecomApi({
+  ...localCorp,
+  port: Number(new URL(LOCAL_STANDIN_URL).port),
+  kfAccounts: [LOCAL_KF],
+});
 const config = parseConfig({ ...localEnv(standin.url), ROLE: 'all' });
 // The simulator impersonates members, so startRuntime refuses it under NODE_ENV=production: leave it off there.
 const devtools =
@@ -34,6 +38,12 @@ const sessions = await runtime.deps.models.StudySession.countDocuments({ status:
 // Everyone in the roster is "in the app's visibility" on the stand-in, as a real deployment would set it.
 const people = await runtime.deps.models.Member.find({}, { wecomUserId: 1, name: 1 }).lean();
 standin.setUsers(people.map((p) => ({ userid: p.wecomUserId, name: p.name })));
+// Grid leaders and secretaries receive residents on the kf account (转人工).
+const receptionists = await runtime.deps.models.Member.find(
+  { roles: { $in: ['grid_leader', 'secretary'] } },
+  { wecomUserId: 1 },
+).lean();
+standin.kf.addAccount({ ...LOCAL_KF, servicers: receptionists.map((m) => m.wecomUserId) });
 
 const callbackUrl = `${runtime.url}/wecom/callback`;
 const check = await new WecomCallbackClient({ ...localCorp, botUrl: callbackUrl }).verifyUrl();
@@ -55,6 +65,8 @@ Talk to it from another terminal, for example as 李建国 (secretary) or 王桂
   npm run say -- lijianguo "帮助"
   npm run say -- wangguilan "昨天下午去3号楼王奶奶家走访了两个小时"
   npm run say -- wangguilan "下次学习是哪天"
+A resident on plain WeChat (微信客服 ${LOCAL_KF.name}), with the reply window and what is held back:
+  npm run say -- --kf wmZhangDaMa0001 "5号楼2单元下水道堵了"
 Run a scheduled job as of any time: npm run job -- <name> --at 2026-11-15T10:00:00+08:00 --local
 
 Ctrl-C stops the bot; \`npm run services:stop\` stops Redis and FerretDB.

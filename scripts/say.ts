@@ -3,6 +3,11 @@
  * Sends one text message to the local bot as WeCom would (signed, encrypted callback) and prints what the bot
  * sends back through the WeCom stand-in. Env: BOT_URL (default http://127.0.0.1:3000), STANDIN_URL
  * (default http://127.0.0.1:3100).
+ *
+ * npm run say -- --kf <external_userid> [--account <open_kfid>] "5号楼下水道堵了"
+ * A resident on plain WeChat writing to a 微信客服 account (the stand-in's first one unless named): the
+ * stand-in logs the message, the bot is told with kf_msg_or_event and pulls it; prints what the resident
+ * reads, then the reply window (48 h, 5 messages) and what the bot holds back for them.
  */
 
 import { localCorp } from '../src/cli/env.js';
@@ -59,11 +64,68 @@ function describe(m: RecordedMessage, userid: string): string {
   return `── ${m.msgtype}${notes.length ? ` (${notes.join('; ')})` : ''}\n${text}`;
 }
 
+interface KfTarget {
+  openKfId: string;
+  externalUserId: string;
+}
+
+/** `--kf <external_userid> [--account <open_kfid>] text…`, or `<userid> text…`. */
+function parseArgs(argv: string[]): {
+  userid: string;
+  content: string;
+  kf: { ext: string; account?: string } | null;
+} {
+  if (argv[0] !== '--kf') return { userid: argv[0] ?? '', content: argv.slice(1).join(' '), kf: null };
+  const ext = argv[1] ?? '';
+  const named = argv[2] === '--account';
+  const account = named ? argv[3] : undefined;
+  return {
+    userid: ext,
+    content: argv.slice(named ? 4 : 2).join(' '),
+    kf: { ext, ...(account && { account }) },
+  };
+}
+
+async function json(url: string, init?: RequestInit): Promise<Record<string, unknown>> {
+  const res = await fetch(url, init);
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok || (typeof body.errcode === 'number' && body.errcode !== 0))
+    throw new Error(`${url}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The resident writes on the stand-in; the bot hears kf_msg_or_event with the Token and pulls. */
+async function kfWrite(standinUrl: string, client: WecomCallbackClient, target: KfTarget, text: string) {
+  const cb = await json(`${standinUrl}/__standin/kf/say`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ open_kfid: target.openKfId, external_userid: target.externalUserId, text }),
+  });
+  return client.sendKfEvent({ openKfId: target.openKfId, token: String(cb.token) });
+}
+
+/** Until when the bot may answer, how many of the 5 are used, and what waits for the resident's next message. */
+async function printWindow(botUrl: string, ext: string): Promise<void> {
+  const w = await json(`${botUrl}/dev/api/kf/window?external_userid=${encodeURIComponent(ext)}`).catch(
+    () => null,
+  );
+  if (!w)
+    return console.log('── (reply window unknown: the bot serves /dev only when run with npm run local)');
+  const held = Array.isArray(w.held) ? (w.held as Array<{ reason: string; text: string }>) : [];
+  console.log(
+    `── 微信客服 window: open until ${w.closesAt ? new Date(str(w.closesAt)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : 'closed'} · ${Number(w.sentSince)}/5 sent since the resident's last message${w.handedOver ? ' · handed over to a person (bot silent)' : ''}`,
+  );
+  console.log(held.length === 0 ? '   nothing held back' : `   held back (${held.length}):`);
+  for (const h of held) console.log(`   · [${h.reason}] ${h.text.split('\n')[0]}`);
+}
+
 async function main(): Promise<void> {
-  const [userid, ...words] = process.argv.slice(2);
-  const content = words.join(' ');
+  const { userid, content, kf } = parseArgs(process.argv.slice(2));
   if (!userid || !content)
-    fail('用法: npm run say -- <userid> "消息内容"', 'usage: npm run say -- <userid> "text"');
+    fail(
+      '用法: npm run say -- <userid> "消息内容"  或  npm run say -- --kf <external_userid> "消息内容"',
+      'usage: npm run say -- <userid> "text"   or   npm run say -- --kf <external_userid> [--account <open_kfid>] "text"',
+    );
 
   const botUrl = process.env.BOT_URL ?? 'http://127.0.0.1:3000';
   const standinUrl = process.env.STANDIN_URL ?? 'http://127.0.0.1:3100';
@@ -80,14 +142,15 @@ async function main(): Promise<void> {
 
   let replies = 0;
   let quiet: NodeJS.Timeout | undefined;
-  const finish = (code: number) => {
+  const finish = async (code: number) => {
     stop.abort();
+    if (kf) await printWindow(botUrl, kf.ext);
     process.exit(code);
   };
   const gotReply = () => {
     replies++;
     clearTimeout(quiet);
-    quiet = setTimeout(() => finish(0), QUIET_MS);
+    quiet = setTimeout(() => void finish(0), QUIET_MS);
   };
 
   void (async () => {
@@ -105,7 +168,23 @@ async function main(): Promise<void> {
   })();
 
   const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp() });
-  const res = await client.sendText(userid, content).catch((err: unknown) => {
+  let send = () => client.sendText(userid, content);
+  if (kf) {
+    const accounts = await json(`${standinUrl}/__standin/kf/accounts`);
+    const list = Array.isArray(accounts.accounts) ? (accounts.accounts as Array<{ openKfId: string }>) : [];
+    const openKfId = kf.account ?? list[0]?.openKfId;
+    if (!openKfId || !list.some((a) => a.openKfId === openKfId))
+      fail(
+        '模拟服务上没有这个微信客服账号',
+        `no such kf account on the stand-in (have: ${list.map((a) => a.openKfId).join(', ') || 'none'})`,
+      );
+    send = () =>
+      kfWrite(standinUrl, client, { openKfId, externalUserId: kf.ext }, content).then((r) => ({
+        ...r,
+        msgId: '',
+      }));
+  }
+  const res = await send().catch((err: unknown) => {
     const reason = String((err as { cause?: unknown }).cause ?? err);
     fail(
       `机器人未运行或无响应 (${botUrl})`,
@@ -125,6 +204,12 @@ async function main(): Promise<void> {
 
   setTimeout(() => {
     if (replies === 0) {
+      if (kf) {
+        // A person may have the session, or the window is closed: silence is an answer here.
+        console.log(`(no message to ${userid} within ${WAIT_MS / 1000} s)`);
+        void finish(0);
+        return;
+      }
       fail(`${WAIT_MS / 1000} 秒内没有收到回复`, `no reply for ${userid} within ${WAIT_MS / 1000} s`);
     }
   }, WAIT_MS);

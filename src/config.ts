@@ -28,6 +28,19 @@ const EnvSchema = z.object({
   WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1–32 letters or digits'),
   WECOM_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits'),
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  /**
+   * 微信客服 accounts the bot serves, each optionally with its community's code: `wkAAA=xingfuli,wkBBB`.
+   * Unset: the accounts kf/account/list returns, for the first community.
+   */
+  WECOM_KF_OPEN_KFIDS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,64}(=[a-z0-9-]{2,40})?(,[A-Za-z0-9_-]{1,64}(=[a-z0-9-]{2,40})?)*$/,
+      'must be open_kfid[=community code], comma separated',
+    )
+    .optional(),
+  /** Messages per kf/sync_msg page (WeCom's maximum and default: 1000). */
+  WECOM_KF_SYNC_LIMIT: z.coerce.number().int().min(1).max(1000).default(1000),
   APP_TIMEZONE: z
     .string()
     .default('Asia/Shanghai')
@@ -73,6 +86,8 @@ export interface Config {
     encodingAesKey: string;
     apiBase: string;
   };
+  /** 微信客服: the accounts (empty: discover them) and the community each serves (null: the first). */
+  kf: { accounts: Array<{ openKfId: string; communityCode: string | null }>; syncLimit: number };
   timeZone: string;
   logLevel: Env['LOG_LEVEL'];
   /** The secretary's desk: 党务公开 cadence and the points rule table. */
@@ -136,6 +151,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       token: e.WECOM_TOKEN,
       encodingAesKey: e.WECOM_ENCODING_AES_KEY,
       apiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+    },
+    kf: {
+      accounts: (e.WECOM_KF_OPEN_KFIDS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((entry) => {
+          const [openKfId = '', communityCode] = entry.split('=');
+          return { openKfId, communityCode: communityCode ?? null };
+        }),
+      syncLimit: e.WECOM_KF_SYNC_LIMIT,
     },
     timeZone: e.APP_TIMEZONE,
     logLevel: e.LOG_LEVEL,

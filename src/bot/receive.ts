@@ -41,7 +41,8 @@ export async function receive(
   if (message.fromUser === '' || message.fromUser === 'sys') return;
   let ctx: BotContext | undefined;
   try {
-    ctx = createContext(services, message, await services.senders.resolve(message.fromUser));
+    const sender = await services.senders.resolve(message.fromUser, message.kf?.openKfId);
+    ctx = createContext(services, message, sender);
     await dispatch(ctx);
   } catch (error) {
     if (ctx && error instanceof UserError) {
@@ -195,6 +196,7 @@ function unclear(ctx: BotContext, suggestions: readonly Command[]): string {
 /** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
 function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
+  if (ctx.sender.kind === 'resident') return ctx.reply(REPLY.resident);
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }
 

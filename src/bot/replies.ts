@@ -5,7 +5,7 @@ import type { Sender } from './sender.js';
  * markdown or cards. Short sentences, the next step spelled out.
  */
 export const REPLY = {
-  voice: '暂时听不懂语音，请您打字发给我，谢谢。',
+  voice: '暂时听不懂语音，请您打字或发照片给我，谢谢。',
   imageHeld: '图片收到了。接下来请用文字说明要办的事（例如「反映 5号楼下水道堵了」），我会把图片一起带上。',
   locationHeld: '位置收到了。接下来请用文字说明要办的事（例如「反映 这里井盖松了」），我会把位置一起带上。',
   unsupported: '暂不支持这种消息，请发送文字。发「帮助」可查看能办的事。',
@@ -15,6 +15,9 @@ export const REPLY = {
   failure: '抱歉，系统出了点问题，已经记录下来了。请稍后再试，急事请直接联系支部书记。',
   notDone: '抱歉，系统暂时出了故障，您刚才发的这条没有办成。请过一会儿再发一次，急事请直接联系支部书记。',
   notAllowed: '这项功能仅限支部书记等负责同志使用。发「帮助」可查看您能办的事。',
+  /** A resident on plain WeChat asked for something that is not theirs. */
+  resident:
+    '这件事不能在这里办。小区里的问题可以直接告诉我（例如「5号楼下水道堵了」），也可以发照片和位置；发「我的反映」查看您反映过的问题。',
   residentUnclear:
     '您好，没太明白您的意思。小区里有什么问题请直接告诉我，例如「5号楼下水道堵了」；想问办得怎么样了，发「我的反映」。',
 } as const;

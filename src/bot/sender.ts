@@ -1,8 +1,12 @@
 import type { HydratedDocument } from 'mongoose';
 import type { Role } from '../domain/member-vocabulary.js';
+import { communityOfAccount } from '../kf/accounts.js';
+import { isKfAddress } from '../kf/address.js';
+import { kfResident, type ResidentDoc } from '../kf/residents.js';
 import type { Community } from '../models/community.js';
 import type { Models } from '../models/index.js';
 import type { Member } from '../models/member.js';
+import type { KfApi } from '../wecom/api/kf.js';
 
 type CommunityDoc = HydratedDocument<Community>;
 export type MemberDoc = HydratedDocument<Member>;
@@ -10,6 +14,8 @@ export type MemberDoc = HydratedDocument<Member>;
 /** Who is speaking. Roles come only from our records. */
 export type Sender =
   | { kind: 'member'; userId: string; member: MemberDoc; roles: readonly Role[]; community: CommunityDoc }
+  /** Someone on plain WeChat writing through 微信客服 (userId `kf:<external_userid>`), in the account's community. */
+  | { kind: 'resident'; userId: string; resident: ResidentDoc; community: CommunityDoc }
   | { kind: 'unknown'; userId: string; community: CommunityDoc | null };
 
 const TTL_MS = 30_000;
@@ -24,18 +30,28 @@ export class SenderResolver {
   constructor(
     private readonly models: Models,
     private readonly now: () => Date = () => new Date(),
+    private readonly kf?: KfApi,
   ) {}
 
-  async resolve(userId: string): Promise<Sender> {
-    const hit = this.cache.get(userId);
+  /** `openKfId`: the 微信客服 account a resident wrote to, which says their community. */
+  async resolve(userId: string, openKfId?: string): Promise<Sender> {
+    const cacheKey = openKfId ? `${userId}|${openKfId}` : userId;
+    const hit = this.cache.get(cacheKey);
     if (hit && this.now().getTime() - hit.at < TTL_MS) return hit.sender;
-    const sender = await this.load(userId);
-    this.cache.set(userId, { at: this.now().getTime(), sender });
+    const sender = await this.load(userId, openKfId);
+    this.cache.set(cacheKey, { at: this.now().getTime(), sender });
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
     return sender;
   }
 
-  private async load(userId: string): Promise<Sender> {
+  private async load(userId: string, openKfId?: string): Promise<Sender> {
+    if (isKfAddress(userId) && openKfId && this.kf) {
+      const account = await this.models.KfAccount.findOne({ openKfId });
+      const community = await communityOfAccount(this.models, account);
+      if (!community) return { kind: 'unknown', userId, community: null };
+      const resident = await kfResident(this.models, this.kf, community._id, userId);
+      return { kind: 'resident', userId, resident, community };
+    }
     const members = await this.models.Member.find({
       wecomUserId: userId,
       status: { $nin: ['transferred_out', 'deceased'] },

@@ -18,7 +18,7 @@ export function createBotServices(deps: Deps): BotServices {
     log: deps.log,
     now: deps.now,
     registry: buildRegistry(commands),
-    senders: new SenderResolver(deps.models, deps.now),
+    senders: new SenderResolver(deps.models, deps.now, deps.wecom.kf),
     dialogues: new DialogueStore(deps.redis),
     held: new HeldMediaStore(deps.redis),
     confirmations: new ConfirmationStore(deps.redis),

@@ -15,6 +15,9 @@ export function localCorp(): LocalCorp {
   return JSON.parse(readFileSync(projectPath('fixtures/wecom/local-corp.json'), 'utf8')) as LocalCorp;
 }
 
+/** The demo community's 微信客服 account on the stand-in (residents on plain WeChat write to it). */
+export const LOCAL_KF = { openKfId: 'wkXfl7GCAAAx0Yq9Jm3nQfbS8Zr2uLdT', name: '幸福里社区居民服务' };
+
 export const LOCAL_STANDIN_URL = `http://127.0.0.1:${process.env.STANDIN_PORT ?? 3100}`;
 
 /** Environment for the local run: local services and the stand-in; explicit env values win for the services. */

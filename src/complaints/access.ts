@@ -3,6 +3,7 @@ import type { Sender } from '../bot/sender.js';
 import type { Actor } from '../domain/complaints/lifecycle.js';
 import { maskName, maskPhone } from '../domain/mask.js';
 import type { Role } from '../domain/member-vocabulary.js';
+import { isKfAddress } from '../kf/address.js';
 import type { Complaint } from '../models/complaint.js';
 
 /**
@@ -52,5 +53,6 @@ export const readsResidents = (complaint: Parties, sender: Sender): boolean =>
 export function reporterText(reporter: Complaint['reporter'], full: boolean): string {
   const phone = reporter.phone ? ` ${full ? reporter.phone : maskPhone(reporter.phone)}` : '';
   const name = full ? reporter.name || '居民' : maskName(reporter.name);
-  return `${name}${phone}${reporter.kind === 'resident' ? '（居民）' : ''}`;
+  const channel = isKfAddress(reporter.userId) ? '（居民·微信客服）' : '（居民）';
+  return `${name}${phone}${reporter.kind === 'resident' ? channel : ''}`;
 }

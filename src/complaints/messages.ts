@@ -66,8 +66,11 @@ export const summaryLine = (c: C): string =>
 export const mine = (c: C, follower = false) =>
   `${follower ? '您反映过的同一问题' : '您反映的'} ${c.number}（${categoryLabel(c.category)}，${placeText(c)}）`;
 
+/** How every request for a rating starts (the kf channel adds until when a WeChat user can answer). */
+export const RATE_INVITATION = '请您评价';
+
 export const rateInvitation = (c: Pick<C, 'number'>) =>
-  `请您评价：回复「评价 ${c.number} 满意」，或「基本满意」「不满意」，可以附上意见。`;
+  `${RATE_INVITATION}：回复「评价 ${c.number} 满意」，或「基本满意」「不满意」，可以附上意见。`;
 
 /** What the reporter (and those following the complaint) hear after a step someone else took. */
 export function reporterNotice(c: C, entry: ComplaintHistoryEntry, follower = false): string | null {

@@ -1,5 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Deps } from '../deps.js';
+import { kfWindow } from '../kf/window.js';
 import type { RouteExtension } from '../runtime.js';
 import { WecomCallbackClient } from '../standin/callback-client.js';
 import { WecomApiError } from '../wecom/api/errors.js';
@@ -66,6 +67,17 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
   router.get('/dev/api/people', async (ctx) => {
     const query = parseInput(ctx, PeopleQuery, ctx.query);
     if (query) ctx.body = { people: await findPeople(models, query.q) };
+  });
+
+  // A resident on WeChat (微信客服): until when the bot may answer, how many of the 5 are used, what is held.
+  router.get('/dev/api/kf/window', async (ctx) => {
+    const ext = typeof ctx.query.external_userid === 'string' ? ctx.query.external_userid : '';
+    if (!/^[\w-]{1,64}$/.test(ext)) {
+      ctx.status = 400;
+      ctx.body = { error: 'external_userid: letters, digits, _ and -' };
+      return;
+    }
+    ctx.body = await kfWindow(models, ext);
   });
 
   router.post('/dev/api/say', async (ctx) => {

@@ -6,6 +6,7 @@ import { complaintModels } from './complaint.js';
 import { duesModels } from './dues.js';
 import { evidenceModel } from './evidence.js';
 import { gridModel } from './grid.js';
+import { kfModels } from './kf.js';
 import { memberModel } from './member.js';
 import { partyGroupModel } from './party-group.js';
 import { residentModel } from './resident.js';
@@ -25,6 +26,7 @@ export function createModels(db: Connection) {
     ...duesModels(db),
     ...complaintModels(db),
     ...studyModels(db),
+    ...kfModels(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

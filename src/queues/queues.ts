@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import type { RedisClient } from './connection.js';
@@ -82,16 +83,34 @@ export const orderOf = (queue: Queue): SenderOrder =>
 export const orderedRecipient = (data: OutboundJob): string | null =>
   data.purpose === 'reply' && data.touser.length === 1 ? (data.touser[0] ?? null) : null;
 
-/** Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':'). */
+/** Outbound jobs for residents on plain WeChat carry this name: the worker sends them through 微信客服. */
+export const KF_JOB = 'kf';
+
+/**
+ * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
+ * Residents on plain WeChat (kf addresses) get a job each, sent under kf's own rules (src/kf/send.ts).
+ */
 export async function enqueueOutbound(
   queue: Queue<OutboundJob>,
   jobId: string,
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  const job = await queue.add(data.purpose, data, { jobId, delay: delayMs });
-  const recipient = orderedRecipient(data);
-  if (recipient) await orderOf(queue).join(recipient, job);
+  const members = data.touser.filter((u) => !isKfAddress(u));
+  const jobs = [];
+  if (members.length > 0) {
+    const memberJob = { ...data, touser: members };
+    jobs.push({ data: memberJob, job: await queue.add(data.purpose, memberJob, { jobId, delay: delayMs }) });
+  }
+  for (const resident of data.touser.filter(isKfAddress)) {
+    const kfJob = { ...data, touser: [resident] };
+    const kfJobId = `${jobId}-kf-${externalUserIdOf(resident)}`;
+    jobs.push({ data: kfJob, job: await queue.add(KF_JOB, kfJob, { jobId: kfJobId, delay: delayMs }) });
+  }
+  for (const { data: sent, job } of jobs) {
+    const recipient = orderedRecipient(sent);
+    if (recipient) await orderOf(queue).join(recipient, job);
+  }
 }
 
 /** WeCom takes at most 1000 recipients per message/send call. */

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   eventXml,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -15,6 +16,7 @@ export {
   eventXml,
   type InboundBase,
   imageMessageXml,
+  kfEventXml,
   locationMessageXml,
   newMsgId,
   type SelectedItem,
@@ -169,6 +171,11 @@ export class WecomCallbackClient {
   ): Promise<CallbackResponse & { msgId: string }> {
     const msgId = newMsgId();
     return { ...(await this.postXml(locationMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
+  }
+
+  /** 微信客服's "there is something to pull" callback, with the Token the stand-in issued. */
+  sendKfEvent(p: { openKfId: string; token: string }): Promise<CallbackResponse> {
+    return this.postXml(kfEventXml({ corpId: this.#o.corpId, createTime: this.#seconds(), ...p }));
   }
 
   #base(fromUser: string, createTime?: number) {

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { CGI_APIS, FakeWecomState, type Reply } from './fake-wecom-state.js';
 import type { ApiCounts, CardUpdate, FakeWecomApiOptions, RecordedMessage } from './fake-wecom-types.js';
 import { isRecord, OK, readBody, sendJson, wecomError } from './http-io.js';
+import type { CustomerContent, KfCallback, KfStandin } from './kf-state.js';
 import { mediaTypeFor } from './media-store.js';
 
 export type { ApiCounts, CardUpdate, FakeWecomApiOptions, RecordedMessage } from './fake-wecom-types.js';
+export type { CustomerContent, KfCallback, KfSentMessage, PulledMessage } from './kf-state.js';
 
 /**
  * A faithful fake of WeCom's HTTP API for one self-built app (platform doc §4–§9), plus control endpoints under
@@ -19,7 +21,7 @@ export interface FakeWecomApi {
   menus(): unknown[];
   setUsers(users: FakeWecomApiOptions['users']): void;
   /** The next `times` calls to `api` (e.g. 'message/send', 'gettoken') answer {errcode, errmsg:'injected'}. */
-  injectFault(api: string, errcode: number, times?: number): void;
+  injectFault(api: string, errcode: number, times?: number, after?: number): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;
   reset(): void;
@@ -29,6 +31,8 @@ export interface FakeWecomApi {
   issueResponseCode(userid: string, taskId: string): string;
   /** Pre-seeds media (e.g. an inbound image's MediaId); returns the media_id. */
   putMedia(buffer: Buffer, filename: string, contentType: string): string;
+  /** 微信客服: customers writing from WeChat, sessions, what was sent to them. */
+  kf: KfStandin;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export async function startFakeWecomApi(
     cardUpdates: () => [...state.cardUpdates],
     menus: () => [...state.menus],
     setUsers: (users) => state.setUsers(users),
-    injectFault: (api, errcode, times = 1) => state.injectFault(api, errcode, times),
+    injectFault: (api, errcode, times = 1, after = 0) => state.injectFault(api, errcode, times, after),
     expireTokens: () => state.tokens.expireAll(),
     reset: () => state.reset(),
     counts: () => ({ ...state.counts }),
@@ -77,6 +81,7 @@ export async function startFakeWecomApi(
     issueResponseCode: (userid, taskId) => state.cards.issue(taskId, [userid]),
     putMedia: (buffer, filename, contentType) =>
       state.media.put(buffer, filename, contentType, mediaTypeFor(contentType)).mediaId,
+    kf: state.kf,
     close: async () => {
       clearInterval(heartbeat);
       for (const res of streams) res.end();
@@ -157,6 +162,16 @@ async function control(
     res.on('close', () => streams.delete(res));
     return;
   }
+  if (action === 'GET kf/accounts') return sendJson(res, { ...OK, accounts: state.kf.accounts() });
+  if (action === 'GET kf/session') {
+    const openKfId = url.searchParams.get('open_kfid') ?? '';
+    const ext = url.searchParams.get('external_userid') ?? '';
+    return sendJson(res, {
+      ...OK,
+      session: state.kf.session(openKfId, ext) ?? null,
+      sent: state.kf.sentTo(ext),
+    });
+  }
   if (action === 'GET messages') {
     const touser = url.searchParams.get('touser') || undefined;
     const since = Number(url.searchParams.get('since') ?? 0) || 0;
@@ -202,6 +217,35 @@ function controlAction(state: FakeWecomState, action: string, input: unknown): o
       state.setUsers(input);
       return {};
     }
+    case 'POST kf/accounts': {
+      if (typeof obj.openKfId !== 'string' || typeof obj.name !== 'string')
+        throw new Error('expected {openKfId, name, servicers?}');
+      const servicers = Array.isArray(obj.servicers) ? obj.servicers.map(String) : [];
+      state.kf.addAccount({ openKfId: obj.openKfId, name: obj.name, servicers });
+      return {};
+    }
+    case 'POST kf/enter':
+      return callback(
+        state.kf.enter(String(obj.open_kfid), String(obj.external_userid), {
+          ...(typeof obj.nickname === 'string' && { nickname: obj.nickname }),
+          ...(typeof obj.scene === 'string' && { scene: obj.scene }),
+        }),
+      );
+    case 'POST kf/say': {
+      const nickname = typeof obj.nickname === 'string' ? obj.nickname : undefined;
+      return callback(
+        state.kf.customerSays(
+          String(obj.open_kfid),
+          String(obj.external_userid),
+          customerContent(state, obj),
+          nickname,
+        ),
+      );
+    }
+    case 'POST kf/fail':
+      return callback(state.kf.failDelivery(String(obj.msgid), Number(obj.fail_type ?? 4)));
+    case 'POST kf/end':
+      return callback(state.kf.endSession(String(obj.open_kfid), String(obj.external_userid)));
     case 'POST response-code': {
       if (typeof obj.userid !== 'string' || typeof obj.taskId !== 'string')
         throw new Error('expected {userid, taskId}');
@@ -210,6 +254,37 @@ function controlAction(state: FakeWecomState, action: string, input: unknown): o
     default:
       return undefined;
   }
+}
+
+const callback = (c: KfCallback) => ({ open_kfid: c.openKfId, token: c.token, msgid: c.msgid });
+
+/** A customer's message from a control request: {text} | {image: base64 JPEG/PNG} | {voice: true} | {location}. */
+function customerContent(state: FakeWecomState, obj: Record<string, unknown>): CustomerContent {
+  if (typeof obj.text === 'string') return { msgtype: 'text', text: { content: obj.text } };
+  if (typeof obj.image === 'string') {
+    const data = Buffer.from(obj.image, 'base64');
+    const png = data.subarray(0, 4).toString('hex') === '89504e47';
+    const contentType = png ? 'image/png' : 'image/jpeg';
+    const media = state.media.put(data, png ? 'photo.png' : 'photo.jpg', contentType, 'image');
+    return { msgtype: 'image', image: { media_id: media.mediaId } };
+  }
+  if (obj.voice === true) {
+    const media = state.media.put(Buffer.from('#!AMR\n\0\0\0\0'), 'voice.amr', 'audio/amr', 'voice');
+    return { msgtype: 'voice', voice: { media_id: media.mediaId } };
+  }
+  if (isRecord(obj.location)) {
+    const l = obj.location;
+    return {
+      msgtype: 'location',
+      location: {
+        latitude: Number(l.latitude),
+        longitude: Number(l.longitude),
+        name: String(l.name ?? ''),
+        address: String(l.address ?? ''),
+      },
+    };
+  }
+  throw new Error('expected text, image (base64), voice: true or location');
 }
 
 function isUser(u: unknown): u is { userid: string; name: string; department?: number[] } {

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { CardRegistry } from './card-registry.js';
 import type { ApiCounts, CardUpdate, FakeWecomApiOptions, RecordedMessage } from './fake-wecom-types.js';
 import { isRecord, OK, parseJsonObject, type WecomError, wecomError } from './http-io.js';
+import { type KfSentMessage, KfStandin } from './kf-state.js';
 import { checkUpload, isMediaType, MediaStore, type StoredMedia } from './media-store.js';
 import { checkMenu } from './menu-rules.js';
 import {
@@ -71,7 +72,35 @@ export const CGI_APIS: Readonly<Record<string, ApiSpec>> = {
     json: true,
     handle: (s, c) => s.createMenu(c),
   },
+  ...kfApi('kf/sync_msg', 'kfSyncMsg', (s, c) => s.kf.syncMsg(c.json)),
+  ...kfApi('kf/send_msg', 'kfSendMsg', (s, c) => s.kf.sendMsg(c.json, (id) => s.media.get(id) !== undefined)),
+  ...kfApi('kf/send_msg_on_event', 'kfSendMsg', (s, c) => s.kf.sendMsgOnEvent(c.json)),
+  ...kfApi('kf/service_state/get', 'kfOther', (s, c) => s.kf.serviceStateGet(c.json)),
+  ...kfApi('kf/service_state/trans', 'kfOther', (s, c) => s.kf.serviceStateTrans(c.json)),
+  ...kfApi('kf/account/list', 'kfOther', (s, c) => s.kf.accountList(c.json)),
+  ...kfApi('kf/add_contact_way', 'kfOther', (s, c) => s.kf.addContactWay(c.json)),
+  ...kfApi('kf/customer/batchget', 'kfOther', (s, c) => s.kf.customerBatchget(c.json)),
 };
+
+/** 微信客服 APIs: all POST with a JSON body. */
+function kfApi(
+  api: string,
+  counter: keyof ApiCounts,
+  handle: (s: FakeWecomState, ctx: Ctx) => object,
+): Record<string, ApiSpec> {
+  return {
+    [api]: {
+      method: 'POST',
+      counter,
+      bodyLimit: MB,
+      json: true,
+      handle: (s, c) => {
+        const reply = handle(s, c);
+        return 'errcode' in reply && reply.errcode !== 0 ? (reply as WecomError) : { json: reply };
+      },
+    },
+  };
+}
 
 const zeroCounts = (): ApiCounts => ({
   gettoken: 0,
@@ -82,6 +111,9 @@ const zeroCounts = (): ApiCounts => ({
   userGet: 0,
   menuCreate: 0,
   duplicatesSuppressed: 0,
+  kfSyncMsg: 0,
+  kfSendMsg: 0,
+  kfOther: 0,
 });
 
 /** Everything WeCom remembers for one app, and the API semantics over it. */
@@ -93,8 +125,11 @@ export class FakeWecomState {
   readonly #rate = new RecipientRateLimiter();
   readonly #duplicates = new DuplicateCheck();
   readonly #options: FakeWecomApiOptions;
+  readonly now: () => number;
+  /** 微信客服: its messages to customers are recorded with the app's (channel 'kf'). */
+  readonly kf: KfStandin;
   #directory = new Map<string, DirectoryUser>();
-  #faults = new Map<string, Array<{ errcode: number; remaining: number }>>();
+  #faults = new Map<string, Array<{ errcode: number; remaining: number; skip: number }>>();
   messages: RecordedMessage[] = [];
   cardUpdates: CardUpdate[] = [];
   menus: unknown[] = [];
@@ -103,6 +138,9 @@ export class FakeWecomState {
 
   constructor(options: FakeWecomApiOptions) {
     this.#options = options;
+    this.now = options.now ? () => options.now!().getTime() : () => Date.now();
+    this.kf = new KfStandin(this.now, (m) => this.#recordKf(m));
+    this.#seedKf();
     this.events.setMaxListeners(0); // tests and the SSE endpoint may all listen
     this.tokens = new TokenRegistry(options.tokenTtlSeconds ?? 7200);
     this.setUsers(options.users);
@@ -122,6 +160,31 @@ export class FakeWecomState {
     this.counts = zeroCounts();
     this.#seq = 0;
     this.setUsers(this.#options.users);
+    this.kf.clear();
+    this.#seedKf();
+  }
+
+  #seedKf(): void {
+    for (const account of this.#options.kfAccounts ?? []) this.kf.addAccount(account);
+  }
+
+  /** A kf message is listed with the app's messages so one stream and one filter show a person everything. */
+  #recordKf(m: KfSentMessage): void {
+    const record: RecordedMessage = {
+      seq: ++this.#seq,
+      at: m.at,
+      msgid: m.msgid,
+      msgtype: m.msgtype,
+      touser: [m.external_userid],
+      delivered: [m.external_userid],
+      invalid: [],
+      dropped: [],
+      body: m.body,
+      channel: 'kf',
+      openKfId: m.open_kfid,
+    };
+    this.messages.push(record);
+    this.events.emit('message', record);
   }
 
   /** Members without a department are put in the root department (id 1). */
@@ -132,13 +195,14 @@ export class FakeWecomState {
   }
 
   /** Queued after any fault still pending for the same API. */
-  injectFault(api: string, errcode: number, times: number): void {
+  /** `after`: calls answered normally before the fault starts (e.g. fail a pull's second page). */
+  injectFault(api: string, errcode: number, times: number, after = 0): void {
     if (!Object.hasOwn(CGI_APIS, api)) {
       throw new Error(`unknown WeCom API "${api}"; known: ${Object.keys(CGI_APIS).join(', ')}`);
     }
     if (!Number.isInteger(errcode)) throw new Error('errcode must be an integer');
     if (!Number.isInteger(times) || times < 1) throw new Error('times must be a positive integer');
-    this.#faults.set(api, [...(this.#faults.get(api) ?? []), { errcode, remaining: times }]);
+    this.#faults.set(api, [...(this.#faults.get(api) ?? []), { errcode, remaining: times, skip: after }]);
   }
 
   findMessages(touser?: string, sinceSeq = 0): RecordedMessage[] {
@@ -175,6 +239,10 @@ export class FakeWecomState {
     const queue = this.#faults.get(api);
     const head = queue?.[0];
     if (!queue || !head) return undefined;
+    if (head.skip > 0) {
+      head.skip--;
+      return undefined;
+    }
     if (--head.remaining === 0) queue.shift();
     return head.errcode;
   }

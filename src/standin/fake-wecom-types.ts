@@ -7,6 +7,10 @@ export interface FakeWecomApiOptions {
   users?: Array<{ userid: string; name: string; department?: number[] }>;
   /** default 7200 */
   tokenTtlSeconds?: number;
+  /** 微信客服 accounts managed through the API. */
+  kfAccounts?: Array<{ openKfId: string; name: string; servicers?: string[] }>;
+  /** The stand-in's clock for kf's 48 h window, 3-day horizon and 10-min tokens (tests set it); default real time. */
+  now?: () => Date;
 }
 
 export interface RecordedMessage {
@@ -25,6 +29,9 @@ export interface RecordedMessage {
   body: Record<string, unknown>;
   /** Original UTF-8 byte length of a truncated text/markdown content. */
   truncatedFrom?: number;
+  /** Sent through 微信客服 (kf/send_msg, kf/send_msg_on_event) to a WeChat user; touser is their external_userid. */
+  channel?: 'kf';
+  openKfId?: string;
 }
 
 export interface CardUpdate {
@@ -43,4 +50,8 @@ export interface ApiCounts {
   menuCreate: number;
   /** message/send calls WeCom's duplicate check swallowed (accepted, nothing delivered). */
   duplicatesSuppressed: number;
+  kfSyncMsg: number;
+  /** kf/send_msg and kf/send_msg_on_event. */
+  kfSendMsg: number;
+  kfOther: number;
 }

@@ -151,3 +151,23 @@ export function templateCardEventXml(
     `<AgentID>${p.agentId}</AgentID>${selected}`,
   );
 }
+
+/**
+ * 微信客服's callback (platform doc §10.2): no sender and no content, only a Token (valid 10 min) and the
+ * account to pull; WeCom sends it to the app's callback URL like any event.
+ */
+export function kfEventXml(p: {
+  corpId: string;
+  createTime?: number;
+  token: string;
+  openKfId: string;
+}): string {
+  return xml([
+    ['ToUserName', p.corpId],
+    ['CreateTime', p.createTime ?? Math.floor(Date.now() / 1000)],
+    ['MsgType', 'event'],
+    ['Event', 'kf_msg_or_event'],
+    ['Token', p.token],
+    ['OpenKfId', p.openKfId],
+  ]);
+}

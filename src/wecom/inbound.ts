@@ -10,6 +10,8 @@ interface Common {
   /** Unix seconds, as WeCom sends it. */
   createTime: number;
   agentId: string | null;
+  /** Set when it came through 微信客服 (pulled with kf/sync_msg), with the account the resident wrote to. */
+  kf?: { openKfId: string };
 }
 
 interface MessageCommon extends Common {

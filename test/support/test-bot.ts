@@ -10,6 +10,7 @@ import { type Runtime, type RuntimeOptions, startRuntime } from '../../src/runti
 import { WecomCallbackClient } from '../../src/standin/callback-client.js';
 import {
   type FakeWecomApi,
+  type FakeWecomApiOptions,
   type RecordedMessage,
   startFakeWecomApi,
 } from '../../src/standin/fake-wecom-api.js';
@@ -51,6 +52,10 @@ export interface TestBotOptions extends Omit<RuntimeOptions, 'now'> {
   devtools?: Omit<DevtoolsOptions, 'standinUrl'>;
   /** Extra environment, e.g. NODE_ENV. */
   env?: Record<string, string>;
+  /** 微信客服 accounts on the stand-in. */
+  kfAccounts?: FakeWecomApiOptions['kfAccounts'];
+  /** The stand-in keeps real time, as workers in child processes do (their clock cannot be set). */
+  realTimeStandin?: boolean;
   /** Where the bot logs; silent unless TEST_LOG_LEVEL says otherwise. */
   log?: Logger;
 }
@@ -91,19 +96,22 @@ export async function waitFor<T>(
 /** The whole bot (web + workers) on a random port, talking to a fresh WeCom stand-in. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const ns = testNamespace();
+  const clock = testClock(options.at);
   const users = options.users ?? ['lijianguo', 'wangguilan', 'zhaoxiuying', 'chenshufen'];
   const standin = await startFakeWecomApi({
     corpId: corp.corpId,
     secret: corp.secret,
     agentId: corp.agentId,
     users: users.map((userid) => ({ userid, name: userid })),
+    ...(options.kfAccounts && { kfAccounts: options.kfAccounts }),
+    // 微信客服's 48 h window, 3-day log and 10-minute tokens run on the bot's clock.
+    ...(!options.realTimeStandin && { now: () => clock.now() }),
   });
   const config = testConfig(standin.url, ns, {
     ROLE: options.role ?? 'all',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
-  const clock = testClock(options.at);
   const runtime = await startRuntime(config, options.log ?? createLogger(config.logLevel), {
     queuePrefix: ns,
     redisKeyPrefix: `${ns}:`,

@@ -56,6 +56,8 @@ const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   'complaint.todo': { unknown: false, roles: [...HANDLERS, 'organiser'] },
   'complaint.overdue': { unknown: false, roles: OFFICERS },
   'complaint.stats': { unknown: false, roles: OFFICERS },
+  'complaint.handover': { unknown: false, roles: HANDLERS },
+  'complaint.resident-qr': { unknown: false, roles: ['secretary', 'deputy_secretary', 'admin'] },
   'study.when': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.signin': { unknown: false, roles: EVERYONE_REGISTERED },
   'study.leave': { unknown: false, roles: EVERYONE_REGISTERED },

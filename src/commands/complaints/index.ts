@@ -2,6 +2,7 @@ import type { Command } from '../../bot/command.js';
 import { acceptComplaint } from './accept.js';
 import { addToComplaint } from './add.js';
 import { markDuplicate } from './duplicate.js';
+import { handOverResident } from './handover.js';
 import { myComplaints } from './mine.js';
 import { overdueComplaints } from './overdue.js';
 import { complaintProgress } from './progress.js';
@@ -10,6 +11,7 @@ import { reassignComplaint } from './reassign.js';
 import { referComplaint } from './refer.js';
 import { rejectComplaint } from './reject.js';
 import { reportComplaint } from './report.js';
+import { residentQr } from './resident-qr.js';
 import { resolveComplaint } from './resolve.js';
 import { complaintStats } from './stats.js';
 import { complaintTodo } from './todo.js';
@@ -29,4 +31,6 @@ export const complaintCommands: readonly Command[] = [
   complaintTodo,
   overdueComplaints,
   complaintStats,
+  handOverResident,
+  residentQr,
 ];

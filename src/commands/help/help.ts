@@ -39,7 +39,7 @@ export function helpText(registry: Registry, sender: Sender, about = ''): string
   const groups = byTopic(usable);
   const greeting = sender.kind === 'member' ? `${sender.member.name}您好，` : '您好，';
   const footer = [
-    ...(sender.kind === 'member'
+    ...(sender.kind !== 'unknown'
       ? []
       : [`您还没有登记，${sender.community?.contactText ?? '请联系所在支部书记登记'}。`]),
     '正在办的事可以回复「取消」放弃；看不懂的地方随时发「帮助」。',

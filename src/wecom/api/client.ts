@@ -3,6 +3,7 @@ import type { RedisClient } from '../../queues/connection.js';
 import { AccessTokenCache } from './access-token.js';
 import { WecomApiError } from './errors.js';
 import { type CallOutcome, WecomHttp } from './http.js';
+import { type KfApi, KfApiClient } from './kf.js';
 import type {
   DownloadedMedia,
   MediaType,
@@ -13,6 +14,7 @@ import type {
   WecomUser,
 } from './types.js';
 
+export type * from './kf.js';
 export type * from './types.js';
 
 /** What the rest of the bot depends on; tests substitute a fake. */
@@ -28,6 +30,8 @@ export interface WecomApi {
   getMedia(mediaId: string): Promise<DownloadedMedia>;
   getUser(userid: string): Promise<WecomUser>;
   createMenu(menu: WecomMenu): Promise<void>;
+  /** 微信客服: residents on plain WeChat. */
+  readonly kf: KfApi;
 }
 
 export interface WecomApiClientOptions {
@@ -64,6 +68,7 @@ export class WecomApiClient implements WecomApi {
   private readonly agentId: number;
   private readonly http: WecomHttp;
   private readonly tokens: AccessTokenCache;
+  readonly kf: KfApi;
 
   constructor(opts: WecomApiClientOptions) {
     this.agentId = opts.agentId;
@@ -89,6 +94,7 @@ export class WecomApiClient implements WecomApi {
         return { accessToken: body.access_token, expiresIn: body.expires_in };
       },
     });
+    this.kf = new KfApiClient(this.http, this.tokens);
   }
 
   /**
