@@ -72,7 +72,8 @@ export const duesArrearsAlerts: ScheduledJob = {
             fresh,
             group,
             (b) => String(b.id),
-            (b) => `${b.name}（连续${b.months}个月）`,
+            // The message says 「连续6个月以上」 once; a count is added only where it says more than that.
+            (b) => (b.months > min ? `${b.name}（连续${b.months}个月）` : b.name),
           );
           return kind === 'arrears-6'
             ? `${branch.name}：${names} 已连续6个月以上未交党费。按党章第九条，无正当理由连续六个月不交纳党费的，以自行脱党论，须经支部大会讨论决定、报上级党组织批准。请先了解原因、谈心谈话，由支部按程序研究。`

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/member-vocabulary.js';
+import type { Expectation } from './answers.js';
 import type { BotContext } from './context.js';
 
 /** Who may use a command: anyone (also people we do not know), any registered member, or these roles. */
@@ -6,8 +7,11 @@ export type Audience = 'anyone' | 'registered' | readonly Role[];
 
 export type ParseResult<A> =
   | { ok: true; args: A }
-  /** A required slot is missing: the bot asks `question` and reads the answer as part of the command. */
-  | { ok: false; missing: string; question: string }
+  /**
+   * A required slot is missing: the bot asks `question` and reads a reply that fits `expects` as part of the
+   * command (anything else is handled as what it is).
+   */
+  | { ok: false; missing: string; question: string; expects: Expectation }
   /** The text cannot be understood as this command: `reply` says why, with an example. */
   | { ok: false; error: string };
 
@@ -90,10 +94,11 @@ export function parseCardKey(key: string): { commandId: string; payload: string 
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args });
-export const ask = <A>(missing: string, question: string): ParseResult<A> => ({
+export const ask = <A>(missing: string, question: string, expected: Expectation): ParseResult<A> => ({
   ok: false,
   missing,
   question,
+  expects: expected,
 });
 export const invalid = <A>(error: string): ParseResult<A> => ({ ok: false, error });
 

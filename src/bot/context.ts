@@ -8,6 +8,7 @@ import { enqueueOutbound } from '../queues/queues.js';
 import type { WecomApi } from '../wecom/api/client.js';
 import type { InboundMessage } from '../wecom/inbound.js';
 import type { DialogueStore } from './dialogue.js';
+import type { FollowUpStore } from './follow-up.js';
 import type { HeldMediaStore } from './held-media.js';
 import type { ConfirmationStore } from './pending-confirmation.js';
 import type { Registry } from './registry.js';
@@ -26,6 +27,8 @@ export interface BotServices {
   registry: Registry;
   senders: SenderResolver;
   dialogues: DialogueStore;
+  /** What the bot asked someone outside a conversation (「请您评价」), read against their next message. */
+  followUps: FollowUpStore;
   held: HeldMediaStore;
   confirmations: ConfirmationStore;
   /** Zone for people we cannot place in a community. */

@@ -1,10 +1,13 @@
 import type { RedisClient } from '../queues/connection.js';
+import type { Expectation } from './answers.js';
 
-/** A command waiting for a missing slot: the text so far, and what was asked. */
+/** A command waiting for a missing slot: the text so far, what was asked, and what kind of reply fits. */
 export interface PendingDialogue {
   commandId: string;
   text: string;
   missing: string;
+  question: string;
+  expects: Expectation;
 }
 
 export const DIALOGUE_TTL_SECONDS = 10 * 60;

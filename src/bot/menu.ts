@@ -2,24 +2,36 @@ import type { WecomMenu } from '../wecom/api/types.js';
 import type { Registry } from './registry.js';
 
 /**
- * The app menu (企业微信应用菜单): each item runs the same command as typing its text. At most three
- * top-level entries of ≤ 5 items each; names short enough for WeCom (top ≤ 16 bytes, items ≤ 40).
- * Later commands add their entries here.
+ * The app menu (企业微信应用菜单): what members use most, each item running the same command as typing it and
+ * named by the command's own first trigger (「党费」「学习日」「签到」…) unless a shorter menu name reads better.
+ * At most three top-level entries of ≤ 5 items each; names short enough for WeCom (top ≤ 16 bytes, items ≤ 40).
  */
-const MENU: ReadonlyArray<{ name: string; items: ReadonlyArray<{ name: string; command: string }> }> = [
+const MENU: ReadonlyArray<{ name: string; items: ReadonlyArray<{ command: string; name?: string }> }> = [
+  {
+    name: '党费学习',
+    items: [
+      { command: 'dues.status' },
+      { command: 'dues.how' },
+      { command: 'study.when' },
+      { command: 'study.signin' },
+      { command: 'study.leave' },
+    ],
+  },
   {
     name: '我的',
     items: [
-      { name: '我的信息', command: 'member.info' },
-      { name: '使用帮助', command: 'help' },
+      { command: 'activity.mine' },
+      { command: 'points.mine' },
+      { command: 'member.info' },
+      { command: 'help', name: '使用帮助' },
     ],
   },
   {
     name: '反映问题',
     items: [
-      { name: '我要反映', command: 'complaint.report' },
-      { name: '我的反映', command: 'complaint.mine' },
-      { name: '待办诉求', command: 'complaint.todo' },
+      { command: 'complaint.report', name: '我要反映' },
+      { command: 'complaint.mine' },
+      { command: 'complaint.todo' },
     ],
   },
 ];
@@ -41,7 +53,7 @@ export function buildMenu(registry: Registry): WecomMenu {
       name: top.name,
       sub_button: top.items.map((item) => ({
         type: 'click' as const,
-        name: item.name,
+        name: item.name ?? registry.byId(item.command)?.triggers[0] ?? item.command,
         key: `${KEY_PREFIX}${item.command}`,
       })),
     })),

@@ -1,10 +1,12 @@
 import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
+import { expects } from './answers.js';
 import { type Command, parseCardKey } from './command.js';
 import { type BotContext, type BotServices, createContext, replyAs } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
 import { offerOrder } from './offer-order.js';
+import { replyToFollowUp, replyToPending } from './pending-reply.js';
 import { mayUse } from './permissions.js';
 import {
   chatReply,
@@ -160,17 +162,30 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
 
   const asker = { speaker: speakerOf(ctx.sender.kind === 'member' ? ctx.sender.roles : null), allowed };
   const decision = route(registry, text, asker);
-  // An answer to the bot's question, unless the person starts another command outright.
-  if (pending && !(decision.kind === 'run' && decision.by === 'trigger')) {
-    const command = registry.byId(pending.commandId);
-    if (command && allowed(command)) return runCommand(ctx, command, `${pending.text} ${text}`.trim());
+  const request = decision.kind === 'run' ? decision : null;
+  const run = (command: Command, rest: string, by?: 'keyword') =>
+    runCommand(ctx, command, rest, undefined, by);
+  // A reply to the bot's question, unless the person starts another command outright.
+  if (pending && request?.by !== 'trigger') {
+    if (await replyToPending(ctx, pending, text, request, run)) return;
   }
+  // Else the first message after the bot asked about a complaint (「请您评价」) may be about that complaint.
+  const followUp = pending ? null : await ctx.services.followUps.take(userId);
+  if (followUp && (await replyToFollowUp(ctx, followUp, text, request, run))) return;
   switch (decision.kind) {
     case 'run':
       return startCommand(ctx, decision.command, decision.rest, decision.by);
-    case 'confirm':
-      await dialogues.set(userId, { commandId: decision.command.id, text: decision.text, missing: GUESS });
-      return ctx.reply(guessQuestion(decision.command.summary));
+    case 'confirm': {
+      const question = guessQuestion(decision.command.summary);
+      await dialogues.set(userId, {
+        commandId: decision.command.id,
+        text: decision.text,
+        missing: GUESS,
+        question,
+        expects: expects('yes-no', '是'),
+      });
+      return ctx.reply(question);
+    }
     case 'chat':
       return ctx.reply(chatReply(decision.intent, ctx.sender, offers(ctx)));
     case 'unclear':
@@ -231,7 +246,8 @@ async function runCommand(
     return;
   }
   if ('missing' in parsed) {
-    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing: parsed.missing });
+    const { missing, question, expects } = parsed;
+    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing, question, expects });
     return ctx.reply(`${parsed.question}\n${REPLY.cancelHint}`);
   }
   await ctx.services.dialogues.clear(userId);

@@ -2,6 +2,7 @@ import { commands } from '../commands/index.js';
 import type { Deps } from '../deps.js';
 import type { BotServices } from './context.js';
 import { DialogueStore } from './dialogue.js';
+import { FollowUpStore } from './follow-up.js';
 import { HeldMediaStore } from './held-media.js';
 import { ConfirmationStore } from './pending-confirmation.js';
 import { buildRegistry } from './registry.js';
@@ -20,6 +21,7 @@ export function createBotServices(deps: Deps): BotServices {
     registry: buildRegistry(commands),
     senders: new SenderResolver(deps.models, deps.now, deps.wecom.kf),
     dialogues: new DialogueStore(deps.redis),
+    followUps: new FollowUpStore(deps.redis),
     held: new HeldMediaStore(deps.redis),
     confirmations: new ConfirmationStore(deps.redis),
     defaultTimeZone: deps.config.timeZone,

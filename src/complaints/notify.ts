@@ -4,6 +4,7 @@ import { enqueueOutbound } from '../queues/queues.js';
 import { reporterText } from './access.js';
 import { handlerCard } from './card.js';
 import type { ComplaintDoc } from './changes.js';
+import { expectReporterReply } from './follow-ups.js';
 import { forwardPhotos } from './forward-photos.js';
 import { handlerNotice, reporterNotice, stamped } from './messages.js';
 import { scheduleTimers, slaOf } from './timers.js';
@@ -45,6 +46,7 @@ export async function afterStep(
   const stamp = (text: string | null) => text && stamped(text, entry.at, ctx.timeZone);
   const followers = complaint.subscribers.filter((u) => u !== complaint.reporter.userId);
   await tell(ctx, `${base}-r`, [complaint.reporter.userId], stamp(reporterNotice(complaint, entry)));
+  await expectReporterReply(ctx, complaint, entry);
   await tell(ctx, `${base}-f`, followers, stamp(reporterNotice(complaint, entry, true)));
   await tell(
     ctx,

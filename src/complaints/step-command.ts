@@ -1,9 +1,16 @@
+import { type Expectation, expects } from '../bot/answers.js';
 import { type Audience, ask, type Command, defineCommand, ok, type ParseResult } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import type { TicketRef } from '../domain/complaints/numbers.js';
 import type { ComplaintHistoryEntry } from '../models/complaint.js';
 import type { ComplaintDoc } from './changes.js';
 import { findVisible, type StepRequest, takeStep, ticketNumberIn } from './steps.js';
+
+/** What must follow a complaint's number, the question asking for it and the kind of reply that fits. */
+export interface StepArgument {
+  question: string;
+  expects: Expectation;
+}
 
 export interface NumberedArgs extends TicketRef {
   /** What follows the number: the result, the reason, the target … ('' when the step needs nothing). */
@@ -19,11 +26,17 @@ export function parseNumbered(
   now: Date,
   timeZone: string,
   trigger: string,
-  argument: { question: string } | null,
+  argument: StepArgument | null,
 ): ParseResult<NumberedArgs> {
   const found = ticketNumberIn(rest, now, timeZone);
-  if (!found) return ask('number', `请问是哪一件诉求？请写编号，例如「${trigger} 2026-0153」。`);
-  if (argument && !found.rest) return ask('text', argument.question);
+  if (!found) {
+    return ask(
+      'number',
+      `请问是哪一件诉求？请写编号，例如「${trigger} 2026-0153」。`,
+      expects('number', '2026-0153'),
+    );
+  }
+  if (argument && !found.rest) return ask('text', argument.question, argument.expects);
   return ok({ number: found.number, lastYear: found.lastYear, text: found.rest });
 }
 
@@ -44,7 +57,7 @@ export interface StepCommandSpec extends StepAction {
   summary: string;
   examples: readonly string[];
   /** What must follow the number, and the question asking for it; null when nothing must. */
-  argument: { question: string } | null;
+  argument: StepArgument | null;
 }
 
 /** Takes the step on one complaint and answers the person. */

@@ -1,5 +1,5 @@
 import { formatYuan } from '../domain/dues/calculator.js';
-import { monthLabel, type YearMonth } from '../domain/text/index.js';
+import { monthSpans, type YearMonth } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import { type DuesFilter, type DuesMonth, loadDuesMonths } from './month-rows.js';
 
@@ -83,6 +83,6 @@ export async function duesFigures(
 export const collectionRate = (f: Collection) =>
   f.dueFen === 0 ? '—' : `${((f.paidFen / f.dueFen) * 100).toFixed(1)}%`;
 
-/** 王桂兰：欠3个月（9月、10月、11月）63.00元 — one line of an arrears list. */
+/** 王桂兰：欠3个月（9–11月）63.00元 — one line of an arrears list. */
 export const describeArrears = (a: Arrears) =>
-  `${a.name}：欠${a.months.length}个月（${a.months.map(monthLabel).join('、')}）${formatYuan(a.fen)}`;
+  `${a.name}：欠${a.months.length}个月（${monthSpans(a.months)}）${formatYuan(a.fen)}`;

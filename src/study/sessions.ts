@@ -1,7 +1,15 @@
 /** Reading sessions and schedules for the commands and jobs. */
 
 import type { HydratedDocument, Types } from 'mongoose';
-import { addDays, civilIsoDate, type SessionView, sessionEnd, sessionStart } from '../domain/study/index.js';
+import {
+  addDays,
+  civilIsoDate,
+  DEFAULT_SIGN_IN_OPENS_MINUTES,
+  type SessionView,
+  sessionEnd,
+  sessionStart,
+  signInWindow,
+} from '../domain/study/index.js';
 import type { IsoDate } from '../domain/text/index.js';
 import type { Models } from '../models/index.js';
 import type { StudySchedule, StudySession } from '../models/study.js';
@@ -81,5 +89,12 @@ export async function recentSession(
     status: 'scheduled',
     date: { $gte: addDays(today, -60), $lte: today },
   }).sort({ date: -1 });
-  return recent.find((s) => startOf(s, timeZone) <= now) ?? null;
+  const opensMinutes =
+    (await scheduleOf(models, branchId))?.signInOpensMinutes ?? DEFAULT_SIGN_IN_OPENS_MINUTES;
+  return recent.find((s) => hasOpened(s, now, timeZone, opensMinutes)) ?? null;
+}
+
+/** Signing in has opened (30 minutes before the start by default): people are arriving, 补签 may begin. */
+export function hasOpened(s: StudySession, now: Date, timeZone: string, opensMinutes: number): boolean {
+  return signInWindow(timingOf(s), timeZone, opensMinutes).opens <= now;
 }

@@ -87,9 +87,11 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('at %s', (_, at) => {
       expect(saved).toMatchObject({ state: 'pending', duplicateOf: null, unit: '3单元' });
     });
 
-    it('an answer it cannot read is asked again', async () => {
+    it('a counter-question gets the question explained, and the answer then counts', async () => {
       await bot.say('fourth', '6号楼楼道灯又不亮了');
-      expect(await bot.say('fourth', '啥意思')).toBe('请回复「是」或「不是」。\n（回复「取消」可放弃）');
+      expect(await bot.say('fourth', '啥意思')).toMatch(
+        /^我刚才问的是：6号楼最近已有居民反映过「路灯楼道灯」问题。[\s\S]*\n请直接回复「是」或「不是」。\n不想办了请回复「取消」。$/,
+      );
       expect(await bot.say('fourth', '对')).toMatch(/已并入/);
     });
   });

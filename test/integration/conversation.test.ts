@@ -76,7 +76,13 @@ describe('a missing slot becomes a question', () => {
 
   it('an expired question is forgotten', async () => {
     const store = new DialogueStore(bot.runtime.deps.redis, 1);
-    await store.set('chenshufen', { commandId: 'member.find', text: '', missing: 'name' });
+    await store.set('chenshufen', {
+      commandId: 'member.find',
+      text: '',
+      missing: 'name',
+      question: '请问要查哪位党员？',
+      expects: { kind: 'name', example: '王桂兰' },
+    });
     expect(await store.get('chenshufen')).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1_200));
     expect(await store.get('chenshufen')).toBeNull();

@@ -168,7 +168,13 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('the desk at %s', (_, instant) 
       expect(report).toContain(`月报 · ${YEAR}年${Number(M.slice(5))}月（本支部）`);
       expect(report).toContain('【党费】\n应缴 61.00元 · 实缴 25.00元 · 收缴率 41.0%\n欠交 2人：');
       expect(report).toContain(`王桂兰：欠1个月（${monthName(M)}）21.00元`);
-      expect(report).toContain(`王海：欠1个月（${monthName(M)}）15.00元`);
+      // 王海's M1 payment was reversed: the 月报 names all he owes, not only this month.
+      // Across a new year the months carry their years.
+      const owed =
+        M1.slice(0, 4) === YEAR
+          ? `${monthName(M1)}、${monthName(M)}`
+          : `${M1.slice(0, 4)}年${monthName(M1)}、${YEAR}年${monthName(M)}`;
+      expect(report).toContain(`王海：欠2个月（${owed}）30.00元`);
       expect(report).toContain('【活动】\n共3次，2人参与，合计4.5小时；其中志愿服务3.5小时');
       expect(report).toContain('主要类型：志愿服务 2次/3.5小时；走访慰问 1次/1小时');
       expect(report).not.toContain('李建国');
@@ -345,7 +351,8 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('the desk at %s', (_, instant) 
     it('show a member their own points with the breakdown, computed from the records', async () => {
       const mine = await say('wangguilan', '我的积分');
       expect(mine).toContain(`王桂兰同志，您${YEAR}年的积分：${2 + onTime}分（本支部第1名，共3人）`);
-      expect(mine).toContain('· 志愿服务 2分（志愿服务每小时 2小时）');
+      expect(mine).toContain('· 志愿服务 2分（2小时×1分）');
+      expect(mine).not.toContain('每小时');
       expect(mine).toContain(`· 按时交纳党费 ${onTime}分`);
       expect(mine).toContain('· 组织生活 0分');
     });

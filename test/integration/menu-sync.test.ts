@@ -22,12 +22,24 @@ describe('npm run menu -- sync', () => {
     });
     expect(stdout).toContain('菜单已更新');
     const [menu] = standin.menus() as Array<{
-      button: Array<{ name: string; sub_button: Array<{ key: string }> }>;
+      button: Array<{ name: string; sub_button: Array<{ key: string; name: string }> }>;
     }>;
-    expect(menu?.button[0]?.name).toBe('我的');
-    expect(menu?.button.flatMap((b) => b.sub_button.map((s) => s.key))).toEqual([
-      'cmd:member.info',
-      'cmd:help',
+    // What members use most comes first: dues, the study day, signing in or asking leave.
+    expect(menu?.button.map((b) => b.name)).toEqual(['党费学习', '我的', '反映问题']);
+    expect(menu?.button[0]?.sub_button.map((s) => [s.name, s.key])).toEqual([
+      ['党费', 'cmd:dues.status'],
+      ['交党费找谁', 'cmd:dues.how'],
+      ['学习日', 'cmd:study.when'],
+      ['签到', 'cmd:study.signin'],
+      ['请假', 'cmd:study.leave'],
+    ]);
+    expect(menu?.button[1]?.sub_button.map((s) => s.name)).toEqual([
+      '我的活动',
+      '我的积分',
+      '我的信息',
+      '使用帮助',
+    ]);
+    expect(menu?.button[2]?.sub_button.map((s) => s.key)).toEqual([
       'cmd:complaint.report',
       'cmd:complaint.mine',
       'cmd:complaint.todo',

@@ -104,6 +104,8 @@ describe('the yes/no question about a guess', () => {
       commandId: 'activity.log',
       text: '昨天下午去3号楼看了看孤寡老人赵大爷 陪他坐了一个钟头',
       missing: 'guess',
+      question: '您是想记录活动吗？',
+      expects: { kind: 'yes-no', example: '是' },
     });
     const reply = await say('wanghai', '是');
     expect(reply).toMatch(/^已记录：走访慰问/);
@@ -113,14 +115,26 @@ describe('the yes/no question about a guess', () => {
 
   it('「不是」 writes nothing and points to what the bot can do', async () => {
     const store = new DialogueStore(bot.runtime.deps.redis);
-    await store.set('wanghai', { commandId: 'activity.log', text: '昨天去看了老李', missing: 'guess' });
+    await store.set('wanghai', {
+      commandId: 'activity.log',
+      text: '昨天去看了老李',
+      missing: 'guess',
+      question: '您是想记录活动吗？',
+      expects: { kind: 'yes-no', example: '是' },
+    });
     expect(await say('wanghai', '不是')).toMatch(/帮助/);
     expect(await bot.runtime.deps.models.Activity.countDocuments({ description: /老李/ })).toBe(0);
   });
 
   it('anything else is read as a new message', async () => {
     const store = new DialogueStore(bot.runtime.deps.redis);
-    await store.set('wanghai', { commandId: 'activity.log', text: '昨天去看了老李', missing: 'guess' });
+    await store.set('wanghai', {
+      commandId: 'activity.log',
+      text: '昨天去看了老李',
+      missing: 'guess',
+      question: '您是想记录活动吗？',
+      expects: { kind: 'yes-no', example: '是' },
+    });
     expect(await say('wanghai', '你好')).toMatch(/^王海您好/);
     expect(await store.get('wanghai')).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentYearMonth, parseMonths } from '../../src/domain/text/index.js';
+import { currentYearMonth, monthSpans, parseMonths, type YearMonth } from '../../src/domain/text/index.js';
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-23T10:00:00+08:00');
@@ -87,5 +87,24 @@ describe('currentYearMonth', () => {
     { now: '2026-12-31T16:00:00Z', zone: ZONE, expected: '2027-01' },
   ])('$now in $zone → $expected', ({ now, zone, expected }) => {
     expect(currentYearMonth(new Date(now), zone)).toBe(expected);
+  });
+});
+
+describe('monthSpans: months as people write them', () => {
+  it('writes runs as ranges and the rest one by one, with years only across years', () => {
+    const months = [
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ] as YearMonth[];
+    expect(monthSpans(months)).toBe('6–12月');
+    expect(monthSpans(['2026-03', '2026-05', '2026-06'] as YearMonth[])).toBe('3月、5月、6月');
+    expect(monthSpans(['2025-11', '2025-12', '2026-01', '2026-02'] as YearMonth[])).toBe(
+      '2025年11月–2026年2月',
+    );
   });
 });

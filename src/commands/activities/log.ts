@@ -1,4 +1,5 @@
 import { storeEvidence } from '../../activities/evidence.js';
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { UserError } from '../../bot/user-error.js';
@@ -33,9 +34,13 @@ export const logActivity = defineCommand<ActivityDraft & { type: ActivityType }>
   parse(rest, { now, timeZone }) {
     const draft = parseActivity(rest, now, timeZone);
     if (!draft.description) {
-      return ask('what', '请说说做了什么，例如「昨天下午去3号楼王奶奶家走访了两个小时」。');
+      return ask(
+        'what',
+        '请说说做了什么，例如「昨天下午去3号楼王奶奶家走访了两个小时」。',
+        expects('text', '昨天下午去3号楼王奶奶家走访了两个小时'),
+      );
     }
-    if (!draft.type) return ask('type', TYPE_QUESTION);
+    if (!draft.type) return ask('type', TYPE_QUESTION, expects('choice', ACTIVITY_TYPE_LABELS.volunteer));
     return ok({ ...draft, type: draft.type });
   },
   async handle(ctx, draft) {

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import { UserError } from '../../bot/user-error.js';
 import { applyChange } from '../../complaints/changes.js';
@@ -12,7 +13,7 @@ export const markDuplicate = defineStepCommand({
   audience: HANDLERS,
   summary: '把诉求标为重复，并入原来那件办理',
   examples: ['重复 2026-0154 2026-0150'],
-  argument: { question: '请写原诉求的编号，例如「2026-0150」。' },
+  argument: { question: '请写原诉求的编号，例如「2026-0150」。', expects: expects('number', '2026-0150') },
   async request(ctx, complaint, text) {
     const found = ticketNumberIn(text, ctx.now, ctx.timeZone);
     if (!found) throw new UserError('请写原诉求的编号，例如「重复 2026-0154 2026-0150」。');

@@ -1,7 +1,9 @@
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { UserError } from '../../bot/user-error.js';
 import type { ComplaintDoc } from '../../complaints/changes.js';
+import { RATE_COMMAND_ID } from '../../complaints/follow-ups.js';
 import { formatTime, summaryLine } from '../../complaints/messages.js';
 import { communityOf } from '../../complaints/reporter.js';
 import { runStep, type StepAction } from '../../complaints/step-command.js';
@@ -9,6 +11,7 @@ import { findVisible, ticketNumberIn } from '../../complaints/steps.js';
 import type { TicketRef } from '../../domain/complaints/numbers.js';
 import { parseRating, type Rating } from '../../domain/complaints/rating.js';
 
+const RATING = expects('rating', '满意');
 const QUESTION = '请回复「满意」「基本满意」或「不满意」，可以附上意见。';
 
 function verdict(rating: Rating, comment: string): StepAction {
@@ -50,7 +53,7 @@ async function onlyAwaitingVerdict(ctx: BotContext): Promise<ComplaintDoc> {
  * keep numbers: a verdict without one is about their complaint waiting for it.
  */
 export const rateComplaint = defineCommand<{ ref: TicketRef | null; rating: Rating; comment: string }>({
-  id: 'complaint.rate',
+  id: RATE_COMMAND_ID,
   triggers: ['评价'],
   audience: 'anyone',
   writes: true,
@@ -59,7 +62,7 @@ export const rateComplaint = defineCommand<{ ref: TicketRef | null; rating: Rati
   parse(rest, { now, timeZone }) {
     const found = ticketNumberIn(rest, now, timeZone);
     const rated = parseRating(found ? found.rest : rest);
-    if (!rated) return ask('rating', QUESTION);
+    if (!rated) return ask('rating', QUESTION, RATING);
     return ok({ ref: found && { number: found.number, lastYear: found.lastYear }, ...rated });
   },
   async handle(ctx, { rating, comment, ref }) {

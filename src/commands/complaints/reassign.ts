@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import type { Command } from '../../bot/command.js';
 import { REPLY } from '../../bot/replies.js';
@@ -9,6 +10,7 @@ import { defineStepCommand, type NumberedArgs } from '../../complaints/step-comm
 import { refusal } from '../../domain/complaints/lifecycle.js';
 
 const WHO = '请问转派给谁？请写网格编号（如 G02）、网格名称或姓名。';
+const WHO_EXPECTS = expects('text', 'G02');
 
 /** 转派 <编号> <网格|姓名>: the complaint goes to another grid's leader or person, who gets the card. */
 const typed = defineStepCommand({
@@ -17,7 +19,7 @@ const typed = defineStepCommand({
   audience: HANDLERS,
   summary: '把诉求转给别的网格或人员办理',
   examples: ['转派 2026-0153 G02', '转派 2026-0153 马建军'],
-  argument: { question: WHO },
+  argument: { question: WHO, expects: WHO_EXPECTS },
   async request(ctx, complaint, text) {
     const target = await reassignTarget(ctx.services.models, complaint.communityId, text);
     return {
@@ -58,6 +60,8 @@ export const reassignComplaint: Command<NumberedArgs> = {
       commandId: REASSIGN_COMMAND_ID,
       text: complaint.number,
       missing: 'text',
+      question: WHO,
+      expects: WHO_EXPECTS,
     });
     await ctx.reply(`诉求 ${complaint.number}：${WHO}\n${REPLY.cancelHint}`);
   },

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
 
@@ -8,7 +9,10 @@ export const referComplaint = defineStepCommand({
   audience: HANDLERS,
   summary: '把诉求转交外部门办理（写明部门）',
   examples: ['转办 2026-0153 区城管执法队'],
-  argument: { question: '请写转交的部门，例如「区城管执法队」「热力公司」。' },
+  argument: {
+    question: '请写转交的部门，例如「区城管执法队」「热力公司」。',
+    expects: expects('text', '区城管执法队'),
+  },
   request: (_ctx, _complaint, text) => ({
     step: 'refer',
     note: `转交${text}`,

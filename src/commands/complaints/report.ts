@@ -1,4 +1,5 @@
 import { storeEvidence } from '../../activities/evidence.js';
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok, type ParseResult } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { type HeldMedia, heldLocation } from '../../bot/held-media.js';
@@ -44,30 +45,44 @@ interface SamePending {
   held: HeldMedia[];
 }
 
+const WHERE = '请问是在哪里？例如「5号楼2单元」「小区东门」，也可以发送位置。';
+const YES_NO = expects('yes-no', '是');
+
 async function askWhere(ctx: BotContext, text: string) {
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: ID,
     text: `${text} ${PLACE_MARKER}`,
     missing: 'where',
+    question: WHERE,
+    expects: expects('place', '5号楼2单元'),
   });
-  await ctx.reply(`请问是在哪里？例如「5号楼2单元」「小区东门」，也可以发送位置。\n${REPLY.cancelHint}`);
+  await ctx.reply(`${WHERE}\n${REPLY.cancelHint}`);
 }
 
 async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pending: SamePending) {
   await ctx.services.confirmations.set(ctx.message.fromUser, SAME_KIND, pending);
+  const question = similarQuestion(original);
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: ID,
     text: `${text} ${SAME_MARKER}`,
     missing: 'same',
+    question,
+    expects: YES_NO,
   });
-  await ctx.reply(`${similarQuestion(original)}\n${REPLY.cancelHint}`);
+  await ctx.reply(`${question}\n${REPLY.cancelHint}`);
 }
 
 function parseArgs(rest: string): ParseResult<ReportArgs> {
   const { report, same } = sameAnswer(rest);
   const draft = parseReport(report);
-  if (!draft) return ask('what', '请说说遇到了什么问题、在哪里，例如「5号楼2单元下水道堵了」。');
-  if (same === null) return ask('same', '请回复「是」或「不是」。');
+  if (!draft) {
+    return ask(
+      'what',
+      '请说说遇到了什么问题、在哪里，例如「5号楼2单元下水道堵了」。',
+      expects('text', '5号楼2单元下水道堵了'),
+    );
+  }
+  if (same === null) return ask('same', '请回复「是」或「不是」。', YES_NO);
   return ok({ text: report, draft, same });
 }
 

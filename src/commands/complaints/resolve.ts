@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { HANDLERS } from '../../bot/audiences.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
@@ -9,7 +10,10 @@ export const resolveComplaint = defineStepCommand({
   audience: HANDLERS,
   summary: '诉求办好了：写明结果（可附照片），反映人会收到并评价',
   examples: ['办结 2026-0153 已疏通下水道，恢复正常'],
-  argument: { question: '请写办理结果，例如「已疏通下水道，恢复正常」。' },
+  argument: {
+    question: '请写办理结果，例如「已疏通下水道，恢复正常」。',
+    expects: expects('text', '已疏通下水道，恢复正常'),
+  },
   async request(ctx, complaint, text) {
     const photos = await takeHeldPhotos(ctx, complaint.communityId);
     return { step: 'resolve', note: text, photos };

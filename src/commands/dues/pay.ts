@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -17,6 +18,7 @@ import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
 import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
 import { enqueueOutbound } from '../../queues/queues.js';
+import { confirmReversal, type PendingReversal, REVERSAL_KIND } from './reverse.js';
 
 const KIND = 'dues.pay';
 
@@ -38,14 +40,15 @@ async function memberByName(ctx: BotContext, name: string, text: string) {
     .limit(8);
   if (namesake.length === 0) throw new UserError(`${scope.label}没有姓${surname}的党员，请写全名。`);
   if (namesake.length === 1) return namesake[0]!;
+  const question = `「${name}」是哪一位？${scope.label}姓${surname}的有：${namesake.map((m) => m.name).join('、')}。请回复姓名。`;
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: KIND,
     text: `${text} ${NAME_MARKER}`,
     missing: 'name',
+    question,
+    expects: expects('name', namesake[0]!.name),
   });
-  await ctx.reply(
-    `「${name}」是哪一位？${scope.label}姓${surname}的有：${namesake.map((m) => m.name).join('、')}。请回复姓名。\n${REPLY.cancelHint}`,
-  );
+  await ctx.reply(`${question}\n${REPLY.cancelHint}`);
   return null;
 }
 
@@ -60,9 +63,10 @@ export const payDues = defineCommand<PaymentRequest & { text: string }>({
   parse(rest, { now, timeZone }) {
     const parsed = parsePaymentCommand(rest, now, timeZone);
     if (parsed.ok) return ok({ ...parsed.value, text: rest });
-    if (parsed.missing === 'name') return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。');
+    if (parsed.missing === 'name')
+      return ask('name', '请问是哪位党员交的？例如「缴费 王桂兰 21元」。', expects('name', '王桂兰 21元'));
     if (parsed.missing === 'amount')
-      return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。');
+      return ask('amount', '请问交了多少，或交几个月？例如「21元」或「3个月」。', expects('amount', '21元'));
     return invalid(
       parsed.error ?? '没看懂，请按「缴费 姓名 金额或月数 [代缴 姓名(关系)] [微信/现金/转账]」发送。',
     );
@@ -92,18 +96,24 @@ export const confirmDues = defineCommand({
   triggers: ['确认', '确定'],
   audience: OFFICERS,
   writes: true,
-  summary: '确认刚才显示的缴费记录',
+  summary: '确认刚才显示的缴费记录或冲正',
   examples: ['确认'],
   parse: () => ok({}),
   async handle(ctx) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const { models } = ctx.services;
     const sourceKey = ctx.message.dedupeKey;
+    const reversal = await ctx.services.confirmations.get<PendingReversal>(
+      ctx.message.fromUser,
+      REVERSAL_KIND,
+    );
+    if (reversal) return confirmReversal(ctx, reversal);
     const plan = await ctx.services.confirmations.get<PaymentPlan>(ctx.message.fromUser, KIND);
     // A retried 确认 finds the payment it already wrote; the plan stays until the end so it can finish the job.
     const done = await models.DuesPayment.findOne({ sourceKey });
     if (done && !plan) return ctx.reply(`已记录，收据号 ${done.receiptNo}。`);
-    if (!plan) throw new UserError('没有等待确认的缴费（10分钟内有效）。请重新发「缴费 …」。');
+    if (!plan)
+      throw new UserError('没有等待确认的缴费或冲正（10分钟内有效）。请重新发「缴费 …」或「冲正 …」。');
     const receiptNo = done?.receiptNo ?? (await writePayment(ctx, plan, sourceKey));
     const months = plan.covered.map((c) => monthLabel(c.month)).join('、') || '自愿交纳的';
     const by = plan.payer ? `已由${plan.payer.relation}${plan.payer.name}代缴` : '已交';

@@ -2,7 +2,7 @@ import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
 import { parseDuesQuestion } from '../../domain/dues/payment-command.js';
-import { currentYearMonth, monthLabel, type YearMonth, yearMonthLabel } from '../../domain/text/index.js';
+import { currentYearMonth, monthSpans, type YearMonth, yearMonthLabel } from '../../domain/text/index.js';
 import { type LedgerPayment, loadLedger, owedFen, paidThrough, unpaidMonths } from '../../dues/ledger.js';
 
 const METHOD: Record<string, string> = { cash: '现金', wechat: '微信', transfer: '转账', unknown: '' };
@@ -45,7 +45,7 @@ export const duesStatus = defineCommand<{ months: YearMonth[] | null }>({
     lines.push(
       unpaid.length === 0
         ? '没有欠交的月份。'
-        : `欠交${unpaid.length}个月（${unpaid.map(monthLabel).join('、')}），共${formatYuan(owedFen(ledger, current))}。`,
+        : `欠交${unpaid.length}个月（${monthSpans(unpaid)}），共${formatYuan(owedFen(ledger, current))}。`,
     );
     const through = paidThrough(ledger);
     if (through) lines.push(`已交到：${yearMonthLabel(through)}`);

@@ -17,8 +17,20 @@ export interface MemberCardNames {
   grid: string | null;
 }
 
-/** What the bot holds about a member, for a person to read: phone masked, codes in Chinese. */
-export function formatMemberCard(member: MemberDoc, names: MemberCardNames): string {
+/** Officers who call their own branch's members: they see the phone in full (README, privacy rules). */
+const BRANCH_OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser'];
+
+/** Whether `reader` sees `member`'s phone in full: an officer of the member's own branch. Everyone else, masked. */
+export function seesFullPhone(reader: MemberDoc, member: MemberDoc): boolean {
+  return (
+    reader.branchId !== null &&
+    String(reader.branchId) === String(member.branchId) &&
+    (reader.roles as Role[]).some((r) => BRANCH_OFFICERS.includes(r))
+  );
+}
+
+/** What the bot holds about a member, for a person to read: phone masked unless `fullPhone`, codes in Chinese. */
+export function formatMemberCard(member: MemberDoc, names: MemberCardNames, fullPhone = false): string {
   const where = [names.branch, names.partyGroup].filter(Boolean).join(' · ');
   const status = labelOf(MEMBER_STATUS_LABELS, member.status as MemberStatus);
   const mobility =
@@ -33,7 +45,7 @@ export function formatMemberCard(member: MemberDoc, names: MemberCardNames): str
     `身份：${(member.roles as Role[]).map((r) => labelOf(ROLE_LABELS, r)).join('、')} · ${labelOf(DUES_CATEGORY_LABELS, member.duesCategory as DuesCategory)}`,
     `状态：${status}${mobility}${member.probationary ? '（预备党员）' : ''}`,
     `网格：${names.grid ?? '未分配'}`,
-    `手机：${maskPhone(member.phone)}`,
+    `手机：${fullPhone ? (member.phone ?? '未登记') : maskPhone(member.phone)}`,
     `住址：${address || '未登记'}`,
   ];
   if (member.joinedOn) lines.push(`入党日期：${member.joinedOn}`);

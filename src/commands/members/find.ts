@@ -1,8 +1,9 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
-import { cardNames, formatMemberCard } from './card.js';
+import { cardNames, formatMemberCard, seesFullPhone } from './card.js';
 
 const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
 /** In a free sentence (「把王桂兰的资料调出来」), the words around the name that ask for the card. */
@@ -26,7 +27,7 @@ export const findMember = defineCommand<{ name: string }>({
       by === 'keyword'
         ? (rest.replace(ASKING_WORDS, ' ').trim().split(/\s+/)[0] ?? '').replace(AFTER_NAME, '')
         : rest.replace(/[的之].*$/, '').trim();
-    if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。');
+    if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。', expects('name', '王桂兰'));
     if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
     return ok({ name });
   },
@@ -43,8 +44,15 @@ export const findMember = defineCommand<{ name: string }>({
         `以「${name}」开头的党员不止${MAX_CARDS}位：${found.map((m) => m.name).join('、')}……请发完整姓名。`,
       );
     }
+    const reader = ctx.sender.kind === 'member' ? ctx.sender.member : null;
     const cards = await Promise.all(
-      found.map(async (m) => formatMemberCard(m, await cardNames(ctx.services.models, m))),
+      found.map(async (m) =>
+        formatMemberCard(
+          m,
+          await cardNames(ctx.services.models, m),
+          reader !== null && seesFullPhone(reader, m),
+        ),
+      ),
     );
     await ctx.reply(cards.join('\n\n'));
   },

@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
@@ -20,8 +21,8 @@ export const studyCancel = defineCommand<{ date: IsoDate; reason: string }>({
     const parsed = parseCancelRequest(rest, now, timeZone);
     if (parsed.ok) return ok(parsed.value);
     return 'missing' in parsed && parsed.missing === 'reason'
-      ? ask('reason', '请问取消的原因是什么？会一并告诉党员。')
-      : ask('date', '请问取消哪一天的学习？例如「12月10日」。');
+      ? ask('reason', '请问取消的原因是什么？会一并告诉党员。', expects('text', '停电'))
+      : ask('date', '请问取消哪一天的学习？例如「12月10日」。', expects('date', '12月10日'));
   },
   async handle(ctx, { date, reason }) {
     const { sessions } = await officerSessionsOn(ctx, date);

@@ -9,6 +9,7 @@ import { formatDay } from '../../domain/activity.js';
 import {
   ATTENDANCE_LABELS,
   civilIsoDate,
+  DEFAULT_SIGN_IN_OPENS_MINUTES,
   describeRule,
   HOLIDAY_POLICY_LABELS,
   sessionWhenWhere,
@@ -18,11 +19,11 @@ import { ruleOf, type StudySchedule } from '../../models/study.js';
 import { recordAttendance } from '../../study/record-attendance.js';
 import { EXPECTED, isExpected } from '../../study/roster.js';
 import {
+  hasOpened,
   recentSession,
   type ScheduleDoc,
   type SessionDoc,
   scheduleOf,
-  startOf,
   upcomingSessions,
   viewOf,
 } from '../../study/sessions.js';
@@ -146,8 +147,9 @@ export async function recordForMember(
         : `${member.name}所在支部最近没有已开始的学习。`,
     );
   }
-  if (startOf(session, ctx.timeZone) > ctx.now)
-    throw new UserError(`${formatDay(viewOf(session).date)}的学习还没开始。`);
+  const opens = (await scheduleOf(ctx.services.models, session.branchId))?.signInOpensMinutes;
+  if (!hasOpened(session, ctx.now, ctx.timeZone, opens ?? DEFAULT_SIGN_IN_OPENS_MINUTES))
+    throw new UserError(`${formatDay(viewOf(session).date)}的学习还没到签到时间。`);
   const outcome = await recordAttendance(ctx.services.models, {
     session,
     sourceKey: ctx.message.dedupeKey,

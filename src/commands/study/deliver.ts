@@ -8,5 +8,10 @@ export const studyDeliver = recordForMemberCommand(
     summary: '登记送学上门',
     examples: ['送学上门 王桂兰'],
   },
-  { kind: 'home_delivered', reasonNeeded: false, question: '请问为哪位党员送学上门？请发姓名。' },
+  {
+    kind: 'home_delivered',
+    reasonNeeded: false,
+    question: '请问为哪位党员送学上门？请发姓名。',
+    example: '王桂兰',
+  },
 );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, invalid, ok, type ParseContext, type ParseResult } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
 import { UserError } from '../../bot/user-error.js';
@@ -49,6 +50,9 @@ async function askLeave(ctx: BotContext, session: SessionDoc, reason: string): P
   return true;
 }
 
+const REASON_QUESTION = '请问请假的原因是什么？例如「去医院复查」。';
+const REASON = expects('text', '去医院复查');
+
 /** Put in front of a free sentence while the bot asks whether it was meant as a leave. */
 const ASKED = '#问请假#';
 const YES = /\s(?:是|是的|对|对的|嗯|好|好的|确认|确定|请假)$/;
@@ -66,7 +70,7 @@ function parseLeave(text: string, confirmed: boolean, ctx: ParseContext): ParseR
   const parsed = parseLeaveRequest(text, ctx.now, ctx.timeZone);
   if (parsed.ok) return ok({ ...parsed.value, text, confirmed });
   if ('error' in parsed) return invalid(parsed.error);
-  return ask('reason', '请问请假的原因是什么？例如「去医院复查」。');
+  return ask('reason', REASON_QUESTION, REASON);
 }
 
 /** 请假 <原因>: for the next session, or the one on a named day; before it ends. A free sentence asks first. */
@@ -95,13 +99,16 @@ export const studyLeave = defineCommand<LeaveArgs>({
     }
     attendeeOf(ctx, session);
     if (!confirmed) {
+      const question = `您是要请假，不参加${sessionWhen(viewOf(session))}的学习吗？`;
       await ctx.services.dialogues.set(ctx.message.fromUser, {
         commandId: LEAVE_COMMAND_ID,
         text: `${ASKED} ${text}`,
         missing: 'confirm',
+        question,
+        expects: expects('yes-no', '是'),
       });
       await ctx.reply(
-        `您是要请假，不参加${sessionWhen(viewOf(session))}的学习吗？\n是请回复「是」；不是请回复「不是」。\n（如果是反映问题，请发「反映 …」。）`,
+        `${question}\n是请回复「是」；不是请回复「不是」。\n（如果是反映问题，请发「反映 …」。）`,
       );
       return;
     }
@@ -131,6 +138,8 @@ export const studyLeave = defineCommand<LeaveArgs>({
       commandId: LEAVE_COMMAND_ID,
       text: session.date,
       missing: 'reason',
+      question: REASON_QUESTION,
+      expects: REASON,
     });
     await ctx.reply(
       `已为您请假：${sessionWhen(viewOf(session))}的学习，书记会收到通知。\n方便的话，请直接回复请假原因（例如：去医院复查），我会一并转告。`,

@@ -11,5 +11,10 @@ export const studyMakeup = recordForMemberCommand(
     summary: '为到场的党员补签',
     examples: ['补签 王桂兰 没带手机'],
   },
-  { kind: 'makeup', reasonNeeded: true, question: '请问为哪位党员补签？例如「王桂兰 没带手机」。' },
+  {
+    kind: 'makeup',
+    reasonNeeded: true,
+    question: '请问为哪位党员补签？例如「王桂兰 没带手机」。',
+    example: '王桂兰 没带手机',
+  },
 );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -8,6 +9,7 @@ import {
   civilIsoDate,
   type MoveRequest,
   parseMoveRequest,
+  sessionStart,
   sessionWhenWhere,
 } from '../../domain/study/index.js';
 import { tellBranchMembers } from '../../study/notify.js';
@@ -73,8 +75,16 @@ export const studyMove = defineCommand<MoveRequest>({
     if (parsed.ok) return ok(parsed.value);
     if ('error' in parsed) return invalid(parsed.error);
     return parsed.missing === 'to'
-      ? ask('to', '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。')
-      : ask('from', '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。');
+      ? ask(
+          'to',
+          '请问改到哪一天？请这样写：「改到 12月11日」，也可以加上新的时间、地点。',
+          expects('text', '改到 12月11日'),
+        )
+      : ask(
+          'from',
+          '请问调整哪一天的学习？例如「12月10日 改到 12月11日」。',
+          expects('date', '12月10日 改到 12月11日'),
+        );
   },
   async handle(ctx, request) {
     if (request.to === request.from && !request.time && !request.place) {
@@ -87,6 +97,17 @@ export const studyMove = defineCommand<MoveRequest>({
     }
     const from = sessions[0]!;
     if (startOf(from, ctx.timeZone) <= ctx.now) throw new UserError('这次学习已经开始了，不能再调整。');
+    // The new day may be today: 「改到 12月6日 早上6点」 sent at 07:02 would move the session into the past.
+    const newTime = request.time ?? from.time;
+    const newStart = sessionStart(
+      { date: request.to, time: newTime, durationMinutes: from.durationMinutes },
+      ctx.timeZone,
+    );
+    if (newStart <= ctx.now) {
+      throw new UserError(
+        `${formatDay(request.to)}${newTime}已经过去了，不能改到这个时间。请换一个还没到的时间。`,
+      );
+    }
     const sameDay = request.to === request.from;
     if (
       sameDay &&

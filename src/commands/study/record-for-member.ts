@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, type Command, defineCommand, ok } from '../../bot/command.js';
 import { parseRecordForMember } from '../../domain/study/index.js';
@@ -12,7 +13,7 @@ type Words = Pick<Command, 'id' | 'triggers' | 'summary' | 'examples'>;
  */
 export function recordForMemberCommand(
   words: Words,
-  record: { kind: 'makeup' | 'home_delivered'; reasonNeeded: boolean; question: string },
+  record: { kind: 'makeup' | 'home_delivered'; reasonNeeded: boolean; question: string; example: string },
 ): Command<{ words: string; date: IsoDate | null }> {
   return defineCommand({
     ...words,
@@ -20,7 +21,7 @@ export function recordForMemberCommand(
     writes: true,
     parse(rest, { now, timeZone }) {
       const parsed = parseRecordForMember(rest, now, timeZone);
-      return parsed.ok ? ok(parsed.value) : ask('name', record.question);
+      return parsed.ok ? ok(parsed.value) : ask('name', record.question, expects('name', record.example));
     },
     handle: (ctx, request) => recordForMember(ctx, request, record.kind, record.reasonNeeded),
   });

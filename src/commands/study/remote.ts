@@ -1,11 +1,13 @@
 import { defineCommand, ok } from '../../bot/command.js';
+import type { BotContext } from '../../bot/context.js';
+import type { MemberDoc } from '../../bot/sender.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatDay } from '../../domain/activity.js';
 import { ATTENDANCE_LABELS, isQuestion } from '../../domain/study/index.js';
 import { type IsoDate, parseDate } from '../../domain/text/index.js';
 import { tellBranchOfficers } from '../../study/notify.js';
 import { recordAttendance } from '../../study/record-attendance.js';
-import { recentSession, type SessionDoc, startOf, viewOf } from '../../study/sessions.js';
+import { endOf, recentSession, type SessionDoc, startOf, viewOf } from '../../study/sessions.js';
 import { attendeeOf, branchSchedule, memberInBranch } from './common.js';
 
 /** How long after its start a session's material may still be recorded as studied, at most. */
@@ -26,6 +28,20 @@ async function remoteDeadline(ctx: Parameters<typeof memberInBranch>[0], session
   }).sort({ date: 1 });
   const nextStart = next && startOf(next, ctx.timeZone);
   return nextStart && nextStart < weekOn ? nextStart : weekOn;
+}
+
+/**
+ * Remote study is for those who cannot be in the room: mobile members, the housebound (the branch has taken them
+ * the material before) and anyone on leave for this session. Others, while it is on, are there to sign in.
+ */
+async function awayOrHousebound(ctx: BotContext, member: MemberDoc, session: SessionDoc): Promise<boolean> {
+  if (member.status === 'mobile') return true;
+  const { Attendance } = ctx.services.models;
+  const excused = await Attendance.findOne({
+    memberId: member._id,
+    $or: [{ sessionId: session._id, kind: 'leave' }, { kind: 'home_delivered' }],
+  });
+  return excused !== null;
 }
 
 /**
@@ -63,6 +79,11 @@ export const studyRemote = defineCommand<{ date: IsoDate | null; note: string; q
     const when = formatDay(viewOf(session).date);
     if (startOf(session, ctx.timeZone) > ctx.now) {
       throw new UserError(`${when}的学习还没开始。学习开始后，学完材料再发「已学习」。`);
+    }
+    if (ctx.now < endOf(session, ctx.timeZone) && !(await awayOrHousebound(ctx, member, session))) {
+      throw new UserError(
+        `${when}的学习正在进行。在现场的请发「签到」；来不了的请发「请假 原因」，之后学完材料再发「已学习」。`,
+      );
     }
     if (ctx.now >= (await remoteDeadline(ctx, session))) {
       throw new UserError(

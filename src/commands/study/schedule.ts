@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import type { BotContext } from '../../bot/context.js';
@@ -19,6 +20,12 @@ const QUESTIONS = {
   rule: '请问每月哪几天学习？例如「每月10日、25日」或「每月第二、第四个周三」。',
   time: '请问几点开始？例如「19:00」或「下午2点半」。',
   place: '请问在哪里学习？例如「社区党群服务中心二楼会议室」。',
+} as const;
+
+const EXPECTS = {
+  rule: expects('text', '每月10日、25日'),
+  time: expects('text', '19:00'),
+  place: expects('place', '社区党群服务中心二楼会议室'),
 } as const;
 
 /** The branch being set: the officer's own, or — for community-wide officers — the one named. */
@@ -62,7 +69,7 @@ export const studySchedule = defineCommand<ScheduleDraft>({
     const parsed = parseScheduleText(rest);
     if (parsed.ok) return ok(parsed.draft);
     if ('error' in parsed) return invalid(`${parsed.error}\n例如「${EXAMPLE}」。`);
-    return ask(parsed.missing, QUESTIONS[parsed.missing]);
+    return ask(parsed.missing, QUESTIONS[parsed.missing], EXPECTS[parsed.missing]);
   },
   async handle(ctx, draft) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');

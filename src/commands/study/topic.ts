@@ -1,3 +1,4 @@
+import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
 import { formatDay } from '../../domain/activity.js';
@@ -20,8 +21,8 @@ export const studyTopic = defineCommand<TopicRequest>({
     if (parsed.ok) return ok(parsed.value);
     if ('error' in parsed) return invalid(parsed.error);
     return parsed.missing === 'date'
-      ? ask('date', '请问是哪一天的学习？例如「12月10日」。')
-      : ask('topic', '请问学习主题是什么？可以在后面附上学习材料的链接。');
+      ? ask('date', '请问是哪一天的学习？例如「12月10日」。', expects('date', '12月10日'))
+      : ask('topic', '请问学习主题是什么？可以在后面附上学习材料的链接。', expects('text', '学习党章'));
   },
   async handle(ctx, { date, topic, link }) {
     const { sessions } = await officerSessionsOn(ctx, date);

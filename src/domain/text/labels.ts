@@ -19,4 +19,36 @@ export const monthLabel = (month: YearMonth): string => `${Number(month.slice(5)
 /** 2026-03 → 2026年3月. */
 export const yearMonthLabel = (month: YearMonth): string => `${month.slice(0, 4)}年${monthLabel(month)}`;
 
+/** Runs of this many consecutive months or more are written as a range. */
+const RANGE_FROM = 3;
+
+const next = (m: YearMonth): YearMonth => {
+  const [y, n] = m.split('-').map(Number) as [number, number];
+  return (n === 12 ? `${y + 1}-01` : `${y}-${String(n + 1).padStart(2, '0')}`) as YearMonth;
+};
+
+/**
+ * A list of months as people write it: runs as ranges (6–12月), others one by one (3月、5月); with years only when
+ * the months span more than one (2025年11月–2026年2月).
+ */
+export function monthSpans(months: readonly YearMonth[]): string {
+  const sorted = [...new Set(months)].sort();
+  const label = new Set(sorted.map((m) => m.slice(0, 4))).size > 1 ? yearMonthLabel : monthLabel;
+  const runs: YearMonth[][] = [];
+  for (const m of sorted) {
+    const run = runs.at(-1);
+    if (run && next(run.at(-1)!) === m) run.push(m);
+    else runs.push([m]);
+  }
+  return runs
+    .flatMap((run) => {
+      if (run.length < RANGE_FROM) return run.map(label);
+      const [first, last] = [run[0]!, run.at(-1)!];
+      return label === monthLabel
+        ? [`${Number(first.slice(5))}–${monthLabel(last)}`]
+        : [`${yearMonthLabel(first)}–${yearMonthLabel(last)}`];
+    })
+    .join('、');
+}
+
 export const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}小时`;

@@ -1,0 +1,36 @@
+import { expects } from '../bot/answers.js';
+import type { BotContext } from '../bot/context.js';
+import type { ComplaintHistoryEntry } from '../models/complaint.js';
+import type { ComplaintDoc } from './changes.js';
+
+export const RATE_COMMAND_ID = 'complaint.rate';
+export const ADD_COMMAND_ID = 'complaint.add';
+
+/** A handler's note that asks the reporter something (「具体是哪个门口？」「方便留个电话吗」). */
+const ASKS = /[?？]|吗|请问|哪|什么|几|是否|能否|方便|电话/;
+
+/**
+ * After the reporter was asked something about their complaint — to rate it after 办结, or the handler's
+ * question — their next message belongs to it: 「满意」 rates it, 「就是西区2栋门口那个」 is added to it.
+ */
+export async function expectReporterReply(
+  ctx: BotContext,
+  complaint: ComplaintDoc,
+  entry: ComplaintHistoryEntry,
+) {
+  const reporter = complaint.reporter.userId;
+  if (!reporter || entry.byUserId === reporter) return;
+  if (entry.step === 'resolve') {
+    await ctx.services.followUps.set(reporter, {
+      commandId: RATE_COMMAND_ID,
+      prefix: complaint.number,
+      expects: expects('rating', '满意'),
+    });
+  } else if ((entry.step === 'progress' || entry.step === 'note') && ASKS.test(entry.note ?? '')) {
+    await ctx.services.followUps.set(reporter, {
+      commandId: ADD_COMMAND_ID,
+      prefix: complaint.number,
+      expects: expects('text', '就是西区2栋门口那个'),
+    });
+  }
+}
