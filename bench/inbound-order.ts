@@ -4,7 +4,7 @@
  * the old processor (no per-person order: `receive` straight from the job) and the current one (each person's
  * messages in their line, see src/queues/sender-order.ts), in the same process and database, and prints the
  * throughput of each run and the ratio. Target: the ordered worker within 10% of the old one.
- * Also printed: what storing a message costs the webhook (BullMQ add, then add + joining the line).
+ * Also printed: what storing a message costs the webhook (BullMQ add, then the ack script of src/queues/arrivals.ts).
  * Env: BENCH_PEOPLE (200), BENCH_MESSAGES (3 per person), BENCH_ROUNDS (2 of each), BENCH_LOG_LEVEL (error).
  */
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
@@ -14,10 +14,11 @@ import { createBotServices } from '../src/bot/services.js';
 import { parseConfig } from '../src/config.js';
 import { buildDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
+import { ArrivalForwarder, storeArrival } from '../src/queues/arrivals.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type { InboundJob } from '../src/queues/definitions.js';
 import { DEFAULT_JOB_OPTIONS } from '../src/queues/definitions.js';
-import { enqueueInbound, queuePrefix } from '../src/queues/queues.js';
+import { queuePrefix } from '../src/queues/queues.js';
 import { SenderOrder } from '../src/queues/sender-order.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
 import { textMessageXml } from '../src/standin/inbound-xml.js';
@@ -104,7 +105,7 @@ async function run(variant: Variant, round: number) {
   const now = new Date();
   const storeStart = performance.now();
   for (const message of messages) {
-    if (variant === 'ordered') await enqueueInbound(queue, message, now);
+    if (variant === 'ordered') await storeArrival(queue, message, now);
     else
       await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
   }
@@ -123,6 +124,8 @@ async function run(variant: Variant, round: number) {
   let done = 0;
   let failed = 0;
   const start = performance.now();
+  // The ordered variant is stored as the webhook stores (the arrivals stream): the forwarder hands it over.
+  const forwarder = variant === 'ordered' ? new ArrivalForwarder(connection, queue, log) : null;
   const worker = new Worker<InboundJob>(name, processor, { connection, prefix, concurrency: 16 });
   const finished = new Promise<void>((resolve) => {
     const count = () => {
@@ -140,8 +143,10 @@ async function run(variant: Variant, round: number) {
   worker.on('error', (err) => log.error({ err }, 'bench worker error'));
   await finished;
   const ms = performance.now() - start;
+  await forwarder?.close();
   await worker.close();
   await queue.obliterate({ force: true });
+  await (queue.opts.connection as typeof connection).del(queue.toKey('arrivals'));
   await queue.close();
   const perSecond = (messages.length / ms) * 1000;
   console.log(

@@ -2,6 +2,7 @@ import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import { createBotServices } from '../src/bot/services.js';
 import type { Deps } from '../src/deps.js';
 import { registerAccounts } from '../src/kf/accounts.js';
+import { ArrivalForwarder } from '../src/queues/arrivals.js';
 import { AttachmentStore } from '../src/queues/attachments.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type {
@@ -50,6 +51,8 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   await registerAccounts(deps.models, deps.config.kf, deps.wecom.kf, deps.log);
   const services = createBotServices(deps);
   const inboundOrder = new SenderOrder(connection, deps.queues.inbound);
+  // Callbacks stored by the webhook (the arrivals stream) become inbound jobs, in the order they came.
+  const forwarder = new ArrivalForwarder(connection, deps.queues.inbound, deps.log);
   const inbound = new Worker<InboundJob>(
     'inbound',
     withKfInbound(createInboundProcessor(services, inboundOrder), {
@@ -123,6 +126,7 @@ export async function startWorkers(deps: Deps, tuning: WorkerTuning = {}): Promi
   return {
     running: () => all.every((worker) => worker.isRunning()),
     async close() {
+      await forwarder.close();
       await Promise.all([inbound.close(), outbound.close(), scheduled.close(), complaintTimers.close()]);
       await connection.quit().catch(() => connection.disconnect());
     },

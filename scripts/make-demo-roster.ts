@@ -544,7 +544,7 @@ writeFileSync(
   projectPath('fixtures/demo/grids.csv'),
   csv([
     GRID_COLUMNS.map((c) => c.header),
-    ...GRIDS.map((g) => [g.code, g.name, g.leader, g.buildings.join('、')]),
+    ...GRIDS.map((g) => [g.code, g.name, g.leader, g.buildings.join('、'), '']),
   ]),
 );
 writeFileSync(

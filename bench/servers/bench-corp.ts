@@ -9,7 +9,7 @@ export function benchSecrets(): CallbackSecrets {
 }
 
 /** The bot's configuration for the benchmark: local services, throwaway corp, a stand-in API host that is never called. */
-export function benchConfig(role: 'web' | 'all') {
+export function benchConfig(role: 'web' | 'worker' | 'all') {
   return localCorpConfig('http://127.0.0.1:9', {
     ROLE: role,
     PORT: '0',

@@ -1,4 +1,5 @@
 import { createLogger } from '../../src/logger.js';
+import type { RedisClient } from '../../src/queues/connection.js';
 import { startRuntime } from '../../src/runtime.js';
 import { benchConfig } from './bench-corp.js';
 
@@ -12,7 +13,9 @@ const port = Number(new URL(runtime.url ?? 'http://x:0').port);
 process.send?.({ port });
 process.on('message', async (msg) => {
   if (msg === 'drain') {
-    await runtime.deps.queues.inbound.obliterate({ force: true });
+    const { inbound, outbound } = runtime.deps.queues;
+    await Promise.all([inbound, outbound].map((queue) => queue.obliterate({ force: true })));
+    await (inbound.opts.connection as RedisClient).del(inbound.toKey('arrivals'));
     await runtime.close();
     process.send?.('drained');
     process.exit(0);

@@ -10,3 +10,5 @@ export const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'orga
 export const HANDLERS: readonly Role[] = ['grid_leader', 'staff', 'secretary', 'deputy_secretary', 'admin'];
 /** See complaint lists and figures (待办, 超时诉求, 诉求统计). */
 export const OVERSEERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'admin', 'staff'];
+/** The figures a street office (街道) reads across its communities: 月报, 党费统计, 党务公开, 诉求统计. */
+export const STREET_DESK: readonly Role[] = [...OFFICERS, 'street'];

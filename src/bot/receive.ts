@@ -1,7 +1,9 @@
 import { normaliseText } from '../domain/text/normalise.js';
 import type { InboundEvent, InboundMessage } from '../wecom/inbound.js';
 import { expects } from './answers.js';
+import { bindingStep, offerBinding } from './binding.js';
 import { type Command, parseCardKey } from './command.js';
+import { placeStranger } from './community-choice.js';
 import { type BotContext, type BotServices, createContext, replyAs } from './context.js';
 import { heldLocation } from './held-media.js';
 import { menuCommandId } from './menu.js';
@@ -44,7 +46,10 @@ export async function receive(
   let ctx: BotContext | undefined;
   try {
     const sender = await services.senders.resolve(message.fromUser, message.kf?.openKfId);
-    ctx = createContext(services, message, sender);
+    const placed = await placeStranger(services, message, sender);
+    // Asked which community the person lives in: the message is handled with their answer.
+    if (!placed) return;
+    ctx = createContext(services, placed.message, placed.sender);
     await dispatch(ctx);
   } catch (error) {
     if (ctx && error instanceof UserError) {
@@ -149,6 +154,8 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
     ]);
     return ctx.reply(question || confirmation ? REPLY.cancelled : REPLY.nothingToCancel);
   }
+  // Someone we do not know answering with a name and the phone's last four digits binds their roster row.
+  if (await bindingStep(ctx, text)) return;
   const allowed = (command: Command) => mayUse(command, ctx.sender);
   let pending = await dialogues.get(userId);
   if (pending?.missing === GUESS) {
@@ -208,10 +215,14 @@ function unclear(ctx: BotContext, suggestions: readonly Command[]): string {
   );
 }
 
-/** Members hear that the command is not theirs; people we do not know, whom to ask to be registered. */
-function refuse(ctx: BotContext): Promise<void> {
+/**
+ * Members hear that the command is not theirs; people we do not know are asked to bind their roster row when
+ * there are rows to bind, else told whom to ask to be registered.
+ */
+async function refuse(ctx: BotContext): Promise<void> {
   if (ctx.sender.kind === 'member') return ctx.reply(REPLY.notAllowed);
   if (ctx.sender.kind === 'resident') return ctx.reply(REPLY.resident);
+  if (await offerBinding(ctx)) return;
   return ctx.reply(notRegistered(ctx.sender.community?.contactText ?? '请联系所在支部书记登记'));
 }
 

@@ -36,7 +36,14 @@ export interface Asker {
   allowed(command: Command): boolean;
 }
 
-const OFFICER_ROLES: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser', 'staff', 'admin'];
+const OFFICER_ROLES: readonly Role[] = [
+  'secretary',
+  'deputy_secretary',
+  'organiser',
+  'staff',
+  'admin',
+  'street',
+];
 
 /** Residents are people not on the roster; officers are anyone with a branch or community role. */
 export function speakerOf(roles: readonly Role[] | null): Speaker {

@@ -8,8 +8,8 @@ const COMMUNITY_WIDE: readonly Role[] = ['admin', 'staff'];
 
 export interface Scope {
   filter: { communityId: Types.ObjectId; branchId?: Types.ObjectId | null };
-  /** Shown in replies so nobody mistakes branch figures for the community's. */
-  label: '本支部' | '全社区';
+  /** Shown in replies so nobody mistakes branch figures for the community's: 本支部, 全社区, or its name. */
+  label: string;
 }
 
 /** What an officer's queries may see, decided from our records only. */

@@ -33,15 +33,36 @@ export class SenderResolver {
     private readonly kf?: KfApi,
   ) {}
 
+  /** After a binding: the next message from this person reads the roster again. */
+  forget(userId: string): void {
+    this.cache.delete(userId);
+  }
+
   /** `openKfId`: the 微信客服 account a resident wrote to, which says their community. */
   async resolve(userId: string, openKfId?: string): Promise<Sender> {
     const cacheKey = openKfId ? `${userId}|${openKfId}` : userId;
     const hit = this.cache.get(cacheKey);
     if (hit && this.now().getTime() - hit.at < TTL_MS) return hit.sender;
     const sender = await this.load(userId, openKfId);
-    this.cache.set(cacheKey, { at: this.now().getTime(), sender });
+    // Someone not yet placed in a community is read again next time: their first complaint places them.
+    if (sender.community) this.cache.set(cacheKey, { at: this.now().getTime(), sender });
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
     return sender;
+  }
+
+  /**
+   * Someone not on the roster belongs to the community they have dealt with before (their latest resident
+   * record), or to the only community there is. Otherwise null: their message may name one (community-choice.ts).
+   * Never a guess by sort order.
+   */
+  private async residentCommunity(userId: string): Promise<CommunityDoc | null> {
+    const [resident] = await this.models.Resident.find({ wecomUserId: userId }, { communityId: 1 })
+      .sort({ updatedAt: -1 })
+      .limit(1)
+      .lean();
+    if (resident) return this.models.Community.findById(resident.communityId);
+    const communities = await this.models.Community.find().limit(2);
+    return communities.length === 1 ? (communities[0] ?? null) : null;
   }
 
   private async load(userId: string, openKfId?: string): Promise<Sender> {
@@ -63,8 +84,6 @@ export class SenderResolver {
       const community = await this.models.Community.findById(member.communityId);
       if (community) return { kind: 'member', userId, member, roles: member.roles as Role[], community };
     }
-    // One deployment usually serves one community; strangers are pointed at the first one's contact.
-    const community = await this.models.Community.findOne().sort({ code: 1 });
-    return { kind: 'unknown', userId, community };
+    return { kind: 'unknown', userId, community: await this.residentCommunity(userId) };
   }
 }

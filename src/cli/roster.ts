@@ -8,13 +8,16 @@ import { createModels, type Models, syncIndexes } from '../models/index.js';
 import { DEMO_COMMUNITY, DEMO_FILES, importDemo } from '../roster/demo.js';
 import { exportRoster } from '../roster/export.js';
 import { type ImportOptions, type ImportReport, importGrids, importRoster } from '../roster/import.js';
+import { previewPath, writePreviewXlsx } from '../roster/preview-xlsx.js';
+import { reportLines } from '../roster/report-text.js';
 
 const USAGE = `用法 / usage:
-  npm run roster -- import <file.csv|file.xlsx> [--community <code>] [--community-name <名称>] [--dry-run] [--allow-partial]
+  npm run roster -- import <file.csv|file.xlsx> [--community <code>] [--community-name <名称>] [--dry-run [--preview <预览.xlsx>]] [--allow-partial]
   npm run roster -- import-grids <file.csv|file.xlsx> [同上 / same options]
   npm run roster -- export <file.csv|file.xlsx> [--community <code>]
   npm run roster -- demo          示例社区 幸福里社区 (xingfuli)：先导入网格，再导入党员
---community 可省略：数据库里只有一个社区时就用它。先导入网格，再导入党员（党员的「网格」要引用已有网格）。
+--community 可省略：数据库里只有一个社区时就用它。花名册可带标题行和两行合并表头；试运行把预览另存为 .xlsx。
+先导入网格，再导入党员（党员的「网格」要引用已有网格）。
 MONGODB_URI 默认 / default mongodb://127.0.0.1:27017/dangjian`;
 
 const DEMO = DEMO_COMMUNITY;
@@ -25,6 +28,7 @@ const OPTIONS = {
   community: { type: 'string' },
   'community-name': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  preview: { type: 'string' },
   'allow-partial': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -61,21 +65,9 @@ function parseCommandLine(argv: string[]): Command {
 }
 
 function printReport(title: string, report: ImportReport, options: ImportOptions): boolean {
+  for (const line of reportLines(title, report, options.dryRun ?? false)) console.log(line);
   const { created, updated, unchanged, rejected } = report;
-  console.log(title);
-  console.log(`新增 ${created} · 更新 ${updated} · 未变 ${unchanged} · 拒绝 ${rejected.length}`);
-  console.log(
-    `created ${created} · updated ${updated} · unchanged ${unchanged} · rejected ${rejected.length}`,
-  );
-  for (const { problems } of rejected) for (const problem of problems) console.log(`  ${problem}`);
-  const nothingApplied = rejected.length > 0 && created + updated + unchanged === 0;
-  if (nothingApplied) {
-    console.log('有被拒绝的行，什么都没有写入（改正后重新导入，或加 --allow-partial 只导入正确的行）。');
-    console.log('Rows were rejected; nothing was applied.');
-  } else if (options.dryRun) {
-    console.log('试运行：数据库未改动。 Dry run: nothing was written.');
-  }
-  return !nothingApplied;
+  return !(rejected.length > 0 && created + updated + unchanged === 0);
 }
 
 /** The community when --community is left out: the only one in the database. */
@@ -114,11 +106,14 @@ async function run(models: Models, command: Exclude<Command, { name: 'help' }>):
     allowPartial: o['allow-partial'],
   };
   const report = await (name === 'import' ? importRoster : importGrids)(models, options);
-  return printReport(
-    `${name === 'import' ? '党员 / members' : '网格 / grids'}: ${file} → ${code}`,
-    report,
-    options,
-  );
+  const title = `${name === 'import' ? '党员 / members' : '网格 / grids'}: ${file} → ${code}`;
+  const applied = printReport(title, report, options);
+  if (report.preview) {
+    const out = o.preview ?? previewPath(file);
+    await writePreviewXlsx(out, title, reportLines(title, report, true), report);
+    console.log(`预览已另存为 / preview written to ${out}`);
+  }
+  return applied;
 }
 
 async function main(): Promise<number> {

@@ -16,6 +16,17 @@ export async function monthlyReport(
   ].join('\n');
 }
 
+/** The first line of every section («党费 应缴 …；群众诉求 收到3件 …»): a street office's line per community. */
+export async function headlines(
+  query: DeskQuery,
+  months: YearMonth[],
+  kind: 'compute' | 'disclose',
+  sections: readonly DeskSection[] = DESK_SECTIONS,
+): Promise<string> {
+  const parts = await Promise.all(sections.map((s) => s[kind](query, months)));
+  return `${query.scope.name}：${sections.map((s, i) => `${s.title} ${parts[i]?.[0] ?? ''}`).join('；')}`;
+}
+
 const day = (date: IsoDate) => {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;

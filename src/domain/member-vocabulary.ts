@@ -11,6 +11,7 @@ export const ROLES = [
   'grid_leader',
   'staff',
   'admin',
+  'street',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,8 @@ export const ROLE_LABELS: Record<Role, readonly string[]> = {
   grid_leader: ['网格长', '网格员'],
   staff: ['社工', '社区工作者', '工作人员'],
   admin: ['管理员'],
+  /** 街道 staff: the figures of every community the deployment serves, a line each. */
+  street: ['街道', '街道工作人员', '街道干部'],
 };
 
 export const DUES_CATEGORIES = [
@@ -81,3 +84,12 @@ export function codeForLabel<T extends string>(
 
 export const labelOf = <T extends string>(labels: Record<T, readonly string[]>, code: T): string =>
   labels[code][0] ?? code;
+
+/**
+ * A roster row nobody has bound to a WeCom account yet (a 花名册 has no userids) carries this prefix and its
+ * own id as its userid: WeCom userids begin with a letter or digit, so it never matches a sender, and the
+ * unique (community, userid) index keeps working. Nothing is ever sent to it.
+ */
+export const UNBOUND_PREFIX = '~';
+export const unboundUserId = (memberId: string): string => `${UNBOUND_PREFIX}${memberId}`;
+export const isBoundUserId = (userId: string): boolean => !userId.startsWith(UNBOUND_PREFIX);

@@ -12,6 +12,8 @@ const GridSchema = new Schema<Grid>(
     leaderUserId: { type: String, default: null },
     /** Building names as people say them: "3号楼", "5栋", "东区12幢". */
     buildings: { type: [String], default: [] },
+    /** Street addresses the grid covers (「和平里北街12号院」): a resident naming one belongs to this community. */
+    addresses: { type: [String], default: [] },
   },
   { timestamps: true },
 );
@@ -22,6 +24,7 @@ export interface Grid extends Stored {
   name: string;
   leaderUserId: string | null;
   buildings: string[];
+  addresses: string[];
 }
 export const gridModel = (db: Connection): Model<Grid> =>
   db.models.Grid ?? db.model<Grid>('Grid', GridSchema);

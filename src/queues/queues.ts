@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
+import { isBoundUserId } from '../domain/member-vocabulary.js';
 import { externalUserIdOf, isKfAddress } from '../kf/address.js';
 import { chunk } from '../wecom/api/split-text.js';
-import type { InboundMessage } from '../wecom/inbound.js';
 import type { RedisClient } from './connection.js';
 import {
   type ComplaintTimerJob,
@@ -56,25 +56,6 @@ export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((queue) => queue.close()));
 }
 
-/**
- * Stores the callback durably. The job id is the dedupe key, so WeCom's retries of the same message
- * collapse onto one job (BullMQ ignores an add whose id exists), also for a while after it completed
- * (see DEDUPE_RETENTION_SECONDS).
- */
-export async function enqueueInbound(
-  queue: Queue<InboundJob>,
-  message: InboundMessage,
-  now: Date,
-): Promise<void> {
-  const job = await queue.add(
-    message.kind,
-    { message, receivedAt: now.toISOString() },
-    { jobId: message.dedupeKey },
-  );
-  // In line behind the sender's earlier messages (see SenderOrder) before WeCom hears the ack.
-  await orderOf(queue).join(message.fromUser, job);
-}
-
 /** The line a person's jobs on `queue` wait in, over the queue's own connection. */
 export const orderOf = (queue: Queue): SenderOrder =>
   new SenderOrder(queue.opts.connection as RedisClient, queue);
@@ -89,6 +70,7 @@ export const KF_JOB = 'kf';
 /**
  * Every message to a person goes through here. `jobId` must be deterministic for the cause (no ':').
  * Residents on plain WeChat (kf addresses) get a job each, sent under kf's own rules (src/kf/send.ts).
+ * Members not yet bound to a WeCom account cannot be reached: they are left out here, once for every sender.
  */
 export async function enqueueOutbound(
   queue: Queue<OutboundJob>,
@@ -96,13 +78,14 @@ export async function enqueueOutbound(
   data: OutboundJob,
   delayMs = 0,
 ): Promise<void> {
-  const members = data.touser.filter((u) => !isKfAddress(u));
+  const touser = data.touser.filter(isBoundUserId);
+  const members = touser.filter((u) => !isKfAddress(u));
   const jobs = [];
   if (members.length > 0) {
     const memberJob = { ...data, touser: members };
     jobs.push({ data: memberJob, job: await queue.add(data.purpose, memberJob, { jobId, delay: delayMs }) });
   }
-  for (const resident of data.touser.filter(isKfAddress)) {
+  for (const resident of touser.filter(isKfAddress)) {
     const kfJob = { ...data, touser: [resident] };
     const kfJobId = `${jobId}-kf-${externalUserIdOf(resident)}`;
     jobs.push({ data: kfJob, job: await queue.add(KF_JOB, kfJob, { jobId: kfJobId, delay: delayMs }) });
@@ -129,7 +112,7 @@ export async function enqueueFanout(
   purpose: string,
   scheduledAt: Date,
 ): Promise<number> {
-  const batches = chunk([...new Set(recipients)], MAX_RECIPIENTS_PER_SEND);
+  const batches = chunk([...new Set(recipients.filter(isBoundUserId))], MAX_RECIPIENTS_PER_SEND);
   const delay = fanoutDelayMs(scheduledAt);
   await queue.addBulk(
     batches.map((touser, index) => ({

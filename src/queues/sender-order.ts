@@ -4,7 +4,10 @@ import type { RedisClient } from './connection.js';
 /** A parked job looks again after this long, if the job ahead of it has not woken it sooner. */
 const PARK_MS = 2_000;
 /** Lines of people who stopped writing are dropped after a day. */
-const LINE_TTL_MS = 24 * 3600_000;
+export const LINE_TTL_MS = 24 * 3600_000;
+
+/** `key`'s line on `queue`: under the queue's hash tag, beside its jobs. */
+export const lineKey = (queue: Pick<Queue, 'toKey'>, key: string): string => queue.toKey(`line:${key}`);
 
 /**
  * One person's jobs strictly in the order they were stored, while different people run in parallel (BullMQ's
@@ -22,7 +25,7 @@ export class SenderOrder {
   ) {}
 
   private line(key: string) {
-    return this.queue.toKey(`line:${key}`);
+    return lineKey(this.queue, key);
   }
 
   /** The producer's side: `job` joins `key`'s line. */

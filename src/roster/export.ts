@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import {
   DUES_CATEGORY_LABELS,
+  isBoundUserId,
   labelOf,
   MEMBER_STATUS_LABELS,
   ROLE_LABELS,
@@ -15,6 +15,7 @@ import {
 } from '../domain/member-vocabulary.js';
 import type { Models } from '../models/index.js';
 import type { Member } from '../models/member.js';
+import { loadExcel } from '../spreadsheets/excel.js';
 import { MEMBER_COLUMNS, type MemberColumnKey } from './columns.js';
 
 /** 1550 → '15.50', by integer arithmetic. */
@@ -53,7 +54,8 @@ function cellsOf(
   const look = (from: Map<string, string>, id: unknown) => (id ? (from.get(String(id)) ?? '') : '');
   const roles = ROLES.filter((r) => m.roles.includes(r));
   return {
-    wecomUserId: m.wecomUserId,
+    // Rows nobody has bound export with the column empty, as they came.
+    wecomUserId: isBoundUserId(m.wecomUserId) ? m.wecomUserId : '',
     name: m.name,
     branch: look(names, m.branchId),
     partyGroup: look(names, m.partyGroupId),
@@ -80,7 +82,7 @@ function cellsOf(
 
 /** Every cell is text, so phones, dates and 15.00 stay exactly as written. */
 async function writeXlsx(path: string, headers: string[], table: string[][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('党员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };
   for (const row of table) sheet.addRow(row);

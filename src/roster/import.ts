@@ -4,16 +4,18 @@
  * FerretDB has no transactions: writes are plain inserts and per-document updates, safe to re-run.
  */
 import { Types } from 'mongoose';
+import { isBoundUserId, unboundUserId } from '../domain/member-vocabulary.js';
 import type { Models } from '../models/index.js';
-import { type RawRow, readTable } from '../spreadsheets/read-table.js';
+import { type RawRow, readRecords, tableOf } from '../spreadsheets/read-table.js';
 import {
   branchKindFromName,
   type Column,
   cellsByKey,
   GRID_COLUMNS,
   headerProblems,
-  MEMBER_COLUMNS,
+  ROSTER_COLUMNS,
 } from './columns.js';
+import { findHeader } from './header-row.js';
 import { isWecomUserId, type MemberRow, parseGridRow, parseMemberRow } from './parse-row.js';
 
 export interface ImportOptions {
@@ -35,13 +37,46 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: Array<{ row: number; problems: string[] }>;
+  /** Set when this import created the community. */
+  communityCreated?: { code: string; name: string };
+  /** Columns the file has that we do not use, once each (only when there are some). */
+  ignoredColumns?: string[];
+  /** Columns the file has that are never stored, such as 身份证号 (only when there are some). */
+  notStoredColumns?: string[];
+  /** Rows imported whose 备注 was not (wholly) understood: the secretary should check them. */
+  attention?: AttentionRow[];
+  /** A dry run's rows as they would be written, for the preview. */
+  preview?: PreviewRow[];
 }
 
-async function loadRows(options: ImportOptions): Promise<{ headers: string[]; rows: RawRow[] }> {
-  if (options.file !== undefined) return readTable(options.file);
+export interface AttentionRow {
+  row: number;
+  name: string;
+  remarks: string;
+  unread: string[];
+}
+
+export interface PreviewRow {
+  row: number;
+  member: MemberRow;
+  action: 'create' | 'update' | 'unchanged';
+}
+
+/** The header row is found under titles and may be two rows high (src/roster/header-row.ts). */
+async function loadRows<K extends string>(
+  options: ImportOptions,
+  columns: readonly Column<K>[],
+): Promise<{ headerRow: number; headers: string[]; rows: RawRow[] }> {
+  if (options.file !== undefined) {
+    const records = await readRecords(options.file);
+    const header = findHeader(columns, records);
+    const table = tableOf(records, header.row + header.height - 1, header.headers);
+    return { headerRow: header.row, ...table };
+  }
   const given = options.rows ?? [];
   const headers = [...new Set(given.flatMap((r) => Object.keys(r)))];
-  return { headers, rows: given.map((cells, i) => ({ rowNumber: i + 2, cells: { ...cells } })) };
+  const rows = given.map((cells, i) => ({ rowNumber: i + 2, cells: { ...cells } }));
+  return { headerRow: 1, headers, rows };
 }
 
 /** Problems found so far, by spreadsheet row. */
@@ -60,25 +95,33 @@ class Problems {
 
 /** Reads the file and checks its header row; `stop` is a finished report when nothing can be read. */
 async function start<K extends string>(options: ImportOptions, columns: readonly Column<K>[]) {
-  const { headers, rows } = await loadRows(options);
+  const { headerRow, headers, rows } = await loadRows(options, columns);
   const problems = new Problems();
-  const header = headerProblems(columns, headers);
-  problems.add(1, ...header.problems);
+  const header = headerProblems(columns, headers, headerRow);
+  problems.add(headerRow, ...header.problems);
   const stop = header.fatal
     ? { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected }
     : undefined;
-  return { rows, problems, stop };
+  const columnNotes = {
+    ...(header.ignored.length > 0 ? { ignoredColumns: header.ignored } : {}),
+    ...(header.notStored.length > 0 ? { notStoredColumns: header.notStored } : {}),
+  };
+  return { rows, problems, stop, columnNotes };
 }
 
+/** The community's id; a new one is created (and said so in the report) only with a name for it. */
 async function communityIdFor(
   models: Models,
   options: ImportOptions,
   write: boolean,
+  report: ImportReport,
 ): Promise<Types.ObjectId> {
   const found = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
   if (found) return found._id;
   if (!options.communityName) {
-    throw new Error(`社区「${options.communityCode}」还不存在：首次导入请给出社区名称（--community-name）`);
+    throw new Error(
+      `社区「${options.communityCode}」还不存在：首次导入请用 --community-name 给出社区名称（如 --community-name 和平里社区）`,
+    );
   }
   const _id = new Types.ObjectId();
   if (write) {
@@ -89,6 +132,7 @@ async function communityIdFor(
       timeZone: 'Asia/Shanghai',
     });
   }
+  report.communityCreated = { code: options.communityCode, name: options.communityName };
   return _id;
 }
 
@@ -108,7 +152,6 @@ function changedFields(stored: Record<string, unknown>, target: object): Record<
   );
 }
 
-/** Members: validate everything, then upsert by WeCom userid (case-insensitive, as WeCom treats it). */
 /**
  * One row's write, counted in the report: an insert when it is new, a $set of the fields that differ when
  * it exists, nothing when it is the same — which is what makes re-importing a file change nothing.
@@ -118,23 +161,26 @@ function writeFor(
   target: Record<string, unknown>,
   communityId: unknown,
   report: ImportReport,
-): Record<string, unknown> | null {
+): { op: Record<string, unknown> | null; action: PreviewRow['action'] } {
   if (!existing) {
     report.created++;
-    return { insertOne: { document: { communityId, ...target } } };
+    return { op: { insertOne: { document: { communityId, ...target } } }, action: 'create' };
   }
   const changed = changedFields(existing as Record<string, unknown>, target);
   if (Object.keys(changed).length === 0) {
     report.unchanged++;
-    return null;
+    return { op: null, action: 'unchanged' };
   }
   report.updated++;
-  return { updateOne: { filter: { _id: existing._id }, update: { $set: changed } } };
+  return {
+    op: { updateOne: { filter: { _id: existing._id }, update: { $set: changed } } },
+    action: 'update',
+  };
 }
 
 export async function importRoster(models: Models, options: ImportOptions): Promise<ImportReport> {
-  const { rows, problems, stop } = await start(options, MEMBER_COLUMNS);
-  if (stop) return stop;
+  const { rows, problems, stop, columnNotes } = await start(options, ROSTER_COLUMNS);
+  if (stop) return { ...stop, ...columnNotes };
 
   const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
   const grids = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
@@ -142,54 +188,108 @@ export async function importRoster(models: Models, options: ImportOptions): Prom
     (grids.find((g) => g.code.toLowerCase() === text.toLowerCase()) ?? grids.find((g) => g.name === text))
       ?._id;
 
-  const sameIdRows = new Map<string, number[]>();
+  // A row is one person: by WeCom userid when the file has them, else by name and phone.
+  const sameRows = new Map<string, number[]>();
   for (const { rowNumber, cells } of rows) {
-    const id = cellsByKey(MEMBER_COLUMNS, cells).wecomUserId?.toLowerCase();
-    if (id) sameIdRows.set(id, [...(sameIdRows.get(id) ?? []), rowNumber]);
+    const key = rowIdentity(cellsByKey(ROSTER_COLUMNS, cells));
+    if (key) sameRows.set(key, [...(sameRows.get(key) ?? []), rowNumber]);
   }
 
-  const valid: MemberRow[] = [];
+  const valid: Array<{ rowNumber: number; row: MemberRow }> = [];
   for (const { rowNumber, cells } of rows) {
     const parsed = parseMemberRow(cells, rowNumber);
     if (!parsed.ok) problems.add(rowNumber, ...parsed.problems);
     // Cross-row checks read the raw cells, so a row with other problems still hears about these.
-    const { wecomUserId, grid } = cellsByKey(MEMBER_COLUMNS, cells);
-    const others = (sameIdRows.get(wecomUserId?.toLowerCase() ?? '') ?? []).filter((n) => n !== rowNumber);
+    const raw = cellsByKey(ROSTER_COLUMNS, cells);
+    const others = (sameRows.get(rowIdentity(raw) ?? '') ?? []).filter((n) => n !== rowNumber);
     if (others.length > 0) {
       problems.add(
         rowNumber,
-        `第${rowNumber}行：企业微信账号「${wecomUserId}」与第${others.join('、')}行重复`,
+        raw.wecomUserId
+          ? `第${rowNumber}行：企业微信账号「${raw.wecomUserId}」与第${others.join('、')}行重复`
+          : `第${rowNumber}行：「${raw.name}」与第${others.join('、')}行同名且电话相同（同一人只填一行）`,
       );
     }
-    if (grid && !gridId(grid)) {
-      problems.add(rowNumber, `第${rowNumber}行：网格「${grid}」不存在（请先导入网格）`);
+    if (raw.grid && !gridId(raw.grid)) {
+      problems.add(rowNumber, `第${rowNumber}行：网格「${raw.grid}」不存在（请先导入网格）`);
     }
-    if (parsed.ok && !problems.has(rowNumber)) valid.push(parsed.value);
+    if (parsed.ok && !problems.has(rowNumber)) valid.push({ rowNumber, row: parsed.value });
   }
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected };
+  const report: ImportReport = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: problems.rejected,
+    ...columnNotes,
+  };
+  const attention = valid.flatMap(({ rowNumber, row }) =>
+    row.remarks && row.remarks.unread.length > 0
+      ? [{ row: rowNumber, name: row.name, remarks: row.remarks.text, unread: row.remarks.unread }]
+      : [],
+  );
+  if (attention.length > 0) report.attention = attention;
   if (report.rejected.length > 0 && !options.allowPartial) return report;
   if (valid.length === 0) return report;
 
   const write = !options.dryRun;
-  const communityId = await communityIdFor(models, options, write);
-  const branchIds = await branchIdsFor(models, communityId, valid, write);
-  const groupIds = await groupIdsFor(models, communityId, valid, branchIds, write);
+  const communityId = await communityIdFor(models, options, write, report);
+  const members = valid.map((v) => v.row);
+  const branchIds = await branchIdsFor(models, communityId, members, write);
+  const groupIds = await groupIdsFor(models, communityId, members, branchIds, write);
 
   const stored = await models.Member.find({ communityId }).lean();
-  const storedById = new Map(stored.map((m) => [m.wecomUserId.toLowerCase(), m]));
+  const storedFor = storedMatcher(stored);
   const ops: Parameters<typeof models.Member.bulkWrite>[0] = [];
-  for (const row of valid) {
+  const preview: PreviewRow[] = [];
+  for (const { rowNumber, row } of valid) {
     const branchId = row.branch ? branchIds.get(row.branch) : undefined;
-    const target = memberFields(row, {
+    const existing = storedFor(row);
+    const fields = memberFields(row, {
       branchId: refOf(row.branch, () => branchId),
       partyGroupId: refOf(row.partyGroup, () => groupIds.get(`${branchId}|${row.partyGroup}`)),
       gridId: refOf(row.grid, () => gridId(`${row.grid}`)),
     });
-    const op = writeFor(storedById.get(row.wecomUserId.toLowerCase()), target, communityId, report);
+    const { op, action } = writeFor(existing, existing ? fields : withNewId(fields), communityId, report);
     if (op) ops.push(op as (typeof ops)[number]);
+    preview.push({ row: rowNumber, member: row, action });
   }
   if (write && ops.length > 0) await models.Member.bulkWrite(ops, { ordered: true });
+  if (!write) report.preview = preview;
   return report;
+}
+
+/** The key that makes two rows of one file the same person. */
+function rowIdentity(cells: { wecomUserId?: string; name?: string; phone?: string }): string | undefined {
+  if (cells.wecomUserId) return `id:${cells.wecomUserId.toLowerCase()}`;
+  return cells.name ? `name:${cells.name}|${(cells.phone ?? '').replace(/\D/g, '')}` : undefined;
+}
+
+type StoredMember = { _id: Types.ObjectId; wecomUserId: string; name: string; phone?: string | null };
+
+/**
+ * The stored member a row updates: the same WeCom userid; else, for a row without one (or a member imported
+ * from a 花名册 and not yet bound), the one stored member of that name — or of that name and phone when
+ * several share it. Re-importing a 花名册 therefore never duplicates anyone, and keeps bindings.
+ */
+function storedMatcher(stored: StoredMember[]) {
+  const byId = new Map(stored.map((m) => [m.wecomUserId.toLowerCase(), m]));
+  return (row: MemberRow): StoredMember | undefined => {
+    if (row.wecomUserId) {
+      const same = byId.get(row.wecomUserId.toLowerCase());
+      if (same) return same;
+    }
+    const named = stored.filter(
+      (m) => m.name === row.name && (row.wecomUserId === null || !isBoundUserId(m.wecomUserId)),
+    );
+    if (named.length <= 1) return named[0];
+    return named.find((m) => (m.phone ?? null) === (row.phone ?? null));
+  };
+}
+
+/** A new member's fields: its id chosen here, so a row without a userid can carry its unbound mark. */
+function withNewId(fields: ReturnType<typeof memberFields>) {
+  const _id = new Types.ObjectId();
+  return { _id, ...fields, wecomUserId: fields.wecomUserId ?? unboundUserId(_id.toHexString()) };
 }
 
 type Ref = Types.ObjectId | null | undefined;
@@ -215,14 +315,21 @@ function memberFields(row: MemberRow, refs: { branchId: Ref; partyGroupId: Ref; 
     monthlyDuesFenOverride: row.monthlyDuesFen,
   };
   const present = Object.entries(optional).filter(([, v]) => v !== undefined);
-  return { wecomUserId: row.wecomUserId, name: row.name, ...Object.fromEntries(present) } as {
-    wecomUserId: string;
+  // A row without a userid leaves the stored one alone: it may have been bound since.
+  const id = row.wecomUserId === null ? {} : { wecomUserId: row.wecomUserId };
+  return { ...id, name: row.name, ...Object.fromEntries(present) } as {
+    wecomUserId?: string;
     name: string;
   } & Partial<typeof optional>;
 }
 
 /** Branches named in the file, created when missing (their kind follows the name). */
-async function branchIdsFor(models: Models, communityId: Types.ObjectId, rows: MemberRow[], write: boolean) {
+async function branchIdsFor(
+  models: Models,
+  communityId: Types.ObjectId,
+  rows: readonly MemberRow[],
+  write: boolean,
+) {
   const names = [...new Set(rows.flatMap((r) => (r.branch ? [r.branch] : [])))];
   const found = await models.Branch.find({ communityId, name: { $in: names } }, { name: 1 }).lean();
   const ids = new Map(found.map((b) => [b.name, b._id]));
@@ -238,7 +345,7 @@ async function branchIdsFor(models: Models, communityId: Types.ObjectId, rows: M
 async function groupIdsFor(
   models: Models,
   communityId: Types.ObjectId,
-  rows: MemberRow[],
+  rows: readonly MemberRow[],
   branchIds: Map<string, Types.ObjectId>,
   write: boolean,
 ) {
@@ -263,8 +370,8 @@ async function groupIdsFor(
  * imported (the demo imports grids first, so it uses userids). A building may belong to one grid only.
  */
 export async function importGrids(models: Models, options: ImportOptions): Promise<ImportReport> {
-  const { rows, problems, stop } = await start(options, GRID_COLUMNS);
-  if (stop) return stop;
+  const { rows, problems, stop, columnNotes } = await start(options, GRID_COLUMNS);
+  if (stop) return { ...stop, ...columnNotes };
 
   const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
   const stored = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
@@ -290,7 +397,13 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
       ? await models.Member.find({ communityId: community._id, name: { $in: leaderNames } }).lean()
       : [];
 
-  const valid: Array<{ code: string; name: string; leaderUserId?: string | null; buildings?: string[] }> = [];
+  const valid: Array<{
+    code: string;
+    name: string;
+    leaderUserId?: string | null;
+    buildings?: string[];
+    addresses?: string[];
+  }> = [];
   for (const { rowNumber, row } of parsed) {
     const problem = (text: string) => problems.add(rowNumber, `第${rowNumber}行：${text}`);
     const code = row.code.toLowerCase();
@@ -311,20 +424,32 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
       else problem(`网格长「${row.leader}」有${matches.length}人同名，请改写企业微信账号`);
     }
     if (problems.has(rowNumber)) continue;
-    const target = { code: row.code, name: row.name, leaderUserId, buildings: row.buildings };
+    const target = {
+      code: row.code,
+      name: row.name,
+      leaderUserId,
+      buildings: row.buildings,
+      addresses: row.addresses,
+    };
     valid.push(
       Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined)) as typeof target,
     );
   }
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected };
+  const report: ImportReport = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: problems.rejected,
+    ...columnNotes,
+  };
   if ((report.rejected.length > 0 && !options.allowPartial) || valid.length === 0) return report;
 
   const write = !options.dryRun;
-  const communityId = await communityIdFor(models, options, write);
+  const communityId = await communityIdFor(models, options, write, report);
   const storedByCode = new Map(stored.map((g) => [g.code.toLowerCase(), g]));
   const ops: Parameters<typeof models.Grid.bulkWrite>[0] = [];
   for (const target of valid) {
-    const op = writeFor(storedByCode.get(target.code.toLowerCase()), target, communityId, report);
+    const { op } = writeFor(storedByCode.get(target.code.toLowerCase()), target, communityId, report);
     if (op) ops.push(op as (typeof ops)[number]);
   }
   if (write && ops.length > 0) await models.Grid.bulkWrite(ops, { ordered: true });

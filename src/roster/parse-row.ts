@@ -12,7 +12,8 @@ import {
   ROLES,
   type Role,
 } from '../domain/member-vocabulary.js';
-import { cellsByKey, GRID_COLUMNS, MEMBER_COLUMNS } from './columns.js';
+import { cellsByKey, GRID_COLUMNS, ROSTER_COLUMNS } from './columns.js';
+import { readRemarks } from './remarks.js';
 
 export interface Address {
   building: string;
@@ -33,7 +34,8 @@ export interface Mobility {
  * leaves that field alone); null means the cell was empty (the field is cleared).
  */
 export interface MemberRow {
-  wecomUserId: string;
+  /** Null when the roster has none (a 花名册): the member binds their WeCom account on first writing. */
+  wecomUserId: string | null;
   name: string;
   branch?: string | null;
   partyGroup?: string | null;
@@ -47,11 +49,14 @@ export interface MemberRow {
   probationary?: boolean;
   /** Messages as plain text instead of cards (read through the WeChat plugin, which shows cards poorly). */
   plainTextOnly?: boolean;
+  /** YYYY-MM-DD, or YYYY-MM when the roster gives only the month (1956.03). */
   joinedOn?: string | null;
   phone?: string | null;
   address?: Address | null;
   proxyPayer?: ProxyPayer | null;
   monthlyDuesFen?: number | null;
+  /** The 备注 as written, and why the secretary should look at it (empty when it was all understood). */
+  remarks?: { text: string; unread: string[] };
 }
 
 export interface GridRow {
@@ -60,6 +65,7 @@ export interface GridRow {
   /** A WeCom userid, or a member's name that the import resolves. */
   leader?: string | null;
   buildings?: string[];
+  addresses?: string[];
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -93,6 +99,20 @@ export function parseDate(text: string): string | undefined {
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A date to the precision written: full dates as parseDate, and year-months (1956.03, 1956.3, 1987年7月,
+ * 1987-07, 1987/7) as 'YYYY-MM'. Rosters often record 入党时间 to the month only.
+ */
+export function parseRecordedDate(text: string): string | undefined {
+  const full = parseDate(text);
+  if (full) return full;
+  const t = text.replace(/\s+/g, '');
+  const m = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(t);
+  const month = Number(m?.[2]);
+  if (!m || month < 1 || month > 12) return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+}
+
 /** 15, 15.5, 15.50, ￥15, 15元 → fen, by string arithmetic so no float rounding is involved. */
 export function parseYuanToFen(text: string): number | undefined {
   const t = text
@@ -105,15 +125,24 @@ export function parseYuanToFen(text: string): number | undefined {
 }
 
 /**
- * A mainland mobile (stored as 11 digits, +86 dropped) or a landline with its area code (stored as
- * 010-62345678). Area codes 010 and 02x have three digits, all others four.
+ * A mainland mobile (stored as 11 digits, +86 dropped), a landline with its area code (stored as
+ * 010-62345678; area codes 010 and 02x have three digits, all others four) or a local landline of 7–8 digits
+ * as a 花名册 writes it (62345678). A cell with several numbers (「62345678、13812345678」) gives the mobile.
  */
 export function parsePhone(text: string): string | undefined {
+  const numbers = text.split(/[、,，/;；]+|\s{2,}/).map((part) => onePhone(part));
+  const read = numbers.filter((n) => n !== undefined);
+  if (read.length === 0 || read.length < numbers.length) return undefined;
+  return read.find((n) => !n.includes('-') && n.length === 11) ?? read[0];
+}
+
+function onePhone(text: string): string | undefined {
   const t = text.replace(/\s+/g, '');
   const mobile = /^(?:\+?86|0086)?(1[3-9]\d{9})$/.exec(t.replace(/-/g, ''));
   if (mobile) return mobile[1];
   const landline = /^[(（]?(010|02\d|0[3-9]\d{2})[)）]?-?([2-9]\d{6,7})$/.exec(t);
   if (landline) return `${landline[1]}-${landline[2]}`;
+  if (/^[2-9]\d{6,7}$/.test(t)) return t;
   return undefined;
 }
 
@@ -168,14 +197,13 @@ export function parseMemberRow(
   raw: Readonly<Record<string, string>>,
   rowNumber: number,
 ): ParseResult<MemberRow> {
-  const cells = cellsByKey(MEMBER_COLUMNS, raw);
+  const cells = cellsByKey(ROSTER_COLUMNS, raw);
   const problems: string[] = [];
   const problem = (text: string) => problems.push(`第${rowNumber}行：${text}`);
   const orNull = (text: string | undefined) => (text === undefined ? undefined : text === '' ? null : text);
 
-  const wecomUserId = cells.wecomUserId ?? '';
-  if (wecomUserId === '') problem('缺少企业微信账号');
-  else if (!isWecomUserId(wecomUserId)) {
+  const wecomUserId = cells.wecomUserId || null;
+  if (wecomUserId !== null && !isWecomUserId(wecomUserId)) {
     problem(`企业微信账号「${wecomUserId}」不合规（只能用字母、数字和 _ - @ .，以字母或数字开头，最长64位）`);
   }
   const name = cells.name ?? '';
@@ -239,9 +267,9 @@ export function parseMemberRow(
   if (cells.joinedOn !== undefined) {
     row.joinedOn = null;
     if (cells.joinedOn !== '') {
-      const date = parseDate(cells.joinedOn);
+      const date = parseRecordedDate(cells.joinedOn);
       if (!date) problem(`入党日期「${cells.joinedOn}」不是有效日期`);
-      else if (date < '1921-07-01') problem(`入党日期「${cells.joinedOn}」早于建党（1921年7月）`);
+      else if (date < '1921-07') problem(`入党日期「${cells.joinedOn}」早于建党（1921年7月）`);
       else row.joinedOn = date;
     }
   }
@@ -282,7 +310,28 @@ export function parseMemberRow(
     }
   }
 
+  if (cells.remarks) applyRemarks(row, cells.remarks, cells);
+
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: row };
+}
+
+/**
+ * What the 备注 says fills the columns the file does not have (a 花名册 has no 角色, 状态, 预备党员 or 代缴人
+ * column): an explicit column always wins. Parts not understood are kept for the secretary to check.
+ */
+function applyRemarks(row: MemberRow, text: string, cells: Partial<Record<string, string>>): void {
+  const said = readRemarks(text);
+  const unread = [...said.unread];
+  if (cells.roles === undefined && said.roles.length > 0) row.roles = parseRoles(said.roles.join('、')).roles;
+  if (cells.status === undefined && said.status !== undefined) {
+    row.status = said.status;
+    row.mobility = said.status === 'mobile' ? { whereTo: said.whereTo ?? '', since: null } : null;
+    if (said.status === 'mobile' && !said.whereTo) unread.push('流动去向未写明');
+  }
+  if (cells.probationary === undefined && said.probationary) row.probationary = true;
+  if (cells.proxyPayer === undefined && said.proxyPayer) row.proxyPayer = said.proxyPayer;
+  if (cells.duesCategory === undefined && said.duesCategory) row.duesCategory = said.duesCategory;
+  row.remarks = { text, unread };
 }
 
 /** One grid row → a GridRow, or every problem found in it. */
@@ -305,5 +354,6 @@ export function parseGridRow(raw: Readonly<Record<string, string>>, rowNumber: n
     }
     row.buildings = buildings;
   }
+  if (cells.addresses !== undefined) row.addresses = splitList(cells.addresses);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: row };
 }

@@ -1,7 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logger.js';
-import { type CallbackRouteDeps, registerCallbackRoutes } from './routes/wecom-callback.js';
+import { type CallbackRouteDeps, callbackDelivery, registerCallbackRoutes } from './routes/wecom-callback.js';
 
 export type AppDeps = CallbackRouteDeps & {
   log: Logger;
@@ -32,5 +33,13 @@ export function createApp(deps: AppDeps): Koa {
   deps.extraRoutes?.(router);
   app.use(router.routes());
   app.use(router.allowedMethods());
+  // Callback deliveries are answered before Koa builds a context for them; everything else goes to Koa.
+  const delivery = callbackDelivery(deps);
+  const koaCallback = app.callback.bind(app);
+  app.callback = () => {
+    const koa = koaCallback();
+    return (req, res) =>
+      delivery(req as IncomingMessage, res as ServerResponse) ? Promise.resolve() : koa(req, res);
+  };
   return app;
 }

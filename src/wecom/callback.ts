@@ -1,6 +1,6 @@
 import { type AesKey, CallbackCryptoError, decryptMessage, verifySignature } from './crypto.js';
 import { InboundFormatError, type InboundMessage, parseInbound } from './inbound.js';
-import { parseWecomXml, text, XmlError } from './xml.js';
+import { envelopeEncrypt, XmlError } from './xml.js';
 
 /** What the callback route needs to open WeCom's envelopes; built once from config. */
 export interface CallbackSecrets {
@@ -96,7 +96,7 @@ export function openCallback(
 ): { message: InboundMessage; xml: string } {
   let encrypt: string | undefined;
   try {
-    encrypt = text(parseWecomXml(body), 'Encrypt');
+    encrypt = envelopeEncrypt(body);
   } catch (error) {
     if (error instanceof XmlError) throw new CallbackRejection(400, 'bad_request', error.message);
     throw error;

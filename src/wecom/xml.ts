@@ -47,3 +47,19 @@ export function text(node: XmlObject, key: string): string | undefined {
   const value = node[key];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** WeCom's envelope: `<xml>` holding ToUserName, AgentID and the one field that matters, Encrypt. */
+const ENVELOPE = /^\s*(?:<\?xml[^>]*\?>\s*)?<xml>[\s\S]*<\/xml>\s*$/;
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))\s*<\/Encrypt>/;
+
+/**
+ * The Encrypt value of a callback envelope, without a full parse: the envelope has a fixed shape and nothing
+ * in it but Encrypt is used (the signature covers Encrypt only), so the one real parse is of the decrypted
+ * message. Refuses what parseWecomXml refuses here: DTDs, a body that is not an `<xml>` document.
+ */
+export function envelopeEncrypt(body: string): string | undefined {
+  if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new XmlError('DTD not allowed');
+  if (!ENVELOPE.test(body)) throw new XmlError('no <xml> root element');
+  const match = ENCRYPT.exec(body);
+  return (match?.[1] ?? match?.[2])?.trim() || undefined;
+}

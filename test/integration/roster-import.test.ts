@@ -270,17 +270,19 @@ describe('a file with bad rows', () => {
     });
   });
 
-  it('reports an unknown column on row 1', async () => {
+  it('lists a column it does not use as ignored, and imports the rest', async () => {
     const report = await importRoster(models, {
       ...community,
-      rows: [{ 企业微信账号: 'xinyuan', 姓名: '辛原', 手机号码: '13800000000' }],
+      rows: [{ 企业微信账号: 'xinyuan', 姓名: '辛原', 手机号码: '13800000000', 微信昵称: '阿原' }],
     });
     expect(report).toEqual({
       created: 0,
-      updated: 0,
+      updated: 1,
       unchanged: 0,
-      rejected: [{ row: 1, problems: ['第1行：不认识的列「手机号码」'] }],
+      rejected: [],
+      ignoredColumns: ['微信昵称'],
     });
+    expect((await member('xinyuan'))?.phone).toBe('13800000000');
   });
 });
 

@@ -48,11 +48,14 @@ describe('a worker killed in the middle of a send', () => {
     await new Promise((resolve) => first.once('exit', resolve));
     expect(bot.standin.messages({ touser: 'wangguilan' })).toHaveLength(0);
 
-    await startWorkerProcess();
+    const second = await startWorkerProcess();
     const replies = await bot.messagesTo('wangguilan', 1, 20_000);
     expect(textOf(replies[0])).toMatch(HELP_REPLY);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(bot.standin.messages({ touser: 'wangguilan' })).toHaveLength(1);
+    // Gone before the next case, which needs to know whose reply is in flight (it could also forward arrivals).
+    second.kill('SIGKILL');
+    await new Promise((resolve) => second.once('exit', resolve));
   }, 60_000);
 
   it('after WeCom took the reply but before it was recorded: sent again, dropped by WeCom, within 15 s', async () => {

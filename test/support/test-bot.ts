@@ -158,6 +158,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         queues.complaintTimers.obliterate({ force: true }),
         queues.scheduled.obliterate({ force: true }),
       ]);
+      // The webhook's arrivals stream (src/queues/arrivals.ts) is no BullMQ key: obliterate leaves it.
+      await (queues.inbound.opts.connection as RedisClient).del(queues.inbound.toKey('arrivals'));
       await deleteNamespace(redis, ns);
       // The web role never opens MongoDB: nothing of its own to drop.
       if (config.role !== 'web') await db.dropDatabase();

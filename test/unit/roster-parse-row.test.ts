@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { branchKindFromName, headerProblems, MEMBER_COLUMNS } from '../../src/roster/columns.js';
+import {
+  branchKindFromName,
+  headerProblems,
+  MEMBER_COLUMNS,
+  ROSTER_COLUMNS,
+} from '../../src/roster/columns.js';
 import {
   parseAddress,
   parseDate,
@@ -256,7 +261,6 @@ describe('parseMemberRow', () => {
   });
 
   it.each<[Record<string, string>, string[]]>([
-    [{ 企业微信账号: '' }, ['第12行：缺少企业微信账号']],
     [
       { 企业微信账号: '张三' },
       ['第12行：企业微信账号「张三」不合规（只能用字母、数字和 _ - @ .，以字母或数字开头，最长64位）'],
@@ -279,7 +283,7 @@ describe('parseMemberRow', () => {
     [{ 代缴人: '(女儿)' }, ['第12行：代缴人「(女儿)」看不懂（请写成「王小红（女儿）」）']],
     [
       { 角色: '党员、队长' },
-      ['第12行：角色「队长」不认识（可填：党员、书记、副书记、组织委员、网格长、社工、管理员）'],
+      ['第12行：角色「队长」不认识（可填：党员、书记、副书记、组织委员、网格长、社工、管理员、街道）'],
     ],
     [
       { 人员类别: '个体' },
@@ -335,18 +339,21 @@ describe('parseGridRow', () => {
 });
 
 describe('headers and branch kinds', () => {
-  it('accepts full-width brackets and ignores 序号/备注, reports unknown, repeated and missing columns', () => {
-    expect(headerProblems(MEMBER_COLUMNS, ['序号', '企业微信账号', '姓名', '月党费（元）', '备注'])).toEqual({
+  it('accepts full-width brackets, lists unused columns once and 身份证号 as not stored, refuses repeats and a missing 姓名', () => {
+    expect(headerProblems(ROSTER_COLUMNS, ['序号', '企业微信账号', '姓名', '月党费（元）', '备注'])).toEqual({
       problems: [],
       fatal: false,
+      ignored: ['序号'],
+      notStored: [],
     });
-    expect(headerProblems(MEMBER_COLUMNS, ['企业微信账号', '姓名', '手机号码'])).toEqual({
-      problems: ['第1行：不认识的列「手机号码」'],
-      fatal: false,
-    });
+    expect(
+      headerProblems(ROSTER_COLUMNS, ['党员姓名', '性别', '身份证号', '手机号码', '微信昵称', '性别'], 3),
+    ).toEqual({ problems: [], fatal: false, ignored: ['性别', '微信昵称'], notStored: ['身份证号'] });
     expect(headerProblems(MEMBER_COLUMNS, ['userid', '企业微信账号', '手机'])).toEqual({
       problems: ['第1行：列「企业微信账号」重复', '第1行：缺少必填列「姓名」'],
       fatal: true,
+      ignored: [],
+      notStored: [],
     });
   });
 

@@ -1,29 +1,43 @@
-import { OFFICERS } from '../../bot/audiences.js';
+import { STREET_DESK } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
-import { disclosureText } from '../../desk/report.js';
-import { deskScopeOf } from '../../desk/scope.js';
+import { disclosureText, headlines } from '../../desk/report.js';
+import { type DeskScope, deskScopeOf } from '../../desk/scope.js';
+import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
 import { lastClosedPeriod } from '../../domain/disclosure-period.js';
 import { civilToday, isoDate } from '../../domain/text/calendar.js';
-import { currentYearMonth, parsePeriod, type YearMonth } from '../../domain/text/index.js';
+import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
 
 /**
  * 党务公开 on demand: the notice the scheduled job sends, for any period; by default the last one that has
  * ended (the cadence is DISCLOSURE_EVERY_MONTHS).
  */
-export const deskDisclosure = defineCommand<{ months: YearMonth[] | null }>({
+export const deskDisclosure = defineCommand<{ months: YearMonth[] | null; community: string | null }>({
   id: 'desk.disclosure',
   triggers: ['党务公开', '公开稿'],
-  audience: OFFICERS,
-  summary: '党务公开稿，可直接张贴（书记、委员）',
+  audience: STREET_DESK,
+  summary: '党务公开稿，可直接张贴（书记、委员；街道：各社区一行）',
   examples: ['党务公开', '党务公开 三季度', '党务公开 9-10月'],
   // The notice names its period, so text without one (「帮我出个党务公开稿」) gets the default period.
-  parse: (rest, { now, timeZone }) => ok({ months: parsePeriod(rest, now, timeZone) ?? null }),
-  async handle(ctx, { months }) {
+  parse(rest, { now, timeZone }) {
+    const named = splitCommunityWord(rest, (w) => parsePeriod(w, now, timeZone) !== undefined);
+    const months = parsePeriod(rest, now, timeZone) ?? parsePeriod(named.rest, now, timeZone) ?? null;
+    return ok({ months, community: named.community });
+  },
+  async handle(ctx, { months, community }) {
     const { models, desk } = ctx.services;
-    const scope = await deskScopeOf(models, ctx.sender);
     const period =
       months ?? lastClosedPeriod(currentYearMonth(ctx.now, ctx.timeZone), desk.disclosureEveryMonths);
-    const query = { models, scope, now: ctx.now, timeZone: ctx.timeZone };
-    await ctx.reply(await disclosureText(query, period, isoDate(civilToday(ctx.now, ctx.timeZone))));
+    const query = (scope: DeskScope) => ({ models, scope, now: ctx.now, timeZone: ctx.timeZone });
+    const today = isoDate(civilToday(ctx.now, ctx.timeZone));
+    if (isStreetStaff(ctx.sender)) {
+      return streetReply(
+        ctx,
+        community,
+        `党务公开 · ${formatPeriod(period)}（全街道）`,
+        (scope) => headlines(query(scope), period, 'disclose'),
+        (scope) => disclosureText(query(scope), period, today),
+      );
+    }
+    await ctx.reply(await disclosureText(query(await deskScopeOf(models, ctx.sender)), period, today));
   },
 });

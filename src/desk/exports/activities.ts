@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../../domain/activity.js';
 import { civilToday, isoDate } from '../../domain/text/calendar.js';
 import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
+import { loadExcel } from '../../spreadsheets/excel.js';
 import { addTable, type Cell, type Column, toBuffer } from './sheet.js';
 import type { ExportSpec } from './types.js';
 
@@ -102,7 +102,7 @@ export const activitiesExport: ExportSpec<{ months: YearMonth[] }> = {
         hoursOf(t.volunteer),
       ]);
 
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     addTable(workbook, '活动记录', `${scope.name} ${period}活动记录`, RECORDS, records);
     addTable(workbook, '按党员汇总', `${scope.name} ${period}活动汇总`, SUMMARY, summary);
     const minutes = activities.reduce((sum, a) => sum + (a.minutes ?? 0), 0);

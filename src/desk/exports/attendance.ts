@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { monthsSpan, OUTCOME_LABELS, type Outcome, percent } from '../../domain/study/index.js';
 import { formatPeriod, parsePeriod, quarterMonths, type YearMonth } from '../../domain/text/index.js';
+import { loadExcel } from '../../spreadsheets/excel.js';
 import { type MemberAttendance, type SessionFigures, studyFigures } from '../../study/figures.js';
 import { addTable, type Cell, type Column, PERCENT, stamp, toBuffer } from './sheet.js';
 import type { ExportSpec } from './types.js';
@@ -117,7 +117,7 @@ export const attendanceExport: ExportSpec<{ months: YearMonth[] }> = {
     for (const m of await models.Member.find({ _id: { $in: recorders } }, { name: 1 }).lean())
       names.set(String(m._id), m.name);
 
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     const branches = [...new Map(f.sessions.map((s) => [s.branchId, s.branchName]))].sort((a, b) =>
       a[1].localeCompare(b[1], 'zh'),
     );

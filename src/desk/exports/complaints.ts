@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Types } from 'mongoose';
 import { invalid, ok } from '../../bot/command.js';
 import type { Sender } from '../../bot/sender.js';
@@ -13,6 +12,7 @@ import { describeRates } from '../../domain/complaints/rates.js';
 import { maskName, maskPhone } from '../../domain/mask.js';
 import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
 import type { Complaint } from '../../models/complaint.js';
+import { loadExcel } from '../../spreadsheets/excel.js';
 import { addTable, type Cell, type Column, PERCENT, stamp, toBuffer } from './sheet.js';
 import type { ExportSpec } from './types.js';
 
@@ -157,7 +157,7 @@ export const complaintsExport: ExportSpec<{ months: YearMonth[] }> = {
       fraction(g.satisfied, g.rated),
     ]);
 
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     addTable(workbook, '诉求台账', `${scope.name} ${period}居民诉求台账`, LEDGER, ledger);
     addTable(workbook, '按网格汇总', `${scope.name} ${period}居民诉求三率（按网格）`, GRIDS, byGrid);
     const masked = complaints.some((c) => !viewer || !seesReporter(c, viewer));

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { invalid, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
@@ -7,6 +6,7 @@ import { civilToday, isoDate, type YearMonth, yearMonth } from '../../domain/tex
 import { currentYearMonth, parseYear } from '../../domain/text/index.js';
 import { type DuesMonth, loadDuesMonths } from '../../dues/month-rows.js';
 import { METHOD_WORDS } from '../../dues/plan-payment.js';
+import { loadExcel } from '../../spreadsheets/excel.js';
 import { addTable, type Cell, type Column, MONEY, toBuffer, yuan } from './sheet.js';
 import type { ExportSpec } from './types.js';
 
@@ -169,7 +169,7 @@ export const duesLedgerExport: ExportSpec<{ year: number }> = {
       yuan(sum(rows.filter(owed).map((r) => r.dueFen ?? 0))),
     ]);
 
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     addTable(workbook, '党费交纳登记表', `${scope.name} ${year}年党费交纳登记表`, REGISTER, register);
     addTable(workbook, '缴纳明细', `${scope.name} ${year}年党费缴纳明细`, DETAIL, detail);
     return {
