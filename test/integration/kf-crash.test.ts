@@ -1,8 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModels, type Models } from '../../src/models/index.js';
-import { projectPath } from '../../src/paths.js';
+import { forkWorker } from '../support/fork-worker.js';
 import { KF, KF_ACCOUNTS, kfTexts, notify, text } from '../support/kf.js';
 import { seedCommunity } from '../support/seed.js';
 import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
@@ -38,22 +38,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = fork(
-    projectPath('test/support/worker-process.ts'),
-    [JSON.stringify({ config: bot.config, ns: bot.ns })],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: 'inherit',
-    },
-  );
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-  return child;
-}
+const startWorkerProcess = () => forkWorker(bot, children);
 
 describe('a worker killed between two pages of a pull', () => {
   it('leaves the stored page and its cursor; the next worker pulls the rest; each message answered once', {

@@ -1,6 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectPath } from '../../src/paths.js';
+import { forkWorker } from '../support/fork-worker.js';
 import { HELP_REPLY, startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
 let bot: TestBot;
@@ -14,22 +14,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-async function startWorkerProcess(production = false): Promise<ChildProcess> {
-  const child = fork(
-    projectPath('test/support/worker-process.ts'),
-    [JSON.stringify({ config: bot.config, ns: bot.ns, production })],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: 'inherit',
-    },
-  );
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-  return child;
-}
+const startWorkerProcess = (production = false) => forkWorker(bot, children, production);
 
 describe('a worker killed in the middle of a send', () => {
   it('leaves the job to the next worker, and the member gets exactly one reply', async () => {
