@@ -1,7 +1,8 @@
 /**
  * `npm run nlu:eval`: the intent engine on the held-out split (fixtures/nlu/test.jsonl, never trained on).
  * `-- --split train` reads the training split instead (the slot parsers are rules, so it is their development
- * set); `-- --slot-misses` lists every line whose slots are not all right, with what was expected and read.
+ * set); `-- --file <path>` any labelled JSON Lines file (e.g. a fresh probe written outside the corpus);
+ * `-- --slot-misses` lists every line whose slots are not all right, with what was expected and read.
  * Prints, for the model alone and for the bot's own routing (registry + triggers + role + confidence rule):
  * accuracy and precision/recall per intent, the confusions, slot accuracy per slot (each command's own parse
  * at the corpus's reference instant), and the cost: load time, memory added, ms per message.
@@ -40,7 +41,11 @@ const argValue = (flag: string) => {
 };
 const split = argValue('--split') ?? 'test';
 if (split !== 'test' && split !== 'train') throw new Error(`--split is test or train, not ${split}`);
-const lines = readFileSync(projectPath(`fixtures/nlu/${split}.jsonl`), 'utf8')
+const fileArg = process.argv.includes('--file')
+  ? argValue('--file')
+  : projectPath(`fixtures/nlu/${split}.jsonl`);
+if (!fileArg) throw new Error('--file needs a path to a JSON Lines file');
+const lines = readFileSync(fileArg, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as CorpusLine);

@@ -15,6 +15,11 @@ export const THRESHOLDS = {
   chat: 0.4,
   /** A command this person may not use, this likely, is refused rather than re-read as something else. */
   notTheirs: 0.75,
+  /**
+   * A trigger run on into a sentence yields to another command this likely (「导出本季度的学习考勤」): on the
+   * held-out split 0.5 routes more lines right than 0.75 and none wrong that were right.
+   */
+  outvotesTrigger: 0.5,
 } as const;
 
 /** What the bot does with a text message. */
@@ -73,16 +78,31 @@ export function decide(
 }
 
 /**
+ * A trigger run on into the sentence's words (「党费收缴率多少了」, 「学习日定在每月15号」) may be just a word of a
+ * sentence asking for something else; a trigger set apart (「党费 本月」), followed by a number, or alone is a command.
+ */
+function gluedInSentence(text: string, rest: string): boolean {
+  const t = text.trim();
+  return /^\p{Script=Han}/u.test(rest) && !/[\s，,:：]/.test(t.charAt(t.length - rest.length - 1));
+}
+
+/** The model is sure the sentence asks for another command than the trigger's. */
+const outvoted = (ranked: readonly Scored[], id: string) =>
+  ranked[0] !== undefined && ranked[0].intent !== id && ranked[0].p >= THRESHOLDS.outvotesTrigger;
+
+/**
  * Which command a (normalised) text asks for: a trigger at its start wins; otherwise the intent model, over the
  * commands this person may use, under the confidence rule above. Used by the bot and by `npm run nlu:eval`.
  */
 export function route(registry: Registry, text: string, asker: Asker): Route {
-  // A command named outright that this person may not use is refused, not re-read as something else.
+  // A command named outright (unless its trigger is only a word of a sentence the model reads as another) that this person may not use is refused, not re-read as something else.
   const named = registry.match(text);
   if (named && !asker.allowed(named.command)) return { kind: 'refuse' };
-  if (named) return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };
-
   const ranked = registry.rank(text, asker.speaker, asker.allowed);
+  if (named && !(gluedInSentence(text, named.rest) && outvoted(ranked, named.command.id))) {
+    return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };
+  }
+
   // A member asking what only officers may do (「哪些人党费还没交」) hears so, rather than a doubtful answer to
   // something else: the sentence is read as an officer's too. Residents are not: whatever they write is heard as
   // about a problem (every intent a resident has is open to them).

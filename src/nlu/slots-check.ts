@@ -34,7 +34,7 @@ export function specSlots(intent: string, args: unknown): Slots {
     case 'complaint.add':
       return set({ number: a.number });
     case 'complaint.rate':
-      return set({ rating: a.rating, number: a.number });
+      return set({ rating: a.rating, number: (a.ref as Args | null)?.number });
     case 'dues.pay': {
       const amount = (a.amount ?? {}) as Args;
       const listed = Array.isArray(amount.months) ? amount.months.length : undefined;

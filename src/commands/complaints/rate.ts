@@ -1,12 +1,15 @@
 import { expects } from '../../bot/answers.js';
 import { ask, defineCommand, ok } from '../../bot/command.js';
+import type { BotContext } from '../../bot/context.js';
+import { UserError } from '../../bot/user-error.js';
+import type { ComplaintDoc } from '../../complaints/changes.js';
 import { RATE_COMMAND_ID } from '../../complaints/follow-ups.js';
-import { formatTime } from '../../complaints/messages.js';
-import { parseNumbered, runStep, type StepAction } from '../../complaints/step-command.js';
-import { findVisible } from '../../complaints/steps.js';
+import { formatTime, summaryLine } from '../../complaints/messages.js';
+import { communityOf } from '../../complaints/reporter.js';
+import { runStep, type StepAction } from '../../complaints/step-command.js';
+import { findVisible, ticketNumberIn } from '../../complaints/steps.js';
 import type { TicketRef } from '../../domain/complaints/numbers.js';
 import { parseRating, type Rating } from '../../domain/complaints/rating.js';
-import { latestComplaintOf } from './mine.js';
 
 const RATING = expects('rating', '满意');
 const QUESTION = '请回复「满意」「基本满意」或「不满意」，可以附上意见。';
@@ -25,13 +28,31 @@ function verdict(rating: Rating, comment: string): StepAction {
   };
 }
 
+/** 「修好了 挺满意的」 without a number: the one complaint of this reporter waiting for a verdict, or the list. */
+async function onlyAwaitingVerdict(ctx: BotContext): Promise<ComplaintDoc> {
+  const waiting = await ctx.services.models.Complaint.find({
+    communityId: communityOf(ctx)._id,
+    'reporter.userId': ctx.sender.userId,
+    state: 'resolved',
+  })
+    .sort({ resolvedAt: -1 })
+    .limit(10);
+  if (waiting.length === 0) throw new UserError('您现在没有等待评价的诉求。');
+  if (waiting.length === 1) return waiting[0]!;
+  throw new UserError(
+    [
+      `您有${waiting.length}件诉求等您评价：`,
+      ...waiting.map(summaryLine),
+      `请发「评价 编号 满意」，例如「评价 ${waiting[0]!.number} 满意」。`,
+    ].join('\n'),
+  );
+}
+
 /**
- * 评价 <编号> 满意|基本满意|不满意 [意见]: the reporter's verdict after 办结; 不满意 reopens it. A verdict without a
- * number (「修完第二天又坏了 不满意」) is about the person's own latest complaint: residents do not keep numbers.
+ * 评价 <编号> 满意|基本满意|不满意 [意见]: the reporter's verdict after 办结; 不满意 reopens it. Residents seldom
+ * keep numbers: a verdict without one is about their complaint waiting for it.
  */
-export const rateComplaint = defineCommand<
-  (TicketRef | { number: null; lastYear: null }) & { rating: Rating; comment: string }
->({
+export const rateComplaint = defineCommand<{ ref: TicketRef | null; rating: Rating; comment: string }>({
   id: RATE_COMMAND_ID,
   triggers: ['评价'],
   audience: 'anyone',
@@ -39,17 +60,13 @@ export const rateComplaint = defineCommand<
   summary: '对办结的诉求评价：满意、基本满意或不满意（不满意会重新办理）',
   examples: ['评价 2026-0153 满意', '评价 2026-0153 不满意 还是返水'],
   parse(rest, { now, timeZone }) {
-    const numbered = parseNumbered(rest, now, timeZone, '评价', { question: QUESTION, expects: RATING });
-    if (!numbered.ok) {
-      const rated = 'missing' in numbered && numbered.missing === 'number' ? parseRating(rest) : null;
-      return rated ? ok({ number: null, lastYear: null, ...rated }) : numbered;
-    }
-    const rated = parseRating(numbered.args.text);
+    const found = ticketNumberIn(rest, now, timeZone);
+    const rated = parseRating(found ? found.rest : rest);
     if (!rated) return ask('rating', QUESTION, RATING);
-    return ok({ number: numbered.args.number, lastYear: numbered.args.lastYear, ...rated });
+    return ok({ ref: found && { number: found.number, lastYear: found.lastYear }, ...rated });
   },
-  async handle(ctx, { rating, comment, ...ref }) {
-    const complaint = ref.number === null ? await latestComplaintOf(ctx) : await findVisible(ctx, ref);
+  async handle(ctx, { rating, comment, ref }) {
+    const complaint = ref ? await findVisible(ctx, ref) : await onlyAwaitingVerdict(ctx);
     await runStep(ctx, verdict(rating, comment), complaint, '');
   },
 });

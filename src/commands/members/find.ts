@@ -9,7 +9,12 @@ import { cardNames, formatMemberCard, seesFullPhone } from './card.js';
 const CHINESE_NAME = /^[\u4e00-\u9fa5·]{1,10}$/;
 /** In a free sentence (「把王桂兰的资料调出来」), the words around the name that ask for the card. */
 const ASKING_WORDS =
-  /把|帮我|给我|麻烦|查一下|查查|查下|查|看一下|看看|调出来|调一下|调出|找一下|找找|找|的|资料|信息|档案|成员|党员|情况|登记|一下|发我|发给我|我要|我想/g;
+  /把|帮我|给我|麻烦|查一下|查查|查下|查|看一下|看看|看下|调出来|调一下|调出|找一下|找找|找|的|资料|信息|档案|成员|党员|情况|登记|一下|发我|发给我|我要|我想/g;
+/**
+ * What is asked about the person, glued after the name (「老周住哪个楼」, 「蔡秀兰是哪个党小组的」, 「丁保国家住几号楼」).
+ * The roster is searched by the name's start, so cutting a little too much still finds the person.
+ */
+const AFTER_NAME = /(?:是|在|家|住|入党|现在|行动|今年|参加|流动|电话|手机|号码|多大|多少|哪|几|\d).*$/u;
 const MAX_CARDS = 3;
 
 export const findMember = defineCommand<{ name: string }>({
@@ -21,9 +26,9 @@ export const findMember = defineCommand<{ name: string }>({
   parse(rest, { by }) {
     const name =
       personNameIn(rest) ??
-      (by === 'keyword' ? rest.replace(ASKING_WORDS, ' ').replace(/\s+/g, '') : rest)
-        .replace(/[的之].*$/, '')
-        .trim();
+      (by === 'keyword'
+        ? (rest.replace(ASKING_WORDS, ' ').trim().split(/\s+/)[0] ?? '').replace(AFTER_NAME, '')
+        : rest.replace(/[的之].*$/, '').trim());
     if (!name) return ask('name', '请问要查哪位党员？请发姓名，例如「王桂兰」。', expects('name', '王桂兰'));
     if (!CHINESE_NAME.test(name)) return invalid('请发党员的中文姓名，例如「查成员 王桂兰」。');
     return ok({ name });

@@ -6,13 +6,16 @@ import { UserError } from '../user-error.js';
 export const formatTicketNumber = (year: number, seq: number): string =>
   `${year}-${String(seq).padStart(4, '0')}`;
 
-// With its year the number may stand glued to words (「单号2026-0090」, 「请问2026-0112这个」) or have a space for the
-// dash (「2026 0160」); without, it stands apart or after the word that names it (「单号0131」).
+/**
+ * With its year the number may stand glued to words (「单号2026-0090」, 「我想问问2026-0151」), have a space for the
+ * dash (「2026 0160」) or lose it (「20260133」); without, it stands apart or after the word that names it
+ * (「单号0131」), else 「3个灯泡」 or 「5号楼」 would read as numbers.
+ */
 const TOKEN =
-  /(?:(?<!\d)(?<year>20\d{2})(?:[-－—.]|\s(?=\d{4}(?!\d)))(?<seq>\d{1,6})|(?:(?<=^|[\s，,:：])|(?<=单号|编号|诉求|素求|号码))第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
+  /(?:(?<!\d)(?<year>20\d{2})(?:[-－—.]|\s(?=\d{4}(?!\d)))(?<seq>\d{1,6})|(?<!\d)(?<year8>20\d{2})(?<seq8>\d{4})(?!\d)|(?:(?<=^|[\s，,:：])|(?<=单号|编号|诉求|素求|号码))第?(?<short>\d{1,6}))号?(?=$|[\s，,:：]|[^\d号])/u;
 
 /** A number in a number's place that no complaint can have: a sequence past six digits (2026-99999999999). */
-const MALFORMED = /(?<=^|[\s，,:：])第?(?:\d{4}[-－—.]\d{7,}|\d{7,})/u;
+const MALFORMED = /(?<=^|[\s，,:：])第?(?:\d{4}[-－—.]\d{7,}|(?!20\d{6}(?!\d))\d{7,})/u;
 
 export interface TicketRef {
   number: string;
@@ -35,10 +38,11 @@ export function findTicketNumber(text: string, year: number): (TicketRef & { res
   if (!m?.groups) return null;
   const next = text.slice(m.index + m[0].length);
   if (/^[个件只张天次元块月日年岁层楼栋幢号单]/.test(next)) return null;
-  const seq = Number(m.groups.seq ?? m.groups.short);
+  const given = m.groups.year ?? m.groups.year8;
+  const seq = Number(m.groups.seq ?? m.groups.seq8 ?? m.groups.short);
   if (seq <= 0) return null;
-  const number = formatTicketNumber(m.groups.year ? Number(m.groups.year) : year, seq);
-  const lastYear = m.groups.year ? null : formatTicketNumber(year - 1, seq);
+  const number = formatTicketNumber(given ? Number(given) : year, seq);
+  const lastYear = given ? null : formatTicketNumber(year - 1, seq);
   const rest = `${text.slice(0, m.index)} ${next}`
     .replace(/^[\s，,:：]+/, '')
     .replace(/\s+/g, ' ')

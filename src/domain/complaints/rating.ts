@@ -9,9 +9,9 @@ export const isSatisfied = (rating: Rating): boolean => rating !== '不满意';
 
 /** The verdict words, 不满意 before 满意 (which it contains) and the lukewarm ones before plain 满意. */
 const VERDICTS: ReadonlyArray<readonly [Rating, RegExp]> = [
-  ['不满意', /(?:很|非常|特别|太)?不(?:太|怎么|大)?满意/],
+  ['不满意', /(?:很|非常|特别|太)?不(?:太|怎么|大)?满意|(?:给个?)?差评/],
   ['基本满意', /(?:(?:勉强|还算|比较)?基本满意|还算满意|比较满意|还行|凑合|一般般?)吧?/],
-  ['满意', /(?:非常|很|挺|特别|十分|太)?满意(?:的|了|吧)?(?:满意)?/],
+  ['满意', /(?:非常|很|挺|特别|十分|太)?满意(?:的|了|吧)?(?:满意)?|(?:给个?)?(?:好评|五星)/],
 ];
 /** What a verdict comes wrapped in: 评价, 给个, 给你们. */
 const WRAPPING = /^(?:我)?(?:评价|给个|给你们|打个)?\s*|[\s，,。:：!！]+$/g;

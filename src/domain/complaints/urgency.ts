@@ -12,6 +12,7 @@ const DANGER = new RegExp(
     '困人',
     '困住',
     '困在',
+    '困着',
     '(?:关|困|卡)[^，。 ]{0,4}(?:里面|里头|里边|电梯里)',
     '关电梯里',
     '卡在[^，。]{0,8}(?:中间|出不来)',
@@ -56,6 +57,9 @@ const DANGER = new RegExp(
     '爆管',
     '水管爆',
     '救命',
+    // someone who may have collapsed at home (独居老人 who does not answer the door)
+    '敲门[^，。 ]{0,3}(?:不应|没人应|没反应|不开)',
+    '(?:倒|摔)在(?:家|屋)里',
   ].join('|'),
 );
 

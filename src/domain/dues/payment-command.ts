@@ -380,7 +380,7 @@ export function parseDuesQuestion(text: string, now: Date, timeZone: string): { 
  */
 const CATEGORY_WORDS: ReadonlyArray<readonly [DuesCategory, RegExp]> = [
   ['low_income', /低保/],
-  ['student', /学生|在读|在校|读书呢|上大学|读大学|念书/],
+  ['student', /学生|在读|在校|读书呢|上大学|读大学|念书|还在上学|上着学|读研|读博/],
   ['unemployed', /失业|下岗|待业|无业|没(?:有)?(?:了)?工作|没活干|工作没了/],
   ['farmer', /农民|种地|务农|种田|在农村/],
   ['retired', /(?<!没有?)(?:退休|离休|养老金|退了休)/],

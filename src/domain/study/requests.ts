@@ -1,7 +1,7 @@
 /** What members and secretaries write to the study-day commands, read without touching the database. */
 
-import type { IsoDate } from '../text/calendar.js';
-import { formatClock, parseClockTime, parseDate } from '../text/index.js';
+import { dayNumber, fromDayNumber, type IsoDate, isoDate } from '../text/calendar.js';
+import { formatClock, parseChineseNumber, parseClockTime, parseDate } from '../text/index.js';
 import { foldWidth } from '../text/normalise.js';
 import { personNameIn } from '../text/person-name.js';
 import { MEETING_TIME_ERROR, meetingStart } from './meeting-clock.js';
@@ -81,12 +81,33 @@ export interface MoveRequest {
 const MOVE_WORD =
   /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到|改(?=\s*(?:\d|下|这|本|周|礼拜|星期|明天|后天))/;
 
-/** 调整学习日 10月10日 改到 10月12日 19:30 社区活动室 */
+/** 「往后挪两天」, 「提前一天」: a move by days rather than to a date. */
+const SHIFT = /(往后|向后|推迟|延后|顺延|往前|向前|提前)(?:挪|推|延|调)?\s*([一二两三四五六七1-7])\s*天/u;
+
+/** The day `days` after (or before) an ISO date. */
+function shifted(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return isoDate(fromDayNumber(dayNumber({ year, month, day }) + days));
+}
+
+/** 调整学习日 10月10日 改到 10月12日 19:30 社区活动室; 「25号的学习往后挪两天」 */
 export function parseMoveRequest(
   text: string,
   now: Date,
   timeZone: string,
 ): Parsed<MoveRequest, 'from' | 'to'> {
+  const shift = MOVE_WORD.test(text) ? null : SHIFT.exec(text);
+  if (shift) {
+    const from = futureDate(text.slice(0, shift.index), now, timeZone);
+    if (!from) return { ok: false, missing: 'from' };
+    const days = parseChineseNumber(shift[2]!) ?? 0;
+    const sign = /前/.test(shift[1]!) ? -1 : 1;
+    // Only the day moves: whatever follows (「通知一下大家」) is not a new place.
+    return {
+      ok: true,
+      value: { from: from.date, to: shifted(from.date, sign * days), time: null, place: '' },
+    };
+  }
   const split = MOVE_WORD.exec(text);
   const before = split ? text.slice(0, split.index) : text;
   const after = split ? text.slice(split.index + split[0].length) : '';
