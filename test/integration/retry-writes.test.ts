@@ -191,12 +191,16 @@ describe('a lost database connection mid-command is retried, recorded once and a
       return { user: 'lijianguo', text: '确认', reply: /^已记录：.*\n收据号 /, count: payments };
     });
     const receipts = (await models().DuesPayment.find({}, { receiptNo: 1 }).lean()).map((p) => p.receiptNo);
-    await survivesEveryWrite(async () => ({
-      user: 'lijianguo',
-      text: `冲正 ${receipts.shift()} 金额记错`,
-      reply: /^已冲正收据/,
-      count: () => models().DuesReversal.countDocuments(),
-    }));
+    // 冲正 shows what it will reverse; 确认 writes the reversal.
+    await survivesEveryWrite(async () => {
+      expect(await c.say('lijianguo', `冲正 ${receipts.shift()} 金额记错`)).toMatch(/^将冲正/);
+      return {
+        user: 'lijianguo',
+        text: '确认',
+        reply: /^已冲正收据/,
+        count: () => models().DuesReversal.countDocuments(),
+      };
+    });
   }, 60_000);
 
   it('签到 and 请假', async () => {
