@@ -414,10 +414,10 @@ describe('points from attendance', () => {
     // 王海: 17 sessions taken part in (34, capped at 24) and 3 absences (−6).
     const mine = await c.say('wanghai', '我的积分');
     expect(mine).toContain('王海同志，您2026年的积分：18分（本支部第3名，共4人）');
-    expect(mine).toContain('· 组织生活 18分（参加学习日 17次；无故缺席学习日 3次，已到上限24分）');
+    expect(mine).toContain('· 组织生活 18分（参加学习日 17次×2分；无故缺席学习日 3次×-2分，已到上限24分）');
     // 陈淑芬: 8 taken part in (16) and November's 2 absences (−4); leave counts neither way.
     expect(await c.say('chenshufen', '我的积分')).toContain(
-      '· 组织生活 12分（参加学习日 8次；无故缺席学习日 2次）',
+      '· 组织生活 12分（参加学习日 8次×2分；无故缺席学习日 2次×-2分）',
     );
   });
 
