@@ -173,15 +173,15 @@ describe('评价 without a number', () => {
   const now = new Date('2026-11-18T10:00:00+08:00');
   const parse = (rest: string) => rateComplaint.parse(rest, { now, timeZone: 'Asia/Shanghai' });
 
-  it("reads the verdict for the person's own latest complaint: residents do not keep numbers", () => {
+  it('reads the verdict for the complaint awaiting it: residents do not keep numbers', () => {
     expect(parse('修完第二天又坏了 不满意')).toEqual({
       ok: true,
-      args: { number: null, lastYear: null, rating: '不满意', comment: '修完第二天又坏了' },
+      args: { ref: null, rating: '不满意', comment: '修完第二天又坏了' },
     });
-    expect(parse('满意 修得挺快')).toMatchObject({ ok: true, args: { number: null, rating: '满意' } });
+    expect(parse('满意 修得挺快')).toMatchObject({ ok: true, args: { ref: null, rating: '满意' } });
   });
 
-  it('still asks for the number when there is no verdict either', () => {
-    expect(parse('我家那个事')).toMatchObject({ ok: false, missing: 'number' });
+  it('asks for the verdict when there is none', () => {
+    expect(parse('我家那个事')).toMatchObject({ ok: false, missing: 'rating' });
   });
 });
