@@ -155,9 +155,9 @@ describe('secretary requests (dates point to the coming days)', () => {
   });
 
   it.each([
-    ['给张秀兰补签 她来了忘签了', '张秀兰 给 补签 她来了忘签了'],
+    ['给张秀兰补签 她来了忘签了', '张秀兰 补签 她来了忘签了'],
     ['唐永福到了 没签上 补签一下', '唐永福 到了 没签上 补签一下'],
-    ['给行动不便的王奶奶送学上门了', '王奶奶 给行动不便的 送学上门了'],
+    ['给行动不便的王奶奶送学上门了', '王奶奶 行动不便的 送学上门了'],
     ['老范家送学去了 学的四中全会精神', '老范 家送学去了 学的四中全会精神'],
   ])('puts the member named inside a sentence first, as the handler reads it: %s', (text, words) => {
     expect(parseRecordForMember(text, NOW, ZONE)).toEqual({ ok: true, value: { words, date: null } });

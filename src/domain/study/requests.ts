@@ -164,6 +164,9 @@ export function parseLeaveRequest(
   return { ok: true, value: { date: date?.date ?? null, reason } };
 }
 
+/** Words in front of the name in a sentence: who did it and for whom (「刚才帮」, 「今天去」, 「给」). */
+const LEADING_FILLER = /^(?:今天|今儿|刚才|上午|下午|我)*(?:帮忙|帮|给|替|去|到)+\s*/u;
+
 /**
  * 补签 王桂兰 扫码签不上 / 送学上门 王桂兰 10月10日: the words after the command, with a date if one is
  * named (past dates: these are recorded after the fact). The name is matched against the roster by the handler,
@@ -177,8 +180,12 @@ export function parseRecordForMember(
   const date = parseDate(text, now, timeZone);
   const said = tidy(date ? text.replace(date.matched, ' ') : text);
   if (!said) return { ok: false, missing: 'name' };
-  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 给 补签 她来了忘签了」.
+  // The handler reads the member as the first word: 「给张秀兰补签 她来了忘签了」 → 「张秀兰 补签 她来了忘签了」.
   const name = personNameIn(said);
-  const words = name ? tidy(`${name} ${said.replace(name, ' ')}`) : said;
+  if (!name) return { ok: true, value: { words: said, date: date?.date ?? null } };
+  // Who did it for whom (「给」, 「今天去」) stood before the name; what was done follows it.
+  const at = said.indexOf(name);
+  const before = tidy(said.slice(0, at)).replace(LEADING_FILLER, '');
+  const words = tidy(`${name} ${before} ${said.slice(at + name.length)}`);
   return { ok: true, value: { words, date: date?.date ?? null } };
 }

@@ -17,7 +17,7 @@ export const SURNAMES =
 export const FAMILIAR = `(?:老|小)[${HAN}]|[${HAN}](?:大爷|大妈|大娘|大伯|大婶|大姐|大哥|阿姨|奶奶|爷爷|姥姥|姥爷|叔叔|叔|婶子|婶|姨|师傅|老师|老太太|老爷子)`;
 /** Words that look like 老张 or 小李 but name no one. */
 export const NOT_FAMILIAR =
-  /^(?:老伴|老家|老人|老年|老头|老公|老婆|老板|老师|老是|老在|小区|小时|小孩|小子|小伙|小卖)/;
+  /^(?:老伴|老家|老人|老年|老头|老公|老婆|老板|老师|老是|老在|小区|小组|小时|小孩|小子|小伙|小卖|小事|小学|小朋友)/;
 
 /** What may stand right before a name: nothing, a space or mark, or a word that leads to a person. */
 const BEFORE = new RegExp(`(?:^|[^${HAN}]|[查找给帮替把去下个的了员签学到问看])$`);
