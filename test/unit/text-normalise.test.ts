@@ -13,6 +13,11 @@ describe('normaliseText', () => {
     { input: '○ 不是数字', expected: '○ 不是数字' },
     { input: '好的。收到、谢谢“书记”', expected: '好的。收到、谢谢“书记”' },
     { input: '１１月２０日', expected: '11月20日' },
+    // A phone set to traditional script: the everyday words of every command, not just 黨費.
+    { input: '網格員的訴求統計', expected: '网格员的诉求统计' },
+    { input: '後天學習我請個假 在醫院複查', expected: '后天学习我请个假 在医院复查' },
+    { input: '樓上漏水 衛生間天花板濕了', expected: '楼上漏水 卫生间天花板湿了' },
+    { input: '我的積分排第幾', expected: '我的积分排第几' },
   ])('$input → $expected', ({ input, expected }) => {
     expect(normaliseText(input)).toBe(expected);
   });
