@@ -40,6 +40,15 @@ const NAME = new RegExp(
 /** A problem told before (「上回反映的」, 「我报的那个事」): asking after it, or adding to it, rather than a new one. */
 const TOLD_BEFORE =
   /(上回|上次|之前|前几天|前两天|上周|上礼拜|前天|昨天|那天|早就|我)[^，。\s]{0,6}?(反映|报|说|投诉|提)的|(反映|报|说)(过|了)的?(那个|这个)?事/;
+/** A number as people write or say it. */
+const CN_NUM = '[0-9一二两三四五六七八九十百半]';
+/** A sum of money (50元, 二十一块, ￥21): a payment or a standard, whatever the figure. */
+const MONEY = new RegExp(`${CN_NUM}+(?:\\.\\d+)?\\s*(?:元|块|圆)|[¥￥]\\s*\\d`);
+/** A day (12月5日, 15号, 下周三, 明天), but not a building (5号楼): leave, moving a study day, logging. */
+const DAY =
+  /\d{1,2}\s*[月./-]\s*\d{1,2}|\d{1,2}\s*[号日](?![楼院栋])|[这下上本]个?(?:周|礼拜|星期)[一二三四五六日天末]?|(?:周|礼拜|星期)[一二三四五六日天]|[今明昨前后]天|今儿|明儿|昨儿/;
+/** A length of time (两个小时, 一下午, 半天): what an activity took. */
+const DURATION = new RegExp(`${CN_NUM}+\\s*(?:个)?(?:小时|钟头|分钟)|一(?:上午|下午|晚上|整天)|半天`);
 /** Asking rather than telling: 吗, 没, 啥, 几, 多少, 哪 … */
 const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|是不是|有没有/;
 
@@ -51,8 +60,9 @@ const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|�
  * - pinyin syllable pairs and whole-word pinyin (p:, q:), so voice-input homophones (当费/党费, 前到/签到)
  *   meet the same features;
  * - the speaker (r:) and a length band (n:), so the model learns who says what and that one-word replies differ;
- * - a complaint number, a person's name, a question, a problem told before (x:), which the words alone show only
- *   through many examples.
+ * - a complaint number, a person's name, a question, a problem told before, a sum of money, a day, a length of
+ *   time (x:), which the words alone show only through many examples: the figure or name said is not a feature,
+ *   its kind is, so a sum or a day never seen in the corpus counts as one that was.
  */
 export function features(text: string, speaker: Speaker, f: Featuriser): string[] {
   const clean = cleanText(text);
@@ -65,6 +75,9 @@ export function features(text: string, speaker: Speaker, f: Featuriser): string[
   if (NAME.test(folded)) out.add('x:name');
   if (QUESTION.test(folded)) out.add('x:question');
   if (TOLD_BEFORE.test(folded)) out.add('x:told-before');
+  if (MONEY.test(folded)) out.add('x:money');
+  if (DAY.test(folded)) out.add('x:day');
+  if (DURATION.test(folded)) out.add('x:duration');
   const chars = [...`^${squeezed}$`];
   for (let i = 0; i < chars.length; i++) {
     if (i > 0 && i < chars.length - 1) out.add(`c:${chars[i]}`);
