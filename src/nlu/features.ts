@@ -1,4 +1,5 @@
 import { normaliseText } from '../domain/text/normalise.js';
+import { personNameIn } from '../domain/text/person-name.js';
 
 /** Who is writing, as the corpus labels it: residents are people not on the roster. */
 export const SPEAKERS = ['member', 'officer', 'grid_leader', 'resident'] as const;
@@ -16,6 +17,8 @@ export interface Featuriser {
 const HAN = /\p{Script=Han}/u;
 /** Punctuation and symbols carry no topic; they split the text into clauses. */
 const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
+/** WeCom's emoji codes ([强], [微笑]) are reactions: their characters are no words (强 is not 加强). */
+const EMOJI_ALL = /\[[^[\]\s]{1,4}\]/g;
 
 /**
  * The text the features are read from: width folded, lower case, every number one digit (3号楼 and 12栋
@@ -39,7 +42,7 @@ const NAME = new RegExp(
 );
 /** A problem told before (「上回反映的」, 「我报的那个事」): asking after it, or adding to it, rather than a new one. */
 const TOLD_BEFORE =
-  /(上回|上次|之前|前几天|前两天|上周|上礼拜|前天|昨天|那天|早就|我)[^，。\s]{0,6}?(反映|报|说|投诉|提)的|(反映|报|说)(过|了)的?(那个|这个)?事/;
+  /(上回|上次|之前|前几天|前两天|上周|上礼拜|前天|昨天|那天|早就|我)[^，。\s]{0,6}?(反映|报修?|说|投诉|提)的|(反映|报|说)(过|了)的?(那个|这个)?事/;
 /** A number as people write or say it. */
 const CN_NUM = '[0-9一二两三四五六七八九十百半]';
 /** A sum of money (50元, 二十一块, ￥21): a payment or a standard, whatever the figure. */
@@ -49,6 +52,13 @@ const DAY =
   /\d{1,2}\s*[月./-]\s*\d{1,2}|\d{1,2}\s*[号日](?![楼院栋])|[这下上本]个?(?:周|礼拜|星期)[一二三四五六日天末]?|(?:周|礼拜|星期)[一二三四五六日天]|[今明昨前后]天|今儿|明儿|昨儿/;
 /** A length of time (两个小时, 一下午, 半天): what an activity took. */
 const DURATION = new RegExp(`${CN_NUM}+\\s*(?:个)?(?:小时|钟头|分钟)|一(?:上午|下午|晚上|整天)|半天`);
+/** Everyone rather than the writer (大伙儿, 各小组, 全支部): the branch's figures, not one's own. */
+const EVERYONE =
+  /大家|大伙|大家伙|全体|全支部|所有人|所有党员|党员们|各(?:个)?(?:党)?小组|各网格|每个人|谁(?:最|排)/;
+/** The writer themself (我, 俺, 本人), not a 我们 or 咱们 speaking for the branch. */
+const MYSELF = /[我俺](?![们])|本人|自个|自己/;
+/** A WeCom emoji code ([强], [微笑], [OK]): a reaction, which counts by its kind. */
+const EMOJI = /\[[^[\]\s]{1,4}\]/;
 /** Asking rather than telling: 吗, 没, 啥, 几, 多少, 哪 … */
 const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|是不是|有没有/;
 
@@ -62,17 +72,22 @@ const QUESTION = /[吗呢么?？]|没有?$|[啥咋几哪]|多少|什么|怎么|�
  * - the speaker (r:) and a length band (n:), so the model learns who says what and that one-word replies differ;
  * - a complaint number, a person's name, a question, a problem told before, a sum of money, a day, a length of
  *   time (x:), which the words alone show only through many examples: the figure or name said is not a feature,
- *   its kind is, so a sum or a day never seen in the corpus counts as one that was.
+ *   its kind is, so a sum or a day never seen in the corpus counts as one that was; whether the writer speaks of
+ *   themself (我, 俺) or of everyone (大伙儿, 各小组), which tells 我的积分 from 积分排名 and 我的活动 from 活动统计;
+ *   an emoji code.
  */
 export function features(text: string, speaker: Speaker, f: Featuriser): string[] {
-  const clean = cleanText(text);
+  const clean = cleanText(text.replace(EMOJI_ALL, ' '));
   const out = new Set<string>([`r:${speaker}`]);
   const squeezed = clean.replace(/ /g, '');
   const length = [...squeezed].length;
   out.add(`n:${length <= 2 ? 's' : length <= 5 ? 'm' : length <= 15 ? 'l' : 'x'}`);
   const folded = normaliseText(text);
   if (TICKET.test(folded)) out.add('x:ticket');
-  if (NAME.test(folded)) out.add('x:name');
+  if (NAME.test(folded) || personNameIn(folded) !== null) out.add('x:name');
+  if (EVERYONE.test(folded)) out.add('x:everyone');
+  if (MYSELF.test(folded)) out.add('x:myself');
+  if (EMOJI.test(folded)) out.add('x:emoji');
   if (QUESTION.test(folded)) out.add('x:question');
   if (TOLD_BEFORE.test(folded)) out.add('x:told-before');
   if (MONEY.test(folded)) out.add('x:money');
