@@ -1,5 +1,5 @@
 import type { Role } from '../domain/member-vocabulary.js';
-import type { Scored, Speaker } from '../nlu/index.js';
+import { namesNothing, type Scored, type Speaker } from '../nlu/index.js';
 import type { Command } from './command.js';
 import type { Registry } from './registry.js';
 
@@ -131,6 +131,7 @@ export function route(registry: Registry, text: string, asker: Asker): Route {
   // A command named outright (unless its trigger is only a word of a sentence the model reads as another) that this person may not use is refused, not re-read as something else.
   const named = registry.match(text);
   if (named && !asker.allowed(named.command)) return { kind: 'refuse' };
+  if (!named && namesNothing(text)) return { kind: 'unclear', suggestions: [] };
   const ranked = registry.rank(text, asker.speaker, asker.allowed);
   if (named && !yields(text, named.rest, ranked, named.command.id)) {
     return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };

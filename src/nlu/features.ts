@@ -32,8 +32,17 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-/** A complaint's number as people write it: 2026-0153, 0153号. */
-const TICKET = /\d{4}\s*[-－—]\s*\d{3,4}|(?:^|\D)0\d{3}(?:号|\D|$)/;
+/** A complaint's number as people write it: 2026-0153, 20260153, 0153号. */
+const TICKET = /\d{4}\s*[-－—]\s*\d{3,4}|(?:^|\D)(?:20\d\d)?0\d{3}(?:号|\D|$)/;
+/**
+ * A message of nothing but figures, punctuation or emoji codes that is no complaint number (123, 88, [强][强]):
+ * a reaction or a slip of the finger, which names no command whatever the model would make of its digits.
+ */
+export function namesNothing(text: string): boolean {
+  const folded = normaliseText(text);
+  return !/\p{L}/u.test(folded.replace(EMOJI_ALL, '')) && !TICKET.test(folded);
+}
+
 /** Common surnames: a person named (王桂兰, 老张, 李大爷) is what 查成员, 缴费 and 补签 are about. */
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
