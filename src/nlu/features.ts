@@ -66,6 +66,13 @@ const EVERYONE =
   /大家|大伙|大家伙|全体|全支部|所有人|所有党员|党员们|各(?:个)?(?:党)?小组|各网格|每个人|谁(?:最|排)/;
 /** The writer themself (我, 俺, 本人), not a 我们 or 咱们 speaking for the branch. */
 const MYSELF = /[我俺](?![们])|本人|自个|自己/;
+/** Waiting for someone promised or for a problem told to be dealt with (人呢, 啥时候来, 能修好不, 有信儿没). */
+const WAITING =
+  /人呢|(?:啥|什么)时候(?:来|上门|修|能|给|处理)|几点来|咋还没|怎么还没|还没(?:来|修|人|见)|没见(?:人|动静)|有信儿?没|到哪一?步|能[^，。\s]{1,4}不$|了没有?$/;
+/** A table or a file to take away (导出, 导一份, excel, 台账, 拉个表): what the exports are. */
+const TABLE = /导出|导[一个成]|导下|excel|表格|台[账帐]|明细表|登记表|拉个表|弄个表|出个表|下载/i;
+/** A picture of figures (图表, 柱状图, 画个图): what the charts are. */
+const CHART = /图表|图片|[柱饼线形状势]图|画个?图|做个?图|出个?图|成图|统计图/;
 /** A WeCom emoji code ([强], [微笑], [OK]): a reaction, which counts by its kind. */
 const EMOJI = /\[[^[\]\s]{1,4}\]/;
 /** Asking rather than telling: 吗, 没, 啥, 几, 多少, 哪 … */
@@ -97,6 +104,9 @@ export function features(text: string, speaker: Speaker, f: Featuriser): string[
   if (EVERYONE.test(folded)) out.add('x:everyone');
   if (MYSELF.test(folded)) out.add('x:myself');
   if (EMOJI.test(folded)) out.add('x:emoji');
+  if (WAITING.test(folded)) out.add('x:waiting');
+  if (TABLE.test(folded)) out.add('x:table');
+  if (CHART.test(folded)) out.add('x:chart');
   if (QUESTION.test(folded)) out.add('x:question');
   if (TOLD_BEFORE.test(folded)) out.add('x:told-before');
   if (MONEY.test(folded)) out.add('x:money');

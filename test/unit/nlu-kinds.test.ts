@@ -3,6 +3,8 @@ import type { Command } from '../../src/bot/command.js';
 import { buildRegistry } from '../../src/bot/registry.js';
 import { type Asker, route } from '../../src/bot/route.js';
 import { commands } from '../../src/commands/index.js';
+import { classify } from '../../src/domain/complaints/categories.js';
+import { parseMoveRequest } from '../../src/domain/study/requests.js';
 import { normaliseText } from '../../src/domain/text/index.js';
 import { features, namesNothing } from '../../src/nlu/features.js';
 
@@ -92,5 +94,18 @@ describe('what kind of thing is said counts, not the figure or the word', () => 
     ['我这个月活动记了几次', member, 'activity.mine'],
   ] as const)('「%s」 is %s', (text, asker, id) => {
     expect(routed(text, asker)).toBe(id);
+  });
+});
+
+describe('words the slot readers lacked', () => {
+  it('改在 moves a study day as 改到 does', () => {
+    const now = new Date('2026-11-18T10:00:00+08:00');
+    expect(parseMoveRequest('这周五的学习改在下周一', now, 'Asia/Shanghai')).toMatchObject({
+      ok: true,
+      value: { from: '2026-11-20', to: '2026-11-23' },
+    });
+  });
+  it('小广告 is a sanitation problem', () => {
+    expect(classify('单元门上贴的全是小广告 撕了又贴')).toBe('sanitation');
   });
 });
