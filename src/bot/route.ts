@@ -13,8 +13,11 @@ export const THRESHOLDS = {
   reads: { act: 0.3, ask: 0.15 },
   /** A greeting or thanks is answered as one when at least this likely. */
   chat: 0.4,
-  /** A command this person may not use, this likely, is refused rather than re-read as something else. */
-  notTheirs: 0.75,
+  /**
+   * A command this person may not use, this likely, is refused rather than re-read as something else. At 0.75 a
+   * member asking about themself (「我是哪个党小组的」) was refused as if asking about another member (查成员).
+   */
+  notTheirs: 0.9,
   /**
    * A trigger run on into a sentence yields to another command this likely (「导出本季度的学习考勤」): on the
    * held-out split 0.5 routes more lines right than 0.75 and none wrong that were right.

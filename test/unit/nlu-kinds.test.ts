@@ -49,6 +49,15 @@ describe('a trigger word gives way to what the whole sentence asks', () => {
   });
 });
 
+describe('a member asking about themself is not refused as asking about another member', () => {
+  it.each(['俺是哪个支部的', '我的党小组是哪个', '我归哪个网格管'])('「%s」', (text) => {
+    expect(routed(text, member)).toBe('member.info');
+  });
+  it('while asking for another member is still refused', () => {
+    expect(routed('帮我查一下王桂兰的电话', member)).toBe('refuse');
+  });
+});
+
 describe('a bare number or emoji names no command', () => {
   it.each(['123', '88', '[强][强]', '[OK]', '？？'])('「%s」 is nothing', (text) => {
     expect(namesNothing(text)).toBe(true);
