@@ -3,7 +3,10 @@ import type { Command } from '../../src/bot/command.js';
 import { buildRegistry } from '../../src/bot/registry.js';
 import { type Asker, route } from '../../src/bot/route.js';
 import { commands } from '../../src/commands/index.js';
+import { inferType } from '../../src/domain/activity.js';
 import { classify } from '../../src/domain/complaints/categories.js';
+import { isUrgent } from '../../src/domain/complaints/urgency.js';
+import { parsePaymentCommand } from '../../src/domain/dues/payment-command.js';
 import { parseMoveRequest } from '../../src/domain/study/requests.js';
 import { normaliseText } from '../../src/domain/text/index.js';
 import { features, namesNothing } from '../../src/nlu/features.js';
@@ -114,7 +117,23 @@ describe('words the slot readers lacked', () => {
       value: { from: '2026-11-20', to: '2026-11-23' },
     });
   });
-  it('小广告 is a sanitation problem', () => {
+  it('小广告 is a sanitation problem; 打桩 is noise, and 天不亮 is no broken light', () => {
     expect(classify('单元门上贴的全是小广告 撕了又贴')).toBe('sanitation');
+    expect(classify('后边盖楼的天不亮就开始打桩')).toBe('noise');
+  });
+  it('坐了一班 is a duty', () => {
+    expect(inferType('昨天下午在社区服务站坐了一班')).toBe('duty');
+  });
+  it('someone still inside, or a cry for help, is urgent', () => {
+    expect(isUrgent('电梯停在三楼不动了 老伴还在里边')).toBe(true);
+    expect(isUrgent('楼道里有煤气味 快来人')).toBe(true);
+    expect(isUrgent('钥匙锁在里面了')).toBe(false);
+  });
+  it('登记一下 before a payment is the command word, not the name', () => {
+    const now = new Date('2026-11-18T10:00:00+08:00');
+    expect(parsePaymentCommand('登记一下 郭淑芬 二十一块 微信', now, 'Asia/Shanghai')).toMatchObject({
+      ok: true,
+      value: { memberName: '郭淑芬', amount: { fen: 2100 } },
+    });
   });
 });

@@ -145,7 +145,8 @@ const monthCount = (g: Record<string, string | undefined>): number =>
         ? 3 * (parseChineseNumber(g.quarters || '一') ?? 0)
         : (parseChineseNumber(g.n ?? g.colloquial ?? '') ?? 0);
 /** Said before the payment itself: the command word, a greeting, a filler. */
-const LEAD_REQUEST = /^(?:(?:登记|记一下|记录|收到|收了|收|交费|缴费|党费|跟你说下?|跟你说一下)\s*)+/;
+const LEAD_REQUEST =
+  /^(?:(?:(?:帮我)?(?:登记|记录|记)(?:一下)?|收到|收了|收|交费|缴费|党费|跟你说下?|跟你说一下)\s*)+/;
 /** parseMoneyFen does not read these at all; they deserve a reason rather than "how much?". */
 const NEGATIVE = new RegExp(`(?<![${NUMERAL}])[-−负]\\s*[1-9一二两三四五六七八九十]`);
 const ZERO = /(?<![0-9.])(?:0+(?:\.0+)?(?![0-9.])|零(?=\s*(?:元|块)))/;
