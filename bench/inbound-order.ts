@@ -7,7 +7,7 @@
  * Also printed: what storing a message costs the webhook (BullMQ add, then the ack script of src/queues/arrivals.ts).
  * Env: BENCH_PEOPLE (200), BENCH_MESSAGES (3 per person), BENCH_ROUNDS (2 of each), BENCH_LOG_LEVEL (error).
  */
-import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Worker } from 'bullmq';
 import { createInboundProcessor } from '../jobs/processors/inbound.js';
 import { receive } from '../src/bot/receive.js';
 import { createBotServices } from '../src/bot/services.js';
@@ -17,8 +17,7 @@ import { createLogger } from '../src/logger.js';
 import { ArrivalForwarder, storeArrival } from '../src/queues/arrivals.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type { InboundJob } from '../src/queues/definitions.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queues/definitions.js';
-import { queuePrefix } from '../src/queues/queues.js';
+import { openQueue } from '../src/queues/queues.js';
 import { SenderOrder } from '../src/queues/sender-order.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
 import { textMessageXml } from '../src/standin/inbound-xml.js';
@@ -94,13 +93,8 @@ function burst(): InboundMessage[] {
 type Variant = 'old (no order)' | 'ordered';
 
 async function run(variant: Variant, round: number) {
-  const name = 'inbound';
-  const prefix = queuePrefix(`${ns}-${round}-${variant === 'ordered' ? 'o' : 'p'}`, name);
-  const queue = new Queue<InboundJob>(name, {
-    connection: deps.producerRedis,
-    prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
-  });
+  const base = `${ns}-${round}-${variant === 'ordered' ? 'o' : 'p'}`;
+  const queue = openQueue<InboundJob>(deps.producerRedis, base, 'inbound');
   const messages = burst();
   const now = new Date();
   const storeStart = performance.now();
@@ -126,7 +120,11 @@ async function run(variant: Variant, round: number) {
   const start = performance.now();
   // The ordered variant is stored as the webhook stores (the arrivals stream): the forwarder hands it over.
   const forwarder = variant === 'ordered' ? new ArrivalForwarder(connection, queue, log) : null;
-  const worker = new Worker<InboundJob>(name, processor, { connection, prefix, concurrency: 16 });
+  const worker = new Worker<InboundJob>(queue.name, processor, {
+    connection,
+    prefix: queue.opts.prefix,
+    concurrency: 16,
+  });
   const finished = new Promise<void>((resolve) => {
     const count = () => {
       if (done + failed === messages.length) resolve();
