@@ -8,7 +8,7 @@ import { slaOf } from '../../complaints/timers.js';
 import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
 import { describeRates } from '../../domain/complaints/rates.js';
 import { acceptLimitMs, formatLimit, type SlaSettings } from '../../domain/complaints/sla.js';
-import { currentYearMonth, formatPeriod, parseMonths, type YearMonth } from '../../domain/text/index.js';
+import { formatPeriod, monthsOrCurrent, parseMonths, type YearMonth } from '../../domain/text/index.js';
 
 const explanation = (sla: SlaSettings) =>
   `说明：响应率＝时限内（${formatLimit(acceptLimitMs(sla, 'ordinary'))}，紧急${formatLimit(acceptLimitMs(sla, 'urgent'))}）首次答复÷应答复；办结率＝已办结÷（收到−不予受理）；满意率＝（满意＋基本满意）÷已评价。重复反映并入原件，不另计。`;
@@ -23,7 +23,7 @@ export const complaintStats = defineCommand<{ month: YearMonth; community: strin
   parse(rest, { now, timeZone }) {
     const named = splitCommunityWord(rest, (w) => parseMonths(w, now, timeZone) !== undefined);
     const text = parseMonths(rest, now, timeZone) ? rest : named.rest;
-    const months = parseMonths(text, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)];
+    const months = monthsOrCurrent(text, now, timeZone);
     if (months.length !== 1) return invalid('诉求统计按月查看，请写一个月份，例如「诉求统计 11月」。');
     return ok({ month: months[0]!, community: named.community });
   },
