@@ -56,9 +56,12 @@ describe('a member asking about themself is not refused as asking about another 
   it.each(['俺是哪个支部的', '我的党小组是哪个', '我归哪个网格管'])('「%s」', (text) => {
     expect(routed(text, member)).toBe('member.info');
   });
-  it('while asking for another member is still refused', () => {
-    expect(routed('帮我查一下王桂兰的电话', member)).toBe('refuse');
-  });
+  it.each(['查下李秀英住哪', '哪些人党费还没交'])(
+    'while 「%s」, a question for officers, is still refused',
+    (text) => {
+      expect(routed(text, member)).toBe('refuse');
+    },
+  );
 });
 
 describe('a bare number or emoji names no command', () => {
