@@ -1,5 +1,6 @@
 import { expects } from '../bot/answers.js';
 import type { BotContext } from '../bot/context.js';
+import type { FollowUpStore } from '../bot/follow-up.js';
 import type { ComplaintHistoryEntry } from '../models/complaint.js';
 import type { ComplaintDoc } from './changes.js';
 
@@ -21,11 +22,7 @@ export async function expectReporterReply(
   const reporter = complaint.reporter.userId;
   if (!reporter || entry.byUserId === reporter) return;
   if (entry.step === 'resolve') {
-    await ctx.services.followUps.set(reporter, {
-      commandId: RATE_COMMAND_ID,
-      prefix: complaint.number,
-      expects: expects('rating', '满意'),
-    });
+    await expectRating(ctx.services.followUps, reporter, complaint.number);
   } else if ((entry.step === 'progress' || entry.step === 'note') && ASKS.test(entry.note ?? '')) {
     await ctx.services.followUps.set(reporter, {
       commandId: ADD_COMMAND_ID,
@@ -33,4 +30,13 @@ export async function expectReporterReply(
       expects: expects('text', '就是西区2栋门口那个'),
     });
   }
+}
+
+/** The reporter was asked to rate (after 办结, or the reminder days later): a plain 「满意」 rates `number`. */
+export async function expectRating(followUps: FollowUpStore, reporter: string, number: string) {
+  await followUps.set(reporter, {
+    commandId: RATE_COMMAND_ID,
+    prefix: number,
+    expects: expects('rating', '满意'),
+  });
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScheduledJob } from '../../jobs/scheduled/run.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
 import { numberIn } from '../support/complaints.js';
 import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
+import { textOf } from '../support/test-bot.js';
 
 /** Plain answers where the bot asked: the next message after a question about a complaint belongs to it. */
 
@@ -79,5 +81,36 @@ describe('how and to whom dues are paid, and how much', () => {
       /^支部给您核定的党费是每月 21.00元（退休人员，月收入3000元以上至5000元（含）按0.5%）。/,
     );
     expect(await c.say('wanghai', '党费标准')).toMatch(/请告诉我每月收入/);
+  });
+});
+
+describe('a resident answers the 3-day rating reminder in plain words', () => {
+  it('「满意」 after the reminder rates the complaint it reminded of, though another awaits a rating too', async () => {
+    const resolve = async (text: string, result: string) => {
+      const number = numberIn(await c.say('zhangdama', text));
+      await c.say('liuqiang', `受理 ${number}`);
+      const before = c.bot.standin.messages({ touser: 'zhangdama' }).length;
+      await c.say('liuqiang', `办结 ${number} ${result}`);
+      await told('zhangdama', before + 1);
+      // Her next message is not a rating, so the question after 办结 is spent.
+      await c.say('zhangdama', '知道了');
+      return number;
+    };
+    const reminded = await resolve('反映 6号楼门口垃圾好几天没人清了', '已清运');
+    c.set('2026-12-09T09:00:00+08:00');
+    const other = await resolve('反映 5号楼楼道里堆满杂物 过不去人', '已清理');
+    c.set('2026-12-10T10:30:00+08:00');
+    const before = c.bot.standin.messages({ touser: 'zhangdama' }).length;
+    expect(await runScheduledJob(c.bot.runtime.deps, 'complaint-sweep', c.now())).toMatch(/补发 1 项/);
+    const reminder = textOf((await told('zhangdama', before + 1))[before]);
+    expect(reminder).toContain(`${reminded}（环境卫生，6号楼）已办结3天了，还没有收到您的评价`);
+    expect(await c.say('zhangdama', '满意')).toMatch(/谢谢您的评价/);
+    const rated = await models()
+      .Complaint.find({ number: { $in: [reminded, other] } })
+      .lean();
+    expect(Object.fromEntries(rated.map((r) => [r.number, r.rating ?? null]))).toEqual({
+      [reminded]: '满意',
+      [other]: null,
+    });
   });
 });
