@@ -10,6 +10,8 @@
  * reads, then the reply window (48 h, 5 messages) and what the bot holds back for them.
  */
 
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { localCorp } from '../src/cli/env.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import type { RecordedMessage } from '../src/standin/fake-wecom-api.js';
@@ -55,7 +57,9 @@ function describe(m: RecordedMessage, userid: string): string {
         .join('\n');
       break;
     default:
-      text = `media_id ${str(payload.media_id)}`;
+      text = m.filename
+        ? `${m.filename} (media_id ${str(payload.media_id)})`
+        : `media_id ${str(payload.media_id)}`;
   }
   const notes = [
     m.truncatedFrom !== undefined && `truncated from ${m.truncatedFrom} bytes`,
@@ -104,6 +108,10 @@ async function kfWrite(standinUrl: string, client: WecomCallbackClient, target: 
   return client.sendKfEvent({ openKfId: target.openKfId, token: String(cb.token) });
 }
 
+/** 2026-12-08 10:43 (Asia/Shanghai): the community's own clock, whatever this terminal's locale. */
+const wallClock = (iso: string) =>
+  `${format(new TZDate(new Date(iso).getTime(), 'Asia/Shanghai'), 'yyyy-MM-dd HH:mm')} (Asia/Shanghai)`;
+
 /** Until when the bot may answer, how many of the 5 are used, and what waits for the resident's next message. */
 async function printWindow(botUrl: string, ext: string): Promise<void> {
   const w = await json(`${botUrl}/dev/api/kf/window?external_userid=${encodeURIComponent(ext)}`).catch(
@@ -113,7 +121,7 @@ async function printWindow(botUrl: string, ext: string): Promise<void> {
     return console.log('── (reply window unknown: the bot serves /dev only when run with npm run local)');
   const held = Array.isArray(w.held) ? (w.held as Array<{ reason: string; text: string }>) : [];
   console.log(
-    `── 微信客服 window: open until ${w.closesAt ? new Date(str(w.closesAt)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : 'closed'} · ${Number(w.sentSince)}/5 sent since the resident's last message${w.handedOver ? ' · handed over to a person (bot silent)' : ''}`,
+    `── 微信客服 window: open until ${w.closesAt ? wallClock(str(w.closesAt)) : 'closed'} · ${Number(w.sentSince)}/5 sent since the resident's last message${w.handedOver ? ' · handed over to a person (bot silent)' : ''}`,
   );
   console.log(held.length === 0 ? '   nothing held back' : `   held back (${held.length}):`);
   for (const h of held) console.log(`   · [${h.reason}] ${h.text.split('\n')[0]}`);

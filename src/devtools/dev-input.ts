@@ -33,10 +33,14 @@ export const CardClickBody = z.object({
 
 export const JobRunBody = z.object({
   name: z.string().min(1, '请选择任务 / name is required').max(100),
-  /** Wall-clock time in the community's zone, as an <input type="datetime-local"> gives it. */
+  /** Wall-clock time in the community's zone: 2026-12-06 06:20 as the page shows it (or with a T). */
   at: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 2026-03-01T08:00 / at must be YYYY-MM-DDTHH:mm'),
+    .trim()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/,
+      '时间格式应为 2026-12-06 06:20 / at must be YYYY-MM-DD HH:mm',
+    ),
 });
 
 export const MediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '素材编号不对 / invalid media id');
@@ -81,9 +85,9 @@ export async function readJsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promi
   return parseInput(ctx, schema, input);
 }
 
-/** `YYYY-MM-DDTHH:mm` read in `timeZone`; undefined for a date that does not exist (2026-02-30). */
+/** `YYYY-MM-DD HH:mm` (or with a T) read in `timeZone`; undefined for a date that does not exist (2026-02-30). */
 export function wallClockToDate(wallClock: string, timeZone: string): Date | undefined {
-  const [y, mo, d, h, mi] = wallClock.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  const [y, mo, d, h, mi] = wallClock.split(/[-T: ]/).map(Number) as [number, number, number, number, number];
   const date = new TZDate(y, mo - 1, d, h, mi, timeZone);
   const roundTrip = [
     date.getFullYear(),

@@ -187,6 +187,12 @@ export class FakeWecomState {
     this.events.emit('message', record);
   }
 
+  #mediaFilename(body: Record<string, unknown>): string | undefined {
+    const payload = body[String(body.msgtype)];
+    const mediaId = isRecord(payload) && typeof payload.media_id === 'string' ? payload.media_id : null;
+    return this.media.get(mediaId)?.filename;
+  }
+
   /** Members without a department are put in the root department (id 1). */
   setUsers(users: FakeWecomApiOptions['users']): void {
     this.#directory = new Map(
@@ -279,6 +285,7 @@ export class FakeWecomState {
     const dropped: string[] = [];
     for (const userid of recipients.valid) (this.#rate.admit(userid) ? delivered : dropped).push(userid);
     const { body: deliveredBody, truncatedFrom } = truncateForDelivery(body);
+    const filename = this.#mediaFilename(body);
     const record: RecordedMessage = {
       seq: ++this.#seq,
       at: new Date().toISOString(),
@@ -289,6 +296,7 @@ export class FakeWecomState {
       invalid: recipients.invalidUsers,
       dropped,
       body: deliveredBody,
+      ...(filename !== undefined && { filename }),
       ...(truncatedFrom !== undefined && { truncatedFrom }),
     };
     this.messages.push(record);

@@ -226,7 +226,8 @@ describe('chatting as a member', () => {
     await expect
       .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);
-    const file = page.getByRole('link', { name: /文件 · 点击下载/ });
+    // The file's name, as WeCom shows it in the chat.
+    const file = page.getByRole('link', { name: '文件：党费收据.csv · 点击下载' });
     const download = await fetch(new URL((await file.getAttribute('href')) ?? '', bot.url));
     expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('党费收据.csv'));
     expect(await download.text()).toContain('王桂兰,2026-03,12.00');
@@ -256,7 +257,9 @@ describe('chatting as a member', () => {
       await page.getByLabel('假装现在是').fill(at);
       await page.getByRole('button', { name: '运行', exact: true }).click();
     };
-    await runJob('dues-charges', `${month}-01T00:10`);
+    // The clock reads as the community writes it (2026-12-06 06:20), not in the browser's US style.
+    expect(await page.getByLabel('假装现在是').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await runJob('dues-charges', `${month}-01 00:10`);
     await page.locator('.job-report', { hasText: '新生成 1 笔' }).waitFor();
 
     const composer = page.getByLabel(/以 王桂兰 的身份发消息/);
@@ -264,7 +267,7 @@ describe('chatting as a member', () => {
     await composer.press('Enter');
     await lastBotBubble().filter({ hasText: '未交（21.00元）' }).waitFor();
 
-    await runJob('dues-reminders', `${month}-15T10:15`);
+    await runJob('dues-reminders', `${month}-15 10:15`);
     await page.locator('.job-report', { hasText: '本次提醒 1 人' }).waitFor();
     // The reminder leaves a little after 10:15 (kept off the crowded minutes): release it now.
     for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
