@@ -33,7 +33,8 @@ const runtime = await startRuntime(config, createLogger(config.logLevel), {
   ...(devtools ? { routes: devtools } : {}),
 });
 
-const { grids, members, studySchedules } = await importDemo(runtime.deps.models);
+const { grids, members, studySchedules, dues } = await importDemo(runtime.deps.models, runtime.deps.now());
+const charged = await runtime.deps.models.DuesCharge.countDocuments({});
 const sessions = await runtime.deps.models.StudySession.countDocuments({ status: 'scheduled' });
 // Everyone in the roster is "in the app's visibility" on the stand-in, as a real deployment would set it.
 const people = await runtime.deps.models.Member.find({}, { wecomUserId: 1, name: 1 }).lean();
@@ -60,6 +61,7 @@ console.log(`
   simulator  ${devtools ? `${runtime.url}/dev   (chat as any member in the browser)` : 'off (NODE_ENV=production)'}
   demo       幸福里社区: ${people.length} people, grids ${grids.created + grids.updated + grids.unchanged}${members ? '' : ' (members not loaded: see npm run roster -- demo)'}
              study days for ${(studySchedules?.set ?? 0) + (studySchedules?.kept ?? 0)} branches, ${sessions} sessions planned ahead
+             dues this year: ${charged} monthly charges, ${dues?.payments ?? 0} payments written now (some members behind)
 
 Talk to it from another terminal, for example as 李建国 (secretary) or 王桂兰 (retired member):
   npm run say -- lijianguo "帮助"
