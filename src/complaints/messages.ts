@@ -119,7 +119,9 @@ export function handlerNotice(
   switch (entry.step) {
     case 'note':
       // The handler calls back: the number the reporter just left, in full (README, privacy).
-      return `诉求 ${c.number}（${placeText(c)}）${who}补充：${entry.note}${entry.note === PHONE_LEFT && c.reporter.phone ? ` ${c.reporter.phone}，可以直接打给反映人。` : ''}`;
+      if (who === '反映人' && entry.note.startsWith(PHONE_LEFT) && c.reporter.phone)
+        return `诉求 ${c.number}（${placeText(c)}）反映人${PHONE_LEFT}：${c.reporter.phone}，可以直接打给反映人。${entry.note.slice(PHONE_LEFT.length + 1)}`;
+      return `诉求 ${c.number}（${placeText(c)}）${who}补充：${entry.note}`;
     case 'rate':
       return `诉求 ${c.number} 反映人评价：${entry.note}。`;
     case 'reopen':

@@ -136,7 +136,7 @@ describe('the handler asks a resident for a phone to call back on', () => {
     const handler = (await told('liuqiang', before + 1)).slice(before).map(textOf);
     expect(handler).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^诉求 ${number}（.*）反映人补充：留了联系电话 13912345678，可以直接打给反映人。`),
+        new RegExp(`^诉求 ${number}（.*）反映人留了联系电话：13912345678，可以直接打给反映人。`),
       ),
     );
     const complaint = await models().Complaint.findOne({ number });

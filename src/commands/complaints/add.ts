@@ -7,21 +7,23 @@ import { PHONE_DECLINED, PHONE_LEFT } from '../../complaints/messages.js';
 import { takeHeldPhotos } from '../../complaints/photos.js';
 import { defineStepCommand } from '../../complaints/step-command.js';
 import { supplementStep } from '../../domain/complaints/lifecycle.js';
-import { declinesPhone, mobileIn } from '../../domain/complaints/phones.js';
+import { declinesPhone, mobileIn, withoutPhones } from '../../domain/complaints/phones.js';
 
 /**
- * The reporter's mobile in what they add (asked for by the handler, or offered): kept in reporter.phone and on
- * their resident record, never in the note others read. A reply to the request that gives none may decline.
+ * The reporter's answer to the handler's request for a phone: their mobile is kept in reporter.phone and on their
+ * resident record, never in the note others read; without one, the reply may decline. Other numbers a 补充
+ * carries (a neighbour's) are only taken out of the note.
  */
 async function reporterPhone(ctx: BotContext, complaint: ComplaintDoc, text: string) {
   const answer = text.startsWith(PHONE_ANSWER);
   const rest = answer ? text.slice(PHONE_ANSWER.length).trim() : text;
-  if (ctx.sender.userId !== complaint.reporter.userId) return { note: rest };
+  if (!answer || ctx.sender.userId !== complaint.reporter.userId) return { note: rest };
   const phone = mobileIn(rest);
-  if (!phone) return { note: answer && declinesPhone(rest) ? PHONE_DECLINED : rest };
+  if (!phone) return { note: declinesPhone(rest) ? PHONE_DECLINED : rest };
   if (complaint.reporter.kind === 'resident')
     await ctx.services.models.Resident.updateOne({ _id: complaint.reporter.personId }, { $set: { phone } });
-  return { note: PHONE_LEFT, set: { 'reporter.phone': phone } };
+  const more = withoutPhones(rest);
+  return { note: more ? `${PHONE_LEFT}。${more}` : PHONE_LEFT, set: { 'reporter.phone': phone } };
 }
 
 /**
@@ -47,7 +49,7 @@ export const addToComplaint = defineStepCommand({
   },
   reply: (c, entry) => {
     if (entry.step === 'progress') return `已把进展告诉反映人（${c.number}）。`;
-    if (entry.note === PHONE_LEFT) return `谢谢！电话已转给承办人${c.handlerName}，会尽快联系您。`;
+    if (entry.note.startsWith(PHONE_LEFT)) return `谢谢！电话已转给承办人${c.handlerName}，会尽快联系您。`;
     if (entry.note === PHONE_DECLINED) return '好的，不留也没关系。有进展我会在这里告诉您。';
     return `已补充到 ${c.number}${entry.byUserId === c.handlerUserId ? '' : `，已转告承办人${c.handlerName}`}。`;
   },
