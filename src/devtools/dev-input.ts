@@ -6,6 +6,8 @@ import { BodyTooLargeError, readRawBody } from '../server/raw-body.js';
 /** Request shapes of the /dev API. Messages are bilingual: the page shows them as they are. */
 
 const BODY_LIMIT = 16 * 1024;
+/** A phone photo, base64 (a third larger): about 1.5 MB. */
+const PHOTO_LIMIT = 2 * 1024 * 1024;
 
 const UserId = z
   .string({ error: '缺少成员账号 / userId is required' })
@@ -22,6 +24,27 @@ export const SayBody = z.object({
     .trim()
     .min(1, '消息不能为空 / text must not be empty')
     .max(2048, '消息太长 / text must be at most 2048 characters'),
+});
+
+export const ResidentBody = z.object({ userId: UserId });
+
+/** A photo from the page: base64 of a JPEG or PNG (WeCom's image rule, checked by the stand-in). */
+export const PhotoBody = z.object({
+  userId: UserId,
+  filename: z.string().min(1).max(100).default('photo.jpg'),
+  data: z.string({ error: '缺少图片 / data (base64) is required' }).min(8).max(PHOTO_LIMIT),
+});
+
+export const LocationBody = z.object({
+  userId: UserId,
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  label: z.string().max(200).default(''),
+});
+
+export const MenuClickBody = z.object({
+  userId: UserId,
+  eventKey: z.string().min(1, '缺少菜单项 / eventKey is required').max(128),
 });
 
 export const CardClickBody = z.object({
@@ -45,6 +68,8 @@ export const JobRunBody = z.object({
 
 export const MediaId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '素材编号不对 / invalid media id');
 
+export const PHOTO_BODY_LIMIT = PHOTO_LIMIT + 1024;
+
 /** A 400 the page can show: what was wrong, in Chinese and English. */
 export function badRequest(ctx: Context, error: string): void {
   ctx.status = 400;
@@ -65,14 +90,18 @@ export function parseInput<T>(ctx: Context, schema: z.ZodType<T>, input: unknown
 }
 
 /** Reads and validates a JSON body; answers 400 (or 413) itself and returns undefined on failure. */
-export async function readJsonBody<T>(ctx: Context, schema: z.ZodType<T>): Promise<T | undefined> {
+export async function readJsonBody<T>(
+  ctx: Context,
+  schema: z.ZodType<T>,
+  limit = BODY_LIMIT,
+): Promise<T | undefined> {
   let raw: string;
   try {
-    raw = await readRawBody(ctx.req, BODY_LIMIT);
+    raw = await readRawBody(ctx.req, limit);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     ctx.status = 413;
-    ctx.body = { error: `请求太大 / body over ${BODY_LIMIT} bytes` };
+    ctx.body = { error: `请求太大 / body over ${limit} bytes` };
     return undefined;
   }
   let input: unknown;

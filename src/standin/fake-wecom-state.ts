@@ -200,6 +200,27 @@ export class FakeWecomState {
     );
   }
 
+  /**
+   * An admin adds someone to the corp and the app's visibility (a resident who joined, not on any Party roster):
+   * true when they were not there yet — WeCom then sends the app a `subscribe` event.
+   */
+  addUser(user: { userid: string; name: string }): boolean {
+    const key = user.userid.toLowerCase();
+    if (this.#directory.has(key)) return false;
+    this.#directory.set(key, { ...user, department: [1] });
+    return true;
+  }
+
+  /** The menu keys members can click (platform doc §9): click-like items of the menu last pushed. */
+  menuItems(): Array<{ key: string; name: string }> {
+    const menu = this.menus.at(-1);
+    const buttons = isRecord(menu) && Array.isArray(menu.button) ? menu.button : [];
+    return buttons
+      .flatMap((b) => (isRecord(b) && Array.isArray(b.sub_button) ? b.sub_button : [b]))
+      .filter((b): b is Record<string, unknown> => isRecord(b) && typeof b.key === 'string')
+      .map((b) => ({ key: String(b.key), name: String(b.name ?? '') }));
+  }
+
   /** Queued after any fault still pending for the same API. */
   /** `after`: calls answered normally before the fault starts (e.g. fail a pull's second page). */
   injectFault(api: string, errcode: number, times: number, after = 0): void {
