@@ -8,6 +8,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMenu } from '../../src/bot/menu.js';
+import { buildRegistry } from '../../src/bot/registry.js';
+import { commands } from '../../src/commands/index.js';
 import { scheduledJobRunner } from '../../src/devtools/job-runner.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
 import { projectPath } from '../../src/paths.js';
@@ -273,6 +276,25 @@ describe('chatting as a member', () => {
     for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
     await lastBotBubble().filter({ hasText: '党费还没有交' }).waitFor();
     await shot(page, 'time-machine');
+  });
+
+  it('chats as a resident on no roster, who sends a location and taps the app menu', async () => {
+    await bot.runtime.deps.wecom.createMenu(buildMenu(buildRegistry(commands)));
+    await page.getByLabel(/以不在名册上的居民身份聊天/).fill('zhangdama');
+    await page.getByRole('button', { name: '开始', exact: true }).click();
+    await lastBotBubble().filter({ hasText: '欢迎使用党建助手' }).waitFor();
+    const composer = page.getByLabel(/以 居民 zhangdama 的身份发消息/);
+    await composer.fill('反映 路灯坏了 晚上黑乎乎的');
+    await composer.press('Enter');
+    await lastBotBubble().filter({ hasText: '在哪里' }).waitFor();
+    await page.getByText('发图片、位置或点菜单').click();
+    await page.getByLabel(/发位置/).fill('31.2304,121.4737,幸福里小区6号楼');
+    await page.getByRole('button', { name: '发送位置' }).click();
+    await lastBotBubble().filter({ hasText: '已收到您的反映' }).waitFor();
+    await page.getByLabel('点应用菜单').selectOption({ label: '我的反映' });
+    await page.getByRole('button', { name: '点击', exact: true }).click();
+    await lastBotBubble().filter({ hasText: '6号楼' }).waitFor();
+    await shot(page, 'resident');
   });
 
   it('labels every control', async () => {
