@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksLeaveForOthers,
   describeSession,
+  describeSessions,
   isQuestion,
   parseCancelRequest,
   parseLeaveRequest,
@@ -241,12 +242,20 @@ describe('a session as members read it', () => {
     );
   });
 
-  it('warns when the year’s holidays are not published', () => {
+  it('warns once under a list when the year’s holidays are not published', () => {
+    const unknown = { ...base, originalDate: null, calendarKnown: false, topic: '党史' };
     expect(
-      describeSession(
-        { ...base, date: '2031-01-10', originalDate: null, calendarKnown: false, topic: '党史' },
-        '',
+      describeSessions(
+        [
+          { ...unknown, date: '2031-01-10' },
+          { ...unknown, date: '2031-01-25' },
+        ],
+        () => '',
       ),
-    ).toContain('2031年放假安排还没公布');
+    ).toEqual([
+      '1月10日（周五）19:00，社区党群服务中心\n主题：党史',
+      '1月25日（周六）19:00，社区党群服务中心\n主题：党史',
+      '（2031年放假安排还没公布，如遇节假日以支部通知为准）',
+    ]);
   });
 });
