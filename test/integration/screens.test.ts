@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
+import { ask } from '../support/desk.js';
+import { commonestInk, pixelsOfColour } from '../support/png.js';
 import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
+import { textOf } from '../support/test-bot.js';
+import { mediaOf } from '../support/xlsx.js';
 
 /** Messages that must not be too long or say the same thing twice (issue 19 §4), each through the webhook. */
 
@@ -37,5 +41,17 @@ describe('the holiday note of a year not yet published', () => {
     const reply = await c.say('zhaoxiuying', '学习安排 明年1月');
     expect(reply).toMatch(/^2027年1月学习安排（本支部）\n/);
     expect(count(reply, '2027年放假安排还没公布')).toBe(1);
+  });
+});
+
+describe('a complaints chart with one category', () => {
+  it('names the category in a legend under the bars', async () => {
+    expect(await c.say('wangguilan', '反映 5号楼2单元下水道堵了 一楼都返水了')).toMatch(/^已收到/);
+    const [caption, image] = await ask(c, 'zhouming', '图表 诉求', 2);
+    expect(textOf(caption)).toMatch(/收到1件.*类别最多的是下水道堵塞1件/);
+    const png = (await mediaOf(c.bot, image)).data;
+    // The legend's swatch, in the bar's colour, sits below the bars: in the bottom 50 of the 900 rows, which
+    // only the x-axis labels share.
+    expect(pixelsOfColour(png, commonestInk(png), 850)).toBeGreaterThan(100);
   });
 });
