@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttendanceKind } from '../../src/domain/study/index.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
 import { ask } from '../support/desk.js';
 import { commonestInk, pixelsOfColour } from '../support/png.js';
@@ -12,14 +13,120 @@ let c: ClockedBot;
 const models = () => c.bot.runtime.deps.models;
 const count = (text: string, part: string) => text.split(part).length - 1;
 
+/** 45 more members of 退休支部: with the seeded four, 49 people at every study day. */
+const MORE = [
+  ...'张桂芳 李淑珍 王秀兰 刘玉兰 陈桂英 杨秀珍 黄淑英 赵玉珍 周桂兰 吴秀英 徐凤英 孙玉梅 胡秀云 朱桂珍 高淑兰',
+  ...' 林秀梅 何玉英 郭桂香 马秀芳 罗淑华 梁国强 宋建华 郑志刚 谢德胜 韩建军 唐国庆 冯志强 于永刚 董建国 萧长林',
+  ...' 程福生 曹玉山 袁德明 邓振华 许文斌 傅国良 沈宝山 曾庆云 彭汉生 吕建民 苏明亮 卢世昌 蒋光明 蔡德顺 魏长顺',
+]
+  .join('')
+  .split(' ');
+/** Away from the room: in another city (流动党员). */
+const MOBILE = ['梁国强', '宋建华'];
+/** Missed study days without leave, and how many of November's two. */
+const ABSENT = {
+  郑志刚: 2,
+  谢德胜: 2,
+  韩建军: 1,
+  唐国庆: 1,
+  冯志强: 1,
+  于永刚: 1,
+  董建国: 1,
+  萧长林: 1,
+} as const;
+
+/** A branch of 49 and November's two study days (10th, 25th), written as sign-in, leave and 送学上门 leave them. */
+async function seedNovember(seeded: Awaited<ReturnType<typeof seedCommunity>>) {
+  const { community, branches } = seeded;
+  const branchId = branches.retired._id;
+  await models().Member.create(
+    MORE.map((name, i) => ({
+      communityId: community._id,
+      wecomUserId: `retired${i + 1}`,
+      name,
+      roles: ['member' as const],
+      branchId,
+      duesCategory: 'retired' as const,
+      status: MOBILE.includes(name) ? ('mobile' as const) : ('active' as const),
+    })),
+  );
+  const members = await models().Member.find({ branchId, roles: 'member' }).lean();
+  const secretary = members.find((m) => m.name === '赵秀英')!._id;
+  for (const [n, date] of ['2026-11-10', '2026-11-25'].entries()) {
+    const session = await models().StudySession.create({
+      communityId: community._id,
+      branchId,
+      date,
+      time: '19:00',
+      durationMinutes: 90,
+      place: '老年活动中心',
+      origin: 'rule',
+    });
+    const kindOf = (name: string): AttendanceKind | null => {
+      if (name === '王桂兰') return 'home_delivered';
+      if (MOBILE.includes(name)) return 'remote';
+      if (name === '陈淑芬' || (n === 1 && name === '王海')) return 'leave';
+      const absent = ABSENT[name as keyof typeof ABSENT] ?? 0;
+      return absent > n ? null : 'signed';
+    };
+    await models().Attendance.create(
+      members.flatMap((m) => {
+        const kind = kindOf(m.name);
+        return kind
+          ? [
+              {
+                communityId: community._id,
+                branchId,
+                sessionId: session._id,
+                memberId: m._id,
+                kind,
+                reason: kind === 'leave' ? '身体不适' : '',
+                byMemberId: kind === 'home_delivered' ? secretary : m._id,
+                at: new Date(`${date}T19:05:00+08:00`),
+              },
+            ]
+          : [];
+      }),
+    );
+  }
+}
+
 beforeAll(async () => {
   // Sunday 6 December 2026, 09:30.
   c = await startClockedBot('2026-12-06T09:30:00+08:00', { users: SEEDED_USERS });
-  await seedCommunity(models());
+  const seeded = await seedCommunity(models());
+  await seedNovember(seeded);
   expect(await c.say('zhaoxiuying', '设置学习日 每月10日、25日 19:00 老年活动中心 顺延')).toMatch(
     /^已设置退休支部/,
   );
 }, 60_000);
+
+describe('the secretary’s 考勤 for a branch of 49', () => {
+  it('fits one screen: the counts and rate, who missed, who is away, and what to send for the detail', async () => {
+    const reply = await c.say('zhaoxiuying', '考勤 11月');
+    expect(reply).toBe(
+      [
+        '学习考勤 · 2026年11月（本支部）：2次学习，应到98人次',
+        '到场79 远程6 请假3 缺席10，参学率87%',
+        '缺席：谢德胜2次、郑志刚2次、董建国、冯志强、韩建军等8人',
+        '流动党员：梁国强、宋建华',
+        '送学上门：王桂兰',
+        '每人每次的明细，请发「导出 考勤 2026年11月」，会发来表格。',
+      ].join('\n'),
+    );
+    expect(reply.length).toBeLessThanOrEqual(300);
+    // Exactly one message: no second one of 49 lines.
+    const before = c.bot.standin.messages({ touser: 'zhaoxiuying' }).length;
+    await c.say('zhaoxiuying', '学习日');
+    expect(c.bot.standin.messages({ touser: 'zhaoxiuying' }).length).toBe(before + 1);
+  });
+
+  it('offers an 导出 that sends the detail', async () => {
+    const [caption, file] = await ask(c, 'zhaoxiuying', '导出 考勤 2026年11月', 2);
+    expect(textOf(caption)).toMatch(/^2026年11月学习考勤（退休支部）：2次学习，49人，应到98人次/);
+    expect(file?.msgtype).toBe('file');
+  });
+});
 afterAll(async () => {
   await c?.bot.close();
 });

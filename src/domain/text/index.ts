@@ -4,7 +4,7 @@ export type { IsoDate, YearMonth } from './calendar.js';
 export { type ClockMatch, formatClock, parseClockTime } from './clock.js';
 export { type DateMatch, type DateOptions, parseDate } from './dates.js';
 export { type DurationMatch, parseDurationMinutes } from './duration.js';
-export { formatPeriod, hours, monthLabel, monthSpans, yearMonthLabel } from './labels.js';
+export { formatPeriod, hours, monthLabel, monthSpans, someNames, yearMonthLabel } from './labels.js';
 export { type MoneyMatch, type MoneyOptions, parseMoneyFen } from './money.js';
 export { currentYearMonth, type MonthsMatch, parseMonths } from './months.js';
 export { foldWidth, normaliseText, stripFillers } from './normalise.js';
