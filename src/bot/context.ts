@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { DeskSettings } from '../config.js';
+import { ownWords } from '../domain/text/normalise.js';
 import { splitPages } from '../domain/text/pages.js';
 import type { Logger } from '../logger.js';
 import type { Models } from '../models/index.js';
@@ -55,6 +56,12 @@ export interface BotContext {
    * phone screen goes one screen at a time: the first now, the rest kept for 「更多」.
    */
   reply(text: string): Promise<void>;
+  /**
+   * The person's own characters for text the parsers read folded (normaliseText: ？ → ?): what is stored and
+   * passed on to others (a complaint, a note, a reason) is what they typed. Text from an earlier message of a
+   * conversation is returned as it is.
+   */
+  ownWords(text: string): string;
 }
 
 /** Officers work from long lists (月报, 名单) and export them; everyone else reads one phone screen at a time. */
@@ -78,6 +85,7 @@ export function createContext(services: BotServices, message: InboundMessage, se
       if (rest.length > 0) await services.pages.keep(message.fromUser, rest);
       await replyAs(services, message, slot, first);
     },
+    ownWords: (text) => (message.kind === 'text' ? ownWords(text, message.content) : text),
   };
 }
 

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceKind } from '../../src/domain/study/index.js';
 import type { YearMonth } from '../../src/domain/text/index.js';
 import { type ClockedBot, startClockedBot } from '../support/clocked-bot.js';
+import { cardsTo, numberIn } from '../support/complaints.js';
 import { ask } from '../support/desk.js';
 import { commonestInk, pixelsOfColour } from '../support/png.js';
 import { SEEDED_USERS, seedCommunity } from '../support/seed.js';
-import { textOf } from '../support/test-bot.js';
+import { textOf, waitFor } from '../support/test-bot.js';
 import { mediaOf } from '../support/xlsx.js';
 
 /** Messages that must not be too long or say the same thing twice (issue 19 §4), each through the webhook. */
@@ -296,5 +297,24 @@ describe('a member’s phone screen', () => {
   it('leaves an officer’s lists whole: they work from them', async () => {
     const reply = await say('zhaoxiuying', '我的反映');
     expect(reply).not.toMatch(MORE);
+  });
+});
+
+describe('text passed on to others', () => {
+  it('keeps the resident’s own 「？」「！」 in the complaint the grid leader sees and in a note passed on', async () => {
+    const filed = await c.say('chenshufen', '反映 6号楼2单元楼道里堆满了纸箱子，谁能管管？消防通道都堵了！');
+    const number = numberIn(filed);
+    const complaint = await models().Complaint.findOne({ number });
+    expect(complaint?.description).toContain('谁能管管？消防通道都堵了！');
+    // 刘强 leads 幸福三网格 (5号楼, 6号楼): his card shows her words.
+    const card = await waitFor(
+      () => cardsTo(c.bot, 'liuqiang').find((k) => JSON.stringify(k).includes(number)),
+      (k) => k !== undefined,
+    );
+    expect(JSON.stringify(card)).toContain('谁能管管？消防通道都堵了！');
+    const before = c.bot.standin.messages({ touser: 'liuqiang' }).length;
+    expect(await c.say('chenshufen', `补充 ${number} 三楼也有，什么时候来清？`)).toMatch(/^已补充/);
+    const [note] = (await c.bot.messagesTo('liuqiang', before + 1)).slice(before).map(textOf);
+    expect(note).toContain('三楼也有，什么时候来清？');
   });
 });
