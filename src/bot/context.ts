@@ -58,10 +58,12 @@ export interface BotContext {
   reply(text: string): Promise<void>;
   /**
    * The person's own characters for text the parsers read folded (normaliseText: ？ → ?): what is stored and
-   * passed on to others (a complaint, a note, a reason) is what they typed. Text from an earlier message of a
-   * conversation is returned as it is.
+   * passed on to others (a complaint, a note, a reason) is what they typed, in this message or, through `said`,
+   * the earlier ones of the conversation.
    */
   ownWords(text: string): string;
+  /** The person's own words in the earlier messages of a conversation (PendingDialogue.said): ownWords reads them too. */
+  said: string;
 }
 
 /** Officers work from long lists (月报, 名单) and export them; everyone else reads one phone screen at a time. */
@@ -85,7 +87,10 @@ export function createContext(services: BotServices, message: InboundMessage, se
       if (rest.length > 0) await services.pages.keep(message.fromUser, rest);
       await replyAs(services, message, slot, first);
     },
-    ownWords: (text) => (message.kind === 'text' ? ownWords(text, message.content) : text),
+    said: '',
+    ownWords(text) {
+      return ownWords(text, `${this.said} ${message.kind === 'text' ? message.content : ''}`);
+    },
   };
 }
 

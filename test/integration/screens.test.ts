@@ -317,4 +317,13 @@ describe('text passed on to others', () => {
     const [note] = (await c.bot.messagesTo('liuqiang', before + 1)).slice(before).map(textOf);
     expect(note).toContain('三楼也有，什么时候来清？');
   });
+
+  it('keeps them when the bot had to ask where, and the place came in the next message', async () => {
+    expect(
+      await c.say('zhouming', '反映 电梯三天两头坏，上上下下全靠爬楼，我们七八十岁的人怎么办？'),
+    ).toMatch(/^请问是在哪里？/);
+    const filed = await c.say('zhouming', '5号楼1单元');
+    const complaint = await models().Complaint.findOne({ number: numberIn(filed) });
+    expect(complaint?.description).toContain('电梯三天两头坏，上上下下全靠爬楼，我们七八十岁的人怎么办？');
+  });
 });
