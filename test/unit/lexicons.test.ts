@@ -182,3 +182,54 @@ describe('other ways people say it', () => {
     expect(inferType(text)).toBe(type);
   });
 });
+
+/**
+ * Kinds found on fresh messages (written apart from the corpus, none of them a corpus line): a shift told as
+ * 坐了一班, meals brought as a service, gifts as a visit, 扫墓 as education, exercises and calligraphy as 文体;
+ * building-site noise, handbills, a burst pipe, small injuries as a hazard; someone named still inside, a fire
+ * only feared, a step crumbled rather than a collapse.
+ */
+describe('kinds the fresh messages showed', () => {
+  it.each([
+    ['昨天下午在社区服务站坐了一班', 'duty'],
+    ['周六我替老刘上了一班 在门岗', 'duty'],
+    ['这礼拜轮着我在便民服务点坐了半天班', 'duty'],
+    ['中午给楼上瘫在床上的老周送饭 来回一个钟头', 'volunteer'],
+    ['这礼拜天天去给独居的马奶奶送午饭', 'volunteer'],
+    ['跟网格员挨家摸排独居老人情况', 'volunteer'],
+    ['过节前给困难户送米送油', 'visit'],
+    ['昨天去给残疾人家里送温暖', 'visit'],
+    ['清明带着党员去烈士陵园祭扫', 'study'],
+    ['上午去纪念馆缅怀先烈', 'study'],
+    ['早上在公园跟着老姐妹们练八段锦', 'culture'],
+    ['下午在老年大学练字 写了俩小时', 'culture'],
+  ])('activity %s → %s', (text, type) => {
+    expect(parseActivity(text, NOW, TZ).type).toBe(type);
+  });
+
+  it.each([
+    ['后面工地半夜还在打桩 咣咣的', 'noise'],
+    ['旁边楼盘天天晚上用切割机 响到十二点', 'noise'],
+    ['单元门上贴的全是小广告 撕了又贴', 'sanitation'],
+    ['电梯里被人贴满了牛皮癣', 'sanitation'],
+    ['小广场的滑梯断了 铁皮翘起来 小孩容易划伤', 'safety'],
+    ['对门养了两条狗 楼道里全是狗毛 一开门就往外冲', 'dogs'],
+    ['物业把楼前的草坪铲了改成停车场', 'parking'],
+    ['厨房水管爆了 水哗哗的流', 'leak'],
+  ])('complaint %s → %s', (text, category) => {
+    expect(classify(text)).toBe(category);
+  });
+
+  it.each([
+    ['电梯停在九楼不动了 俺爸还在里头呢', true],
+    ['电梯卡住了 孩子还关在里边', true],
+    ['厨房插座冒烟了咋办啊', true],
+    ['后墙塌下来了 砸着车了', true],
+    ['楼道里全是电动车 起火谁负责', false],
+    ['地下室堆了一堆木头 失火咋办', false],
+    ['楼门口的台阶塌了一角 走路得绕着', false],
+    ['钥匙还在里面 门锁上了', false],
+  ])('%s → urgent %s', (text, urgent) => {
+    expect(isUrgent(text)).toBe(urgent);
+  });
+});
