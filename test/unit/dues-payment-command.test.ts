@@ -134,6 +134,23 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
   });
 
+  // Kinds seen on fresh messages: request words with 一下 before the name, months placed by 今年 or by one of
+  // them, 一块 meaning together.
+  it.each([
+    { input: '帮我登记下 蔡树森 仨月的', expected: request('蔡树森', count(3)) },
+    {
+      input: '麻烦记一下 魏淑珍交了两个月 微信',
+      expected: request('魏淑珍', count(2), { method: 'wechat' }),
+    },
+    { input: '登记一下 石桂英 十七块 现金', expected: request('石桂英', fen(1700), { method: 'cash' }) },
+    { input: '丁保国把今年最后俩月的也交上了', expected: request('丁保国', count(2)) },
+    { input: '唐永福说明年一年的先交了', expected: request('唐永福', count(12)) },
+    { input: '范桂英连十二月的一起 交了俩月', expected: request('范桂英', count(2)) },
+    { input: '冯军的党费仨月一块交的 现钱', expected: request('冯军', count(3), { method: 'cash' }) },
+  ])('$input', ({ input, expected }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
+  });
+
   it('takes the member named in answer to 「是哪一位？」', () => {
     expect(parsePaymentCommand('老张的党费他闺女转过来了 交了仨月 姓名： 张建华', NOW, ZONE)).toEqual(
       request('张建华', count(3), family('女儿')),

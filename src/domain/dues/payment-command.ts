@@ -14,7 +14,7 @@ import {
 } from '../text/index.js';
 import { stripFillers } from '../text/normalise.js';
 import { FAMILIAR, NOT_FAMILIAR, SURNAMES } from '../text/person-name.js';
-import { alternation } from '../text/relative-words.js';
+import { alternation, YEAR_WORD } from '../text/relative-words.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
@@ -144,8 +144,11 @@ const monthCount = (g: Record<string, string | undefined>): number =>
       : g.quarters !== undefined
         ? 3 * (parseChineseNumber(g.quarters || '一') ?? 0)
         : (parseChineseNumber(g.n ?? g.colloquial ?? '') ?? 0);
+/** 今年, 明年 said alone: the year the months fall in, not twelve of them. */
+const YEAR_ONLY = new RegExp(`^(?:${YEAR_WORD})$`);
 /** Said before the payment itself: the command word, a greeting, a filler. */
-const LEAD_REQUEST = /^(?:(?:登记|记一下|记录|收到|收了|收|交费|缴费|党费|跟你说下?|跟你说一下)\s*)+/;
+const LEAD_REQUEST =
+  /^(?:(?:麻烦|帮我|帮忙|给我|请)?(?:登记|记录|记|收到|收了|收|交费|缴费|党费|跟你说)(?:一下|一笔|下)?\s*)+/;
 /** parseMoneyFen does not read these at all; they deserve a reason rather than "how much?". */
 const NEGATIVE = new RegExp(`(?<![${NUMERAL}])[-−负]\\s*[1-9一二两三四五六七八九十]`);
 const ZERO = /(?<![0-9.])(?:0+(?:\.0+)?(?![0-9.])|零(?=\s*(?:元|块)))/;
@@ -217,7 +220,7 @@ const NOT_A_NAME =
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
-  new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说)`, 'g'),
+  new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说|跟|和)`, 'g'),
   new RegExp(`(?:收到|收了|收)(?<name>${PERSON})(?=的|交|缴|给|现金|微信|转|党费|[${NUMERAL}]|\\s|$)`, 'g'),
   new RegExp(`(?<name>${PERSON})(?:同志)?(?:的|家的)?(?:党费|当费|黨費)`, 'g'),
   new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
@@ -329,7 +332,15 @@ function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | 
   let months: YearMonth[] | undefined;
   if (count) rest = cut(rest, count.index, count[0]);
   const named = parseMonths(rest, now, timeZone);
-  if (named) {
+  // The count is the amount when the months named only place it: 「今年剩下俩月的」 (今年 alone), 「把十二月的也
+  // 交了 俩月一块」 (one of the two). Both written in full (3个月 9-11月) is still refused below.
+  if (
+    named &&
+    count &&
+    (YEAR_ONLY.test(named.matched) || named.months.length < monthCount(count.groups ?? {}))
+  ) {
+    rest = cut(rest, named.index, named.matched);
+  } else if (named) {
     months = nearerYear(named, currentYearMonth(now, timeZone));
     rest = cut(rest, named.index, named.matched);
   }
