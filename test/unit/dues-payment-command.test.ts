@@ -147,6 +147,9 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     { input: '唐永福说明年一年的先交了', expected: request('唐永福', count(12)) },
     { input: '范桂英连十二月的一起 交了俩月', expected: request('范桂英', count(2)) },
     { input: '冯军的党费仨月一块交的 现钱', expected: request('冯军', count(3), { method: 'cash' }) },
+    // paid, but how much not said: what is owed up to this month (the preview shows the months before 确认)
+    { input: '丁保国的党费他儿子帮着交上了', expected: request('丁保国', { kind: 'owed' }, family('儿子')) },
+    { input: '石桂英家老头把党费送过来了', expected: request('石桂英', { kind: 'owed' }, family('老伴')) },
   ])('$input', ({ input, expected }) => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
   });
@@ -178,6 +181,8 @@ describe('parsePaymentCommand: missing parts', () => {
     { input: '王桂兰', missing: 'amount' },
     { input: '王桂兰 现金', missing: 'amount' },
     { input: '刘强 代缴 刘小红(女儿)', missing: 'amount' },
+    { input: '唐永福的党费交了没', missing: 'amount' },
+    { input: '蔡树森的党费送来没有', missing: 'amount' },
   ])('$input → missing $missing', ({ input, missing }) => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual({ ok: false, missing });
   });

@@ -25,7 +25,12 @@ export type PaymentAmount =
    */
   | { kind: 'fen'; fen: number; months?: YearMonth[]; count?: number }
   | { kind: 'months'; count: number }
-  | { kind: 'months-list'; months: YearMonth[] };
+  | { kind: 'months-list'; months: YearMonth[] }
+  /**
+   * No amount in a sentence that says the dues were paid (「侯玉梅的党费她女儿微信帮她交了」): what is owed up to
+   * this month. The plan shows which months before 确认.
+   */
+  | { kind: 'owed' };
 
 export type PaymentMethod = 'cash' | 'wechat' | 'transfer';
 
@@ -67,7 +72,8 @@ const LEADING_NAME = new RegExp(`^[${HAN}·•・]+`);
 /** Sentence punctuation separates words like a space; a comma before three digits (1,000) is in a number. */
 const SEPARATORS = /[，、；。！？：;!?:]|,(?!\d{3})/g;
 /**
- * How the money came, as secretaries say it: money brought in person (拿来, 送来) is cash; 「转了我」 between people
+ * How the money came, as secretaries say it: money brought in person (拿来) is cash, though 送来 alone says who
+ * brought it rather than how; 「转了我」 between people
  * is WeChat; 打卡上 is the bank.
  */
 const METHOD_CODES: Readonly<Record<string, PaymentMethod>> = {
@@ -80,7 +86,6 @@ const METHOD_CODES: Readonly<Record<string, PaymentMethod>> = {
   现金: 'cash',
   现钱: 'cash',
   拿来: 'cash',
-  送来: 'cash',
   拿过来: 'cash',
   转账: 'transfer',
   银行: 'transfer',
@@ -192,8 +197,11 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
     proxy = named ?? proxy;
   }
 
-  const amount = readAmount(rest, now, timeZone);
-  if (typeof amount === 'string') return { ok: false, error: amount };
+  const read = readAmount(rest, now, timeZone);
+  if (typeof read === 'string') return { ok: false, error: read };
+  // The command form without an amount (「王桂兰 现金」) is asked for it; a sentence saying it was paid is not.
+  const saysPaid = PAID.test(body) && !NOT_PAID.test(body);
+  const amount: PaymentAmount | undefined = read ?? (saysPaid ? { kind: 'owed' } : undefined);
   if (!amount) return { ok: false, missing: 'amount' };
   if (amount.kind === 'fen' && amount.fen > MONTHLY_CAP_FEN && !voluntary) {
     return { ok: false, error: PAYMENT_ERRORS.overCap };
@@ -209,6 +217,11 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
     },
   };
 }
+
+/** Words saying the money has come, without saying how much (「他老伴给送来了」, 「帮她交了」). */
+const PAID = /(?:交|缴|付)(?:了|的|上了|过了|清了)|送来|送过来|拿来|拿过来|转过来|转来了|转了|给了/;
+/** 「还没交」, 「交了没」: a question or the opposite, not a payment to record. */
+const NOT_PAID = /没|未|吗|不|？|\?/;
 
 /** Appended to the sentence when the officer answers which member was meant. */
 export const NAME_MARKER = '姓名：';
