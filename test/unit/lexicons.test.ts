@@ -216,6 +216,12 @@ describe('kinds the fresh messages showed', () => {
     ['对门养了两条狗 楼道里全是狗毛 一开门就往外冲', 'dogs'],
     ['物业把楼前的草坪铲了改成停车场', 'parking'],
     ['厨房水管爆了 水哗哗的流', 'leak'],
+    // the thing that is wrong outweighs the circumstance: a missing cover in the dark, a tree fallen on bikes
+    ['后院那棵大杨树倒了 横在路上 电动车都过不去', 'safety'],
+    ['东门口井盖没了 晚上黑咕隆咚的', 'safety'],
+    ['三楼往上水流小得很 洗澡都费劲', 'water'],
+    ['隔壁在楼顶搭了个阳光房', 'illegal_build'],
+    ['厨房顶上一片湿 楼上洗衣机排水弄的', 'leak'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
