@@ -150,6 +150,11 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     // paid, but how much not said: what is owed up to this month (the preview shows the months before 确认)
     { input: '丁保国的党费他儿子帮着交上了', expected: request('丁保国', { kind: 'owed' }, family('儿子')) },
     { input: '石桂英家老头把党费送过来了', expected: request('石桂英', { kind: 'owed' }, family('老伴')) },
+    // the payer named after the relation
+    {
+      input: '魏淑珍在外地带孙子 她儿子唐海把半年的都代交了',
+      expected: request('魏淑珍', count(6), { proxy: { name: '唐海', relation: '儿子' } }),
+    },
   ])('$input', ({ input, expected }) => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
   });

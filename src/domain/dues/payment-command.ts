@@ -178,12 +178,18 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
   if (!name) return { ok: false, missing: 'name' };
   let rest = formal ? words.slice(formal.length) : free ? cut(words, free.index, free.matched) : words;
 
-  const family = FAMILY_PAID.exec(rest)?.groups?.relation;
+  const familyNamed = FAMILY_NAMED.exec(rest)?.groups;
+  const family = FAMILY_PAID.exec(rest)?.groups?.relation ?? familyNamed?.relation;
   const method = METHODS.exec(rest)?.[0].toLowerCase();
   const voluntary = rest.includes('自愿');
   rest = rest.replace(METHOD_WORDS, ' ').replace(VOLUNTARY, ' ');
 
-  let proxy: PaymentProxy | null = family ? { name: '', relation: relationWord(family) } : null;
+  let proxy: PaymentProxy | null = family
+    ? {
+        name: family === familyNamed?.relation ? (familyNamed.payer ?? '') : '',
+        relation: relationWord(family),
+      }
+    : null;
   const proxyMatch = PROXY.exec(rest);
   if (proxyMatch) {
     // 「儿子一次交了一年的 代交」: a bare 代交 after the family member who paid.
@@ -302,6 +308,12 @@ const RELATION_WORDS: Readonly<Record<string, string>> = {
 const FAMILY_PAID = new RegExp(
   `(?:他|她|他们|人家)?家?(?<relation>${alternation([...RELATIONS, ...Object.keys(RELATION_WORDS)])})` +
     '[^\\s，。]{0,4}?(?:交|缴|转|付|拿|送|代|过来)',
+);
+
+/** 「她爸沈晓明把今年一年的都代交了」: the relation, then the payer's own name, then what they did. */
+const FAMILY_NAMED = new RegExp(
+  `(?:他|她)(?<relation>${alternation([...RELATIONS, ...Object.keys(RELATION_WORDS)])})` +
+    `(?<payer>[${SURNAMES}][${HAN}]{1,2}?)(?=把|帮|替|给|代)`,
 );
 
 const relationWord = (word: string): string => RELATION_WORDS[word] ?? word;
