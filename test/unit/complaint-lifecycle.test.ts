@@ -126,6 +126,7 @@ describe('complaint numbers', () => {
     ['帮我看看0087咋样了', '2026-0087', '2025-0087', '帮我看看 咋样了'],
     ['我那个96号的单子有人接没', '2026-0096', '2025-0096', '我那个 的单子有人接没'],
     ['二〇二六-0075 办完没', '2026-0075', null, '办完没'],
+    ['2026年0088号那个事', '2026-0088', null, '那个事'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
@@ -170,6 +171,7 @@ describe('ratings', () => {
     ['修是修了 还凑合吧', '基本满意', '修是修了'],
     ['师傅来得快 真不错', '满意', '师傅来得快'],
     ['给你们打满分 辛苦了', '满意', '辛苦了'],
+    ['师傅干活没得说', '满意', '师傅干活'],
   ])('%s', (text, rating, comment) => {
     expect(parseRating(text)).toEqual({ rating, comment });
   });

@@ -150,6 +150,16 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     // paid, but how much not said: what is owed up to this month (the preview shows the months before 确认)
     { input: '丁保国的党费他儿子帮着交上了', expected: request('丁保国', { kind: 'owed' }, family('儿子')) },
     { input: '石桂英家老头把党费送过来了', expected: request('石桂英', { kind: 'owed' }, family('老伴')) },
+    // months listed one after another, and a count that only agrees with them
+    { input: '王桂兰 3个月 9-11月', expected: request('王桂兰', months(['2026-09', '2026-10', '2026-11'])) },
+    {
+      input: '帮丁保国记上 九月十月两个月的 他闺女拿来的',
+      expected: request('丁保国', months(['2026-09', '2026-10']), { method: 'cash', ...family('女儿') }),
+    },
+    {
+      input: '把老蔡十月、十一月的记上 微信',
+      expected: request('老蔡', months(['2026-10', '2026-11']), { method: 'wechat' }),
+    },
     // the payer named after the relation
     {
       input: '魏淑珍在外地带孙子 她儿子唐海把半年的都代交了',
@@ -205,7 +215,7 @@ describe('parsePaymentCommand: refusals', () => {
     { input: '王桂兰 十三个月', error: PAYMENT_ERRORS.tooManyMonths },
     { input: '王桂兰 1000.01元', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
     { input: '李建国 1200元 现金', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
-    { input: '王桂兰 3个月 9-11月', error: PAYMENT_ERRORS.amountAndMonths },
+    { input: '王桂兰 2个月 9-11月', error: PAYMENT_ERRORS.amountAndMonths },
     { input: '刘强 15元 代缴', error: PAYMENT_ERRORS.proxy },
     { input: '刘强 15元 代缴 欧阳建国华(儿子)', error: PAYMENT_ERRORS.proxy },
   ])('$input → $error', ({ input, error }) => {

@@ -203,6 +203,7 @@ describe('kinds the fresh messages showed', () => {
     ['上午去纪念馆缅怀先烈', 'study'],
     ['早上在公园跟着老姐妹们练八段锦', 'culture'],
     ['下午在老年大学练字 写了俩小时', 'culture'],
+    ['周末在小区门口给居民免费磨剪子', 'volunteer'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
   });
@@ -222,6 +223,9 @@ describe('kinds the fresh messages showed', () => {
     ['三楼往上水流小得很 洗澡都费劲', 'water'],
     ['隔壁在楼顶搭了个阳光房', 'illegal_build'],
     ['厨房顶上一片湿 楼上洗衣机排水弄的', 'leak'],
+    ['对门老人好几天没见着 敲门也没人开', 'safety'],
+    ['楼梯拐角堆放了好多木板', 'safety'],
+    ['后面菜地有人烧秸秆 烟大得呛人', 'sanitation'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
@@ -235,6 +239,7 @@ describe('kinds the fresh messages showed', () => {
     ['地下室堆了一堆木头 失火咋办', false],
     ['楼门口的台阶塌了一角 走路得绕着', false],
     ['钥匙还在里面 门锁上了', false],
+    ['对门老人好几天没见着 敲门也没人开', true],
   ])('%s → urgent %s', (text, urgent) => {
     expect(isUrgent(text)).toBe(urgent);
   });

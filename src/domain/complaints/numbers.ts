@@ -13,7 +13,7 @@ export const formatTicketNumber = (year: number, seq: number): string =>
  * digits with a leading zero (「查下0203」), and N号 followed by what is asked about it (「211号的进度」).
  */
 const TOKEN =
-  /(?:(?<!\d)(?<year>20\d{2})(?:[-－—.]|\s(?=\d{4}(?!\d)))(?<seq>\d{1,6})|(?<!\d)(?<year8>20\d{2})(?<seq8>\d{4})(?!\d)|(?:(?<=^|[\s，,:：])|(?<=单号|编号|诉求|素求|号码))第?(?<short>\d{1,6})|(?<!\d)(?<padded>0\d{3})(?!\d)|(?<!\d)(?<asked>\d{1,4})(?=号(?:的|那个|这个)?(?:进度|诉求|单子|投诉|事)))号?(?=$|[\s，,:：]|[^\d号])/u;
+  /(?:(?<!\d)(?<year>20\d{2})(?:[-－—.]|\s(?=\d{4}(?!\d))|年(?=\d{3,}))(?<seq>\d{1,6})|(?<!\d)(?<year8>20\d{2})(?<seq8>\d{4})(?!\d)|(?:(?<=^|[\s，,:：])|(?<=单号|编号|诉求|素求|号码))第?(?<short>\d{1,6})|(?<!\d)(?<padded>0\d{3})(?!\d)|(?<!\d)(?<asked>\d{1,4})(?=号(?:的|那个|这个)?(?:进度|诉求|单子|投诉|事)))号?(?=$|[\s，,:：]|[^\d号])/u;
 
 /** 二〇二六-0120: a year said in Chinese digits before an Arabic sequence (voice input writes years so). */
 const SPOKEN_DIGITS = '〇一二三四五六七八九';

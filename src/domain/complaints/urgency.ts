@@ -65,7 +65,7 @@ const DANGER = new RegExp(
     '水管爆',
     '救命',
     // someone who may have collapsed at home (独居老人 who does not answer the door)
-    '敲门[^，。 ]{0,3}(?:不应|没人应|没反应|不开)',
+    '敲门[^，。 ]{0,3}(?:不应|没人应|没反应|不开|没动静|没人开|没声)',
     '(?:倒|摔)在(?:家|屋)里',
   ].join('|'),
 );

@@ -235,7 +235,7 @@ const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,1
 
 /** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
 const NOT_A_NAME =
-  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手/;
+  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手|把/;
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
@@ -258,11 +258,20 @@ export function familiarSurname(name: string): string | null {
 // A sentence starting with a common surname starts with the member's name (「冯军交俩月现金」, 「杜兰英腿脚不好 她外孙
 // 拿来16块钱现金」), which then ends where the payment's words begin, or after three characters.
 const PAYMENT_WORDS = new RegExp(
-  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
+  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|记|登记|这个?月|上个?月|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
 );
 
+const LEADS_TO_NAME = new RegExp(`^[把帮给替](?=[老小]?[${SURNAMES.replace('钱', '')}])`);
+
 /** The member a free sentence is about, where it stands. */
-function nameInSentence(words: string): { name: string; index: number; matched: string } | undefined {
+function nameInSentence(sentence: string): { name: string; index: number; matched: string } | undefined {
+  // 「把丁大爷这个月的记上」, 「帮石桂英记一下」: the word that leads to the member stands before the name.
+  const lead = LEADS_TO_NAME.exec(sentence)?.[0].length ?? 0;
+  const found = nameAt(sentence.slice(lead));
+  return found && { ...found, index: found.index + lead };
+}
+
+function nameAt(words: string): { name: string; index: number; matched: string } | undefined {
   const familiar = new RegExp(`^(?:${FAMILIAR})`).exec(words)?.[0];
   if (familiar && !NOT_FAMILIAR.test(familiar) && PAYMENT_WORDS.test(words.slice(familiar.length))) {
     return { name: familiar, index: 0, matched: familiar };
@@ -358,7 +367,7 @@ function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | 
   if (count) rest = cut(rest, count.index, count[0]);
   const named = parseMonths(rest, now, timeZone);
   // The count is the amount when the months named only place it: 「今年剩下俩月的」 (今年 alone), 「把十二月的也
-  // 交了 俩月一块」 (one of the two). Both written in full (3个月 9-11月) is still refused below.
+  // 交了 俩月一块」 (one of the two). A count that disagrees with the months (2个月 9-11月) is refused below.
   if (
     named &&
     count &&
@@ -371,7 +380,9 @@ function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | 
   }
   const money = parseMoneyFen(rest, { bareNumberIs: 'yuan' });
 
-  const counted = count ? monthCount(count.groups ?? {}) : undefined;
+  // 「十月十一月两个月的」: the count agrees with the months named and says nothing more.
+  const said = count ? monthCount(count.groups ?? {}) : undefined;
+  const counted = months && said === months.length ? undefined : said;
   if (counted !== undefined && months) return PAYMENT_ERRORS.amountAndMonths;
   let amount: PaymentAmount;
   if (money && months) amount = { kind: 'fen', fen: money.fen, months };
