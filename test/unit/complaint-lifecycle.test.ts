@@ -172,6 +172,7 @@ describe('ratings', () => {
     ['师傅来得快 真不错', '满意', '师傅来得快'],
     ['给你们打满分 辛苦了', '满意', '辛苦了'],
     ['师傅干活没得说', '满意', '师傅干活'],
+    ['不咋满意 修完又坏了', '不满意', '修完又坏了'],
   ])('%s', (text, rating, comment) => {
     expect(parseRating(text)).toEqual({ rating, comment });
   });

@@ -204,8 +204,17 @@ describe('kinds the fresh messages showed', () => {
     ['早上在公园跟着老姐妹们练八段锦', 'culture'],
     ['下午在老年大学练字 写了俩小时', 'culture'],
     ['周末在小区门口给居民免费磨剪子', 'volunteer'],
+    ['昨晚跟着巡防队在楼群里巡了一圈', 'volunteer'],
+    ['早上起来在单元门口铲了半个钟头雪', 'volunteer'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
+  });
+
+  it('reads 昨兒個 in traditional characters as yesterday', () => {
+    expect(parseActivity('昨兒個下午在黨群中心值班', NOW, TZ)).toMatchObject({
+      type: 'duty',
+      date: '2026-11-17',
+    });
   });
 
   it.each([
@@ -226,6 +235,8 @@ describe('kinds the fresh messages showed', () => {
     ['对门老人好几天没见着 敲门也没人开', 'safety'],
     ['楼梯拐角堆放了好多木板', 'safety'],
     ['后面菜地有人烧秸秆 烟大得呛人', 'sanitation'],
+    ['院里那块空地被人砌上墙圈成菜园子了', 'illegal_build'],
+    ['卫生间顶上老往下掉水珠子', 'leak'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });

@@ -12,7 +12,7 @@ export const isSatisfied = (rating: Rating): boolean => rating !== '不满意';
  * the verdict in their own words too: 不认可 is 不满意, 还可以 基本满意, 打满分 and 挺好的 满意.
  */
 const VERDICTS: ReadonlyArray<readonly [Rating, RegExp]> = [
-  ['不满意', /(?:很|非常|特别|太)?不(?:太|怎么|大)?满意|(?:给个?)?差评|不认可|不接受|不咋地|太差劲|差劲/],
+  ['不满意', /(?:很|非常|特别|太)?不(?:太|怎么|咋|大)?满意|(?:给个?)?差评|不认可|不接受|不咋地|太差劲|差劲/],
   [
     '基本满意',
     /(?:(?:勉强|还算|比较)?基本满意|还算满意|比较满意|还行|还可以|还凑合|凑合|过得去|马马虎虎|一般般?)吧?/,

@@ -136,10 +136,10 @@ const RELATIONS = [
 const NUMERAL = '0-9零一二两俩仨三四五六七八九十百千万';
 /**
  * 3个月, 三个月, 俩月, 仨月 (俩/仨 never name a month, so 个 may go), 半年, 一年; not the tail of 负3个月, which is
- * refused as negative.
+ * refused as negative, nor a rate after a sum (两毛一个月).
  */
 const MONTH_COUNT = new RegExp(
-  `(?<![-−负${NUMERAL}])(?:(?<n>\\d{1,3}|[零一二两俩仨三四五六七八九十]{1,3})\\s*个\\s*月|(?<colloquial>[俩仨两])\\s*月|(?<quarters>[一二两三四1-4]?)\\s*个?\\s*季度(?!末|初)|(?<![上下])(?<half>半)\\s*年|(?<year>一|1|全)\\s*年(?![0-9零一二两三四五六七八九十]))`,
+  `(?<![-−负${NUMERAL}毛块元角钱])(?:(?<n>\\d{1,3}|[零一二两俩仨三四五六七八九十]{1,3})\\s*个\\s*月|(?<colloquial>[俩仨两])\\s*月|(?<quarters>[一二两三四1-4]?)\\s*个?\\s*季度(?!末|初)|(?<![上下])(?<half>半)\\s*年|(?<year>一|1|全)\\s*年(?![0-9零一二两三四五六七八九十]))`,
 );
 const monthCount = (g: Record<string, string | undefined>): number =>
   g.half
