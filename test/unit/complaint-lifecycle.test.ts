@@ -127,6 +127,7 @@ describe('complaint numbers', () => {
     ['我那个96号的单子有人接没', '2026-0096', '2025-0096', '我那个 的单子有人接没'],
     ['二〇二六-0075 办完没', '2026-0075', null, '办完没'],
     ['2026年0088号那个事', '2026-0088', null, '那个事'],
+    ['二零二六杠零零九二 办得咋样了', '2026-0092', null, '办得咋样了'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
@@ -173,6 +174,7 @@ describe('ratings', () => {
     ['给你们打满分 辛苦了', '满意', '辛苦了'],
     ['师傅干活没得说', '满意', '师傅干活'],
     ['不咋满意 修完又坏了', '不满意', '修完又坏了'],
+    ['还算可以 下回早点来', '基本满意', '下回早点来'],
   ])('%s', (text, rating, comment) => {
     expect(parseRating(text)).toEqual({ rating, comment });
   });

@@ -160,6 +160,8 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
       input: '把老蔡十月、十一月的记上 微信',
       expected: request('老蔡', months(['2026-10', '2026-11']), { method: 'wechat' }),
     },
+    // the day said the colloquial way after a familiar name
+    { input: '老范昨儿个把党费交了 现钱十七', expected: request('老范', fen(1700), { method: 'cash' }) },
     // a rate after the sum is no count of months
     { input: '石桂英 两块一 七毛一个月 交仨月', expected: request('石桂英', { ...fen(210), count: 3 }) },
     // the payer named after the relation

@@ -206,6 +206,8 @@ describe('kinds the fresh messages showed', () => {
     ['周末在小区门口给居民免费磨剪子', 'volunteer'],
     ['昨晚跟着巡防队在楼群里巡了一圈', 'volunteer'],
     ['早上起来在单元门口铲了半个钟头雪', 'volunteer'],
+    ['下午去给孤寡的赵奶奶拾掇了一下院子', 'volunteer'],
+    ['晚上参加了小区党员议事 商量停车的事', 'meeting'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
   });
@@ -237,6 +239,8 @@ describe('kinds the fresh messages showed', () => {
     ['后面菜地有人烧秸秆 烟大得呛人', 'sanitation'],
     ['院里那块空地被人砌上墙圈成菜园子了', 'illegal_build'],
     ['卫生间顶上老往下掉水珠子', 'leak'],
+    ['北屋墙上渗出一片黄印子', 'leak'],
+    ['三号楼电梯刚才掉了一层 吓死人了', 'safety'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
@@ -251,6 +255,7 @@ describe('kinds the fresh messages showed', () => {
     ['楼门口的台阶塌了一角 走路得绕着', false],
     ['钥匙还在里面 门锁上了', false],
     ['对门老人好几天没见着 敲门也没人开', true],
+    ['电梯停半道了 里头还关着个老太太', true],
   ])('%s → urgent %s', (text, urgent) => {
     expect(isUrgent(text)).toBe(urgent);
   });

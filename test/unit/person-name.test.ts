@@ -22,6 +22,8 @@ describe('a name where it stands in a free sentence', () => {
     ['蔡树森卧床好几个月了 送学到家', '蔡树森'],
     ['丁保国这人哪年入的党', '丁保国'],
     ['魏淑珍那老太太住几号楼', '魏淑珍'],
+    ['帮我查下唐永福啥时候转的正', '唐永福'],
+    ['蔡秀兰上次学习来了没签上', '蔡秀兰'],
   ])('%s → %s', (text, name) => {
     expect(personNameIn(text)).toBe(name);
   });

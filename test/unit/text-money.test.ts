@@ -36,6 +36,7 @@ describe('parseMoneyFen with a unit or a currency sign', () => {
     { input: '交了党费，三十块 收据呢', fen: 3000, matched: '三十块' },
     { input: '交了三十块的党费', fen: 3000, matched: '三十块' },
     { input: '15块5号楼', fen: 1500, matched: '15块' },
+    { input: '交了三十块零五毛', fen: 3050, matched: '三十块零五毛' },
   ])('$input → $fen fen', ({ input, fen, matched }) => {
     expect(parseMoneyFen(input)).toEqual({ fen, matched, index: input.indexOf(matched) });
   });

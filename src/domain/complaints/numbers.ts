@@ -17,7 +17,10 @@ const TOKEN =
 
 /** 二〇二六-0120: a year said in Chinese digits before an Arabic sequence (voice input writes years so). */
 const SPOKEN_DIGITS = '〇一二三四五六七八九';
-const SPOKEN_YEAR = /二[〇零][〇一二三四五六七八九]{2}(?=\s*[-－—.]?\s*\d)/gu;
+const SPOKEN_YEAR = /二[〇零][〇零一二三四五六七八九]{2}(?=\s*[-－—.杠]?\s*[\d〇零])/gu;
+/** 「二零二六杠零一五五」: the dash said as 杠 and the sequence in Chinese digits too. */
+const SPOKEN_SEQUENCE =
+  /(?<=\d{4}\s*)(?:杠|横杠)?\s*([〇零一二三四五六七八九]{3,4})(?![〇零一二三四五六七八九])/u;
 
 /** A number in a number's place that no complaint can have: a sequence past six digits (2026-99999999999). */
 const MALFORMED = /(?<=^|[\s，,:：])第?(?:\d{4}[-－—.]\d{7,}|(?!20\d{6}(?!\d))\d{7,})/u;
@@ -34,9 +37,11 @@ export interface TicketRef {
  * (「3个灯泡」) is not one.
  */
 export function findTicketNumber(raw: string, year: number): (TicketRef & { rest: string }) | null {
-  const text = raw.replace(SPOKEN_YEAR, (y) =>
-    [...y].map((c) => String(SPOKEN_DIGITS.indexOf(c === '零' ? '〇' : c))).join(''),
-  );
+  const spoken = (digits: string) =>
+    [...digits].map((c) => String(SPOKEN_DIGITS.indexOf(c === '零' ? '〇' : c))).join('');
+  const text = raw
+    .replace(SPOKEN_YEAR, spoken)
+    .replace(SPOKEN_SEQUENCE, (_, sequence: string) => `-${spoken(sequence)}`);
   const m = TOKEN.exec(text);
   const bad = MALFORMED.exec(text);
   // Read as far as it is valid, 「2026-99999999999」 would become 2026-2026: say it is no number instead.

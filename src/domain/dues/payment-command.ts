@@ -235,7 +235,7 @@ const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,1
 
 /** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
 const NOT_A_NAME =
-  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手|把/;
+  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|今儿|昨儿|前儿|刚才|这个|那个|他|她|已经|说|顺手|把/;
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
@@ -258,7 +258,7 @@ export function familiarSurname(name: string): string | null {
 // A sentence starting with a common surname starts with the member's name (「冯军交俩月现金」, 「杜兰英腿脚不好 她外孙
 // 拿来16块钱现金」), which then ends where the payment's words begin, or after three characters.
 const PAYMENT_WORDS = new RegExp(
-  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|记|登记|这个?月|上个?月|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
+  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|记|登记|这个?月|上个?月|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|今儿|昨儿|前儿|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
 );
 
 const LEADS_TO_NAME = new RegExp(`^[把帮给替](?=[老小]?[${SURNAMES.replace('钱', '')}])`);

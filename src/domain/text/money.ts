@@ -39,9 +39,9 @@ const EXPLICIT = new RegExp(
 const MEASURE = '个号楼栋层室单人次天月年日岁斤米点时分秒刻度%块元毛角位届期A-Za-z';
 /** What may not follow a tail digit: more digits, or a measure word. */
 const NOT_AFTER_AMOUNT = `[${NUMERAL_CHARS}${MEASURE}]`;
-/** After 元/块: 半 (+50), 零五 (5 fen), 二毛五, 5分, or a bare digit meaning 角 (15块5 = 15.50). */
+/** After 元/块: 半 (+50), 零五 (5 fen), 零四毛 (40 fen), 二毛五, 5分, or a bare digit meaning 角 (15块5 = 15.50). */
 const YUAN_TAIL = new RegExp(
-  `(?:(?<half>半)|零(?<zeroFen>${D})分?|(?<jiao>${D})[角毛](?:(?<fen>${D})分?)?|(?<onlyFen>${D})分|(?<bareJiao>${D}))` +
+  `(?:(?<half>半)|零(?<zeroJiao>${D})[角毛]|零(?<zeroFen>${D})分?|(?<jiao>${D})[角毛](?:(?<fen>${D})分?)?|(?<onlyFen>${D})分|(?<bareJiao>${D}))` +
     `(?!${NOT_AFTER_AMOUNT})`,
   'y',
 );
@@ -86,7 +86,7 @@ function* explicitHits(folded: string): Generator<Hit<number>> {
           (g.half ? 50 : 0) +
           digit(g.zeroFen) +
           digit(g.onlyFen) +
-          10 * (digit(g.jiao) + digit(g.bareJiao)) +
+          10 * (digit(g.jiao) + digit(g.bareJiao) + digit(g.zeroJiao)) +
           digit(g.fen);
         end = tail.end;
       }

@@ -23,7 +23,7 @@ export const NOT_FAMILIAR =
 const BEFORE = new RegExp(`(?:^|[^${HAN}]|[查找给帮替把去下个的了员签学到问看])$`);
 /** What may follow a name: the end, a space or mark, or the words about the person (是, 的电话, 入党, 到了 …). */
 const AFTER = new RegExp(
-  `^(?:$|[^${HAN}]|的|是|在|还|住|家|他|她|电话|手机|联系|哪|入党|党龄|个人|档案|资料|信息|[这那]|现在|人员|到|来|腿|补|送|没|代|登记|看|查|同志|行动|身体|生病|卧床|瘫|年纪|岁数|眼睛|耳朵|出差|回老家|不方便)`,
+  `^(?:$|[^${HAN}]|的|是|在|还|住|家|他|她|电话|手机|联系|哪|入党|党龄|个人|档案|资料|信息|[这那]|现在|人员|到|来|腿|补|送|没|代|登记|看|查|同志|行动|身体|生病|卧床|瘫|年纪|岁数|眼睛|耳朵|出差|回老家|不方便|啥|什么|几|多大|咋|怎么|上回|上次|那天|昨天|前天|今天|学习)`,
 );
 const FAMILIAR_AT = new RegExp(FAMILIAR, 'g');
 /** Everyday words that begin with a surname character (成员, 党员, 时间, 明天 …): never a name. */
