@@ -208,6 +208,8 @@ describe('kinds the fresh messages showed', () => {
     ['早上起来在单元门口铲了半个钟头雪', 'volunteer'],
     ['下午去给孤寡的赵奶奶拾掇了一下院子', 'volunteer'],
     ['晚上参加了小区党员议事 商量停车的事', 'meeting'],
+    ['礼拜六在服务站坐了一整天班', 'duty'],
+    ['跟着社工入户核对独居老人的信息', 'volunteer'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
   });
@@ -241,6 +243,12 @@ describe('kinds the fresh messages showed', () => {
     ['卫生间顶上老往下掉水珠子', 'leak'],
     ['北屋墙上渗出一片黄印子', 'leak'],
     ['三号楼电梯刚才掉了一层 吓死人了', 'safety'],
+    ['楼下那只金毛老追着孩子扑', 'dogs'],
+    ['二楼的在窗户外头焊了个铁笼子接出去一米多', 'illegal_build'],
+    ['我们单元那个灯坏了半个月了', 'lighting'],
+    ['楼上小孩半夜蹦跶 震得吊灯直晃', 'noise'],
+    ['草坪上到处是外卖盒子 也没人收拾', 'sanitation'],
+    ['一早起来一滴水也没有 饭都做不了', 'water'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
@@ -256,6 +264,7 @@ describe('kinds the fresh messages showed', () => {
     ['钥匙还在里面 门锁上了', false],
     ['对门老人好几天没见着 敲门也没人开', true],
     ['电梯停半道了 里头还关着个老太太', true],
+    ['厨房里有股液化气的味 呛得头晕', true],
   ])('%s → urgent %s', (text, urgent) => {
     expect(isUrgent(text)).toBe(urgent);
   });
