@@ -128,6 +128,7 @@ describe('complaint numbers', () => {
     ['二〇二六-0075 办完没', '2026-0075', null, '办完没'],
     ['2026年0088号那个事', '2026-0088', null, '那个事'],
     ['二零二六杠零零九二 办得咋样了', '2026-0092', null, '办得咋样了'],
+    ['九十五号的进度帮我查查', '2026-0095', '2025-0095', '的进度帮我查查'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });

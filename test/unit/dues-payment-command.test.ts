@@ -161,6 +161,14 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
       expected: request('老蔡', months(['2026-10', '2026-11']), { method: 'wechat' }),
     },
     // the day said the colloquial way after a familiar name
+    {
+      input: '冯军的儿子替他把明年上半年的交了',
+      expected: request(
+        '冯军',
+        months(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06']),
+        family('儿子'),
+      ),
+    },
     { input: '老范昨儿个把党费交了 现钱十七', expected: request('老范', fen(1700), { method: 'cash' }) },
     // a rate after the sum is no count of months
     { input: '石桂英 两块一 七毛一个月 交仨月', expected: request('石桂英', { ...fen(210), count: 3 }) },

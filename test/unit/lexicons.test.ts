@@ -210,6 +210,7 @@ describe('kinds the fresh messages showed', () => {
     ['晚上参加了小区党员议事 商量停车的事', 'meeting'],
     ['礼拜六在服务站坐了一整天班', 'duty'],
     ['跟着社工入户核对独居老人的信息', 'volunteer'],
+    ['下午几个委员碰了个头 商量慰问名单', 'meeting'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
   });
@@ -249,6 +250,8 @@ describe('kinds the fresh messages showed', () => {
     ['楼上小孩半夜蹦跶 震得吊灯直晃', 'noise'],
     ['草坪上到处是外卖盒子 也没人收拾', 'sanitation'],
     ['一早起来一滴水也没有 饭都做不了', 'water'],
+    ['厨房水池子的水下不去了', 'drain'],
+    ['楼下的垃圾桶满了往外溢 好几天没拉', 'sanitation'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
@@ -265,6 +268,7 @@ describe('kinds the fresh messages showed', () => {
     ['对门老人好几天没见着 敲门也没人开', true],
     ['电梯停半道了 里头还关着个老太太', true],
     ['厨房里有股液化气的味 呛得头晕', true],
+    ['孩子的手被卡在电梯门缝里了', true],
   ])('%s → urgent %s', (text, urgent) => {
     expect(isUrgent(text)).toBe(urgent);
   });

@@ -1,6 +1,7 @@
 /** Complaint numbers: per community and year, 「2026-0153」. People may type 「0153」 or 「153号」 for this year's
  * (or, in early January, last year's). */
 
+import { parseChineseNumber } from '../text/numerals.js';
 import { UserError } from '../user-error.js';
 
 export const formatTicketNumber = (year: number, seq: number): string =>
@@ -18,6 +19,8 @@ const TOKEN =
 /** 二〇二六-0120: a year said in Chinese digits before an Arabic sequence (voice input writes years so). */
 const SPOKEN_DIGITS = '〇一二三四五六七八九';
 const SPOKEN_YEAR = /二[〇零][〇零一二三四五六七八九]{2}(?=\s*[-－—.杠]?\s*[\d〇零])/gu;
+/** 「一百七十二号诉求」: N号 before what is asked about it, said in Chinese numerals. */
+const SPOKEN_ASKED = /[一二两三四五六七八九十百零]+(?=号(?:的|那个|这个)?(?:进度|诉求|单子|投诉|事))/gu;
 /** 「二零二六杠零一五五」: the dash said as 杠 and the sequence in Chinese digits too. */
 const SPOKEN_SEQUENCE =
   /(?<=\d{4}\s*)(?:杠|横杠)?\s*([〇零一二三四五六七八九]{3,4})(?![〇零一二三四五六七八九])/u;
@@ -40,6 +43,7 @@ export function findTicketNumber(raw: string, year: number): (TicketRef & { rest
   const spoken = (digits: string) =>
     [...digits].map((c) => String(SPOKEN_DIGITS.indexOf(c === '零' ? '〇' : c))).join('');
   const text = raw
+    .replace(SPOKEN_ASKED, (n) => String(parseChineseNumber(n) ?? n))
     .replace(SPOKEN_YEAR, spoken)
     .replace(SPOKEN_SEQUENCE, (_, sequence: string) => `-${spoken(sequence)}`);
   const m = TOKEN.exec(text);
