@@ -162,6 +162,10 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     },
     // the day said the colloquial way after a familiar name
     {
+      input: '丁保国托人捎来四十二 俩月的',
+      expected: request('丁保国', { ...fen(4200), count: 2 }, family('他人')),
+    },
+    {
       input: '冯军的儿子替他把明年上半年的交了',
       expected: request(
         '冯军',

@@ -211,6 +211,8 @@ describe('kinds the fresh messages showed', () => {
     ['礼拜六在服务站坐了一整天班', 'duty'],
     ['跟着社工入户核对独居老人的信息', 'volunteer'],
     ['下午几个委员碰了个头 商量慰问名单', 'meeting'],
+    ['晚上在传达室帮着看了俩钟头大门', 'duty'],
+    ['上午去开了个楼长会 说供暖的事', 'meeting'],
   ])('activity %s → %s', (text, type) => {
     expect(parseActivity(text, NOW, TZ).type).toBe(type);
   });
@@ -252,6 +254,7 @@ describe('kinds the fresh messages showed', () => {
     ['一早起来一滴水也没有 饭都做不了', 'water'],
     ['厨房水池子的水下不去了', 'drain'],
     ['楼下的垃圾桶满了往外溢 好几天没拉', 'sanitation'],
+    ['顶楼那家把楼道的公共窗户封死了', 'illegal_build'],
   ])('complaint %s → %s', (text, category) => {
     expect(classify(text)).toBe(category);
   });
@@ -269,6 +272,7 @@ describe('kinds the fresh messages showed', () => {
     ['电梯停半道了 里头还关着个老太太', true],
     ['厨房里有股液化气的味 呛得头晕', true],
     ['孩子的手被卡在电梯门缝里了', true],
+    ['天然气表后面那截管子一直嘶嘶的', true],
   ])('%s → urgent %s', (text, urgent) => {
     expect(isUrgent(text)).toBe(urgent);
   });

@@ -312,11 +312,14 @@ const RELATION_WORDS: Readonly<Record<string, string>> = {
   老头子: '老伴',
   老太婆: '老伴',
   家里人: '家属',
+  // 「托人捎来」: someone not named brought it
+  托人: '他人',
+  让人: '他人',
 };
 /** 「他闺女转过来了」, 「她老伴帮着交的」, 「儿子替他交了」: someone of the family paid. */
 const FAMILY_PAID = new RegExp(
   `(?:他|她|他们|人家)?家?(?<relation>${alternation([...RELATIONS, ...Object.keys(RELATION_WORDS)])})` +
-    '[^\\s，。]{0,4}?(?:交|缴|转|付|拿|送|代|替|过来)',
+    '[^\\s，。]{0,4}?(?:交|缴|转|付|拿|送|捎|代|替|过来)',
 );
 
 /** 「她爸沈晓明把今年一年的都代交了」: the relation, then the payer's own name, then what they did. */
