@@ -124,6 +124,21 @@ describe('secretary requests (dates point to the coming days)', () => {
     expect(parseMoveRequest('改到12月12日', NOW, ZONE)).toEqual({ ok: false, missing: 'from' });
   });
 
+  it('调整学习日 said the way secretaries talk: 改在, a week later, the old day named after the new one', () => {
+    expect(parseMoveRequest('26号学习改在28号', NOW, ZONE)).toEqual({
+      ok: true,
+      value: { from: '2026-11-26', to: '2026-11-28', time: null, place: '' },
+    });
+    expect(parseMoveRequest('这周四的学习往后推一个星期', NOW, ZONE)).toMatchObject({
+      ok: true,
+      value: { from: '2026-11-26', to: '2026-12-03' },
+    });
+    expect(parseMoveRequest('学习改到下礼拜三 这礼拜三那次不开了', NOW, ZONE)).toEqual({
+      ok: true,
+      value: { from: '2026-11-25', to: '2026-12-02', time: null, place: '' },
+    });
+  });
+
   it('调整学习日 reads the new time like 设置学习日: 两点 is 14:00, and 6:00–21:30 only', () => {
     expect(parseMoveRequest('12月10日 改到 12月12日 两点', NOW, ZONE)).toMatchObject({
       ok: true,
