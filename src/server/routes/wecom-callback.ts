@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Context } from 'koa';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { storeArrival } from '../../queues/arrivals.js';
+import { ArrivalWriter } from '../../queues/arrivals.js';
 import type { InboundJob } from '../../queues/definitions.js';
 import {
   type CallbackOutcome,
@@ -28,14 +28,6 @@ export interface CallbackRouteDeps {
   metrics: Metrics;
   log: Logger;
   now: () => Date;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Labelled metric children bound once: the hot path does no label lookups. */
@@ -80,11 +72,12 @@ export type RequestTaker = (req: IncomingMessage, res: ServerResponse) => boolea
 /**
  * Message delivery (POST), the hot path, on plain node:http ahead of the Koa app: the profile put Koa and the
  * router at a seventh of the webhook's CPU, for nothing this route needs. 200 only once the message is stored
- * (see storeArrival); 503 when Redis cannot store it in time.
+ * (see ArrivalWriter); 503 when Redis cannot store it in time.
  */
 export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
   const { secrets, inbound, log, now } = deps;
   const finish = ackMetrics(deps.metrics);
+  const arrivals = new ArrivalWriter(inbound, ENQUEUE_TIMEOUT_MS);
   const answer = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
       'content-type': 'text/plain; charset=utf-8',
@@ -108,7 +101,7 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
       const { message } = openCallback(secrets, query, body, Math.floor(receivedAt.getTime() / 1000));
       let stored: boolean;
       try {
-        stored = await withTimeout(storeArrival(inbound, message, receivedAt), ENQUEUE_TIMEOUT_MS);
+        stored = await arrivals.store(message, receivedAt);
       } catch (error) {
         // Not stored → not acknowledged: WeCom retries, and the retry dedupes onto the same job id.
         log.error({ err: error, dedupeKey: message.dedupeKey }, 'could not store callback; answering 503');
