@@ -19,6 +19,7 @@ import { settingHints } from './setting-hints.js';
 
 export const CALLBACK_PATH = '/wecom/callback';
 export const MAX_BODY_BYTES = 64 * 1024;
+const EMPTY = { 'content-length': '0' };
 /** Well inside WeCom's 5 s: past this we answer 503 and let WeCom retry rather than time out. */
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
@@ -85,6 +86,8 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
     });
     res.end(body);
   };
+  // The acknowledgement itself: nothing but an empty body.
+  const acknowledge = (res: ServerResponse) => res.writeHead(200, EMPTY).end();
   const logRejection = rejectionLog(deps);
   const reject = (req: IncomingMessage, res: ServerResponse, error: CallbackRejection, started: bigint) => {
     logRejection(error, clientIp(req));
@@ -109,7 +112,7 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
         finish('POST', 'queue_unavailable', started);
         return;
       }
-      answer(res, 200, '');
+      acknowledge(res);
       finish('POST', stored ? 'accepted' : 'duplicate', started);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
