@@ -15,13 +15,14 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { parseConfig } from '../src/config.js';
+import { localCorpConfig } from '../src/cli/env.js';
 import { createLogger } from '../src/logger.js';
 import { createModels } from '../src/models/index.js';
 import { projectPath } from '../src/paths.js';
 import { startRuntime } from '../src/runtime.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import { type RecordedMessage, startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
+import { seedBenchCommunity } from './servers/bench-community.js';
 import { corp } from './servers/bench-corp.js';
 
 const PEOPLE = Number(process.env.FAULT_PEOPLE ?? 40);
@@ -75,38 +76,17 @@ const standin = await startFakeWecomApi({
   agentId: corp.agentId,
   users: people.map((userid) => ({ userid, name: userid })),
 });
-const config = parseConfig({
+const config = localCorpConfig(standin.url, {
   ROLE: 'web',
   PORT: '0',
   INTERNAL_PORT: '0',
   MONGODB_URI: `mongodb://127.0.0.1:${MONGO_PORT}/fault`,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  WECOM_CORP_ID: corp.corpId,
-  WECOM_AGENT_ID: String(corp.agentId),
-  WECOM_SECRET: corp.secret,
-  WECOM_TOKEN: corp.token,
-  WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-  WECOM_API_BASE: standin.url,
   LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'silent',
 });
 const db = mongoose.createConnection(config.mongodbUri);
 const models = createModels(db);
-const community = await models.Community.create({
-  code: 'fault',
-  name: '测试社区',
-  contactText: '请联系书记',
-});
-const branch = await models.Branch.create({ communityId: community._id, name: '第一支部', kind: 'retired' });
-await models.Member.insertMany(
-  people.map((wecomUserId, i) => ({
-    communityId: community._id,
-    branchId: branch._id,
-    wecomUserId,
-    name: `党员${i}`,
-    roles: ['member'],
-    duesCategory: 'retired',
-  })),
-);
+await seedBenchCommunity(models, 'fault', people);
 const web = await startRuntime(config, createLogger(config.logLevel), {
   queuePrefix: ns,
   redisKeyPrefix: `${ns}:`,

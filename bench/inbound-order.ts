@@ -7,22 +7,22 @@
  * Also printed: what storing a message costs the webhook (BullMQ add, then the ack script of src/queues/arrivals.ts).
  * Env: BENCH_PEOPLE (200), BENCH_MESSAGES (3 per person), BENCH_ROUNDS (2 of each), BENCH_LOG_LEVEL (error).
  */
-import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Worker } from 'bullmq';
 import { createInboundProcessor } from '../jobs/processors/inbound.js';
 import { receive } from '../src/bot/receive.js';
 import { createBotServices } from '../src/bot/services.js';
-import { parseConfig } from '../src/config.js';
+import { localCorpConfig } from '../src/cli/env.js';
 import { buildDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
 import { ArrivalForwarder, ArrivalWriter } from '../src/queues/arrivals.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type { InboundJob } from '../src/queues/definitions.js';
-import { DEFAULT_JOB_OPTIONS } from '../src/queues/definitions.js';
-import { queuePrefix } from '../src/queues/queues.js';
+import { openQueue } from '../src/queues/queues.js';
 import { SenderOrder } from '../src/queues/sender-order.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
 import { textMessageXml } from '../src/standin/inbound-xml.js';
 import { type InboundMessage, parseInbound } from '../src/wecom/inbound.js';
+import { seedBenchCommunity } from './servers/bench-community.js';
 import { corp } from './servers/bench-corp.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
@@ -32,17 +32,11 @@ const TEXTS = ['我的信息', '党费标准 4200 退休', '党费'];
 const ns = `bench_inbound_${process.pid}`;
 
 const standin = await startFakeWecomApi({ corpId: corp.corpId, secret: corp.secret, agentId: corp.agentId });
-const config = parseConfig({
+const config = localCorpConfig(standin.url, {
   ROLE: 'worker',
   INTERNAL_PORT: '0',
   MONGODB_URI: `${process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017'}/${ns}`,
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  WECOM_CORP_ID: corp.corpId,
-  WECOM_AGENT_ID: String(corp.agentId),
-  WECOM_SECRET: corp.secret,
-  WECOM_TOKEN: corp.token,
-  WECOM_ENCODING_AES_KEY: corp.encodingAesKey,
-  WECOM_API_BASE: standin.url,
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
 });
 const log = createLogger(config.logLevel);
@@ -52,23 +46,8 @@ const services = createBotServices(deps);
 const connection = createWorkerConnection(config.redis);
 
 // ---- 200 members of one community ----------------------------------------------------------------------
-const community = await models.Community.create({
-  code: 'bench',
-  name: '测试社区',
-  contactText: '请联系书记',
-});
-const branch = await models.Branch.create({ communityId: community._id, name: '第一支部', kind: 'retired' });
 const userIds = Array.from({ length: PEOPLE }, (_, i) => `bench${String(i).padStart(4, '0')}`);
-await models.Member.insertMany(
-  userIds.map((wecomUserId, i) => ({
-    communityId: community._id,
-    branchId: branch._id,
-    wecomUserId,
-    name: `党员${i}`,
-    roles: ['member'],
-    duesCategory: 'retired',
-  })),
-);
+await seedBenchCommunity(models, 'bench', userIds);
 
 let msgSeq = 7_500_000_000_000_000_000n;
 /** Every person's messages, interleaved as they would arrive when everyone writes at once. */
@@ -94,13 +73,8 @@ function burst(): InboundMessage[] {
 type Variant = 'old (no order)' | 'ordered';
 
 async function run(variant: Variant, round: number) {
-  const name = 'inbound';
-  const prefix = queuePrefix(`${ns}-${round}-${variant === 'ordered' ? 'o' : 'p'}`, name);
-  const queue = new Queue<InboundJob>(name, {
-    connection: deps.producerRedis,
-    prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
-  });
+  const base = `${ns}-${round}-${variant === 'ordered' ? 'o' : 'p'}`;
+  const queue = openQueue<InboundJob>(deps.producerRedis, base, 'inbound');
   const messages = burst();
   const now = new Date();
   const arrivals = new ArrivalWriter(queue, 2_000);
@@ -127,7 +101,11 @@ async function run(variant: Variant, round: number) {
   const start = performance.now();
   // The ordered variant is stored as the webhook stores (the arrivals stream): the forwarder hands it over.
   const forwarder = variant === 'ordered' ? new ArrivalForwarder(connection, queue, log) : null;
-  const worker = new Worker<InboundJob>(name, processor, { connection, prefix, concurrency: 16 });
+  const worker = new Worker<InboundJob>(queue.name, processor, {
+    connection,
+    prefix: queue.opts.prefix,
+    concurrency: 16,
+  });
   const finished = new Promise<void>((resolve) => {
     const count = () => {
       if (done + failed === messages.length) resolve();

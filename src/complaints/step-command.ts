@@ -68,15 +68,20 @@ export async function runStep(ctx: BotContext, spec: StepAction, complaint: Comp
   await ctx.reply(spec.reply(taken.complaint, taken.entry, ctx));
 }
 
+/** What a step command declares to the registry, whatever it reads (every step writes). */
+export const stepDeclaration = ({ id, triggers, audience, summary, examples }: StepCommandSpec) => ({
+  id,
+  triggers,
+  audience,
+  writes: true,
+  summary,
+  examples,
+});
+
 /** A command 「<trigger> <编号> [<内容>]」 that takes one lifecycle step. */
 export function defineStepCommand(spec: StepCommandSpec): Command<NumberedArgs> {
   return defineCommand<NumberedArgs>({
-    id: spec.id,
-    triggers: spec.triggers,
-    audience: spec.audience,
-    writes: true,
-    summary: spec.summary,
-    examples: spec.examples,
+    ...stepDeclaration(spec),
     parse: (rest, { now, timeZone }) => parseNumbered(rest, now, timeZone, spec.triggers[0]!, spec.argument),
     async handle(ctx, { text, ...ref }) {
       await runStep(ctx, spec, await findVisible(ctx, ref), text);

@@ -63,3 +63,15 @@ export function splitCommunityWord(
   }
   return { community: first, rest: others.join(' ') };
 }
+
+/**
+ * A street request's community word and the period it names (read by `period`): from the whole request, else
+ * from what follows the word (「和平里 2025年」: a year is read only when it stands alone). Undefined when none.
+ */
+export function communityAndPeriod<T>(
+  rest: string,
+  period: (text: string) => T | undefined,
+): { community: string | null; period: T | undefined } {
+  const named = splitCommunityWord(rest, (w) => period(w) !== undefined);
+  return { community: named.community, period: period(rest) ?? period(named.rest) };
+}

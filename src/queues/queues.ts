@@ -9,6 +9,7 @@ import {
   type InboundJob,
   type OutboundContent,
   type OutboundJob,
+  type QueueName,
   type ScheduledJobData,
 } from './definitions.js';
 import { fanoutDelayMs } from './send-timing.js';
@@ -27,28 +28,20 @@ export interface Queues {
  */
 export const queuePrefix = (base: string, queue: string): string => `{${base}:${queue}}`;
 
+/** One queue under `base`, in its own Cluster slot (queuePrefix), with the job options its name is given. */
+export const openQueue = <T>(connection: RedisClient, base: string, name: QueueName): Queue<T> =>
+  new Queue<T>(name, {
+    connection,
+    prefix: queuePrefix(base, name),
+    defaultJobOptions: DEFAULT_JOB_OPTIONS[name],
+  });
+
 export function createQueues(connection: RedisClient, base = 'bull'): Queues {
   return {
-    inbound: new Queue<InboundJob>('inbound', {
-      connection,
-      prefix: queuePrefix(base, 'inbound'),
-      defaultJobOptions: DEFAULT_JOB_OPTIONS.inbound,
-    }),
-    outbound: new Queue<OutboundJob>('outbound', {
-      connection,
-      prefix: queuePrefix(base, 'outbound'),
-      defaultJobOptions: DEFAULT_JOB_OPTIONS.outbound,
-    }),
-    scheduled: new Queue<ScheduledJobData>('scheduled', {
-      connection,
-      prefix: queuePrefix(base, 'scheduled'),
-      defaultJobOptions: DEFAULT_JOB_OPTIONS.scheduled,
-    }),
-    complaintTimers: new Queue<ComplaintTimerJob>('complaint-timers', {
-      connection,
-      prefix: queuePrefix(base, 'complaint-timers'),
-      defaultJobOptions: DEFAULT_JOB_OPTIONS['complaint-timers'],
-    }),
+    inbound: openQueue<InboundJob>(connection, base, 'inbound'),
+    outbound: openQueue<OutboundJob>(connection, base, 'outbound'),
+    scheduled: openQueue<ScheduledJobData>(connection, base, 'scheduled'),
+    complaintTimers: openQueue<ComplaintTimerJob>(connection, base, 'complaint-timers'),
   };
 }
 

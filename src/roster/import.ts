@@ -93,20 +93,27 @@ class Problems {
   }
 }
 
-/** Reads the file and checks its header row; `stop` is a finished report when nothing can be read. */
+/**
+ * Reads the file and checks its header row; `fatal` when nothing can be read. `emptyReport()` is the report
+ * before anything is written: the problems found so far and the columns passed over.
+ */
 async function start<K extends string>(options: ImportOptions, columns: readonly Column<K>[]) {
   const { headerRow, headers, rows } = await loadRows(options, columns);
   const problems = new Problems();
   const header = headerProblems(columns, headers, headerRow);
   problems.add(headerRow, ...header.problems);
-  const stop = header.fatal
-    ? { created: 0, updated: 0, unchanged: 0, rejected: problems.rejected }
-    : undefined;
   const columnNotes = {
     ...(header.ignored.length > 0 ? { ignoredColumns: header.ignored } : {}),
     ...(header.notStored.length > 0 ? { notStoredColumns: header.notStored } : {}),
   };
-  return { rows, problems, stop, columnNotes };
+  const emptyReport = (): ImportReport => ({
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: problems.rejected,
+    ...columnNotes,
+  });
+  return { rows, problems, fatal: header.fatal, emptyReport };
 }
 
 /** The community's id; a new one is created (and said so in the report) only with a name for it. */
@@ -179,8 +186,8 @@ function writeFor(
 }
 
 export async function importRoster(models: Models, options: ImportOptions): Promise<ImportReport> {
-  const { rows, problems, stop, columnNotes } = await start(options, ROSTER_COLUMNS);
-  if (stop) return { ...stop, ...columnNotes };
+  const { rows, problems, fatal, emptyReport } = await start(options, ROSTER_COLUMNS);
+  if (fatal) return emptyReport();
 
   const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
   const grids = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
@@ -215,13 +222,7 @@ export async function importRoster(models: Models, options: ImportOptions): Prom
     }
     if (parsed.ok && !problems.has(rowNumber)) valid.push({ rowNumber, row: parsed.value });
   }
-  const report: ImportReport = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: problems.rejected,
-    ...columnNotes,
-  };
+  const report = emptyReport();
   const attention = valid.flatMap(({ rowNumber, row }) =>
     row.remarks && row.remarks.unread.length > 0
       ? [{ row: rowNumber, name: row.name, remarks: row.remarks.text, unread: row.remarks.unread }]
@@ -370,8 +371,8 @@ async function groupIdsFor(
  * imported (the demo imports grids first, so it uses userids). A building may belong to one grid only.
  */
 export async function importGrids(models: Models, options: ImportOptions): Promise<ImportReport> {
-  const { rows, problems, stop, columnNotes } = await start(options, GRID_COLUMNS);
-  if (stop) return { ...stop, ...columnNotes };
+  const { rows, problems, fatal, emptyReport } = await start(options, GRID_COLUMNS);
+  if (fatal) return emptyReport();
 
   const community = await models.Community.findOne({ code: options.communityCode }, { _id: 1 }).lean();
   const stored = community ? await models.Grid.find({ communityId: community._id }).lean() : [];
@@ -435,13 +436,7 @@ export async function importGrids(models: Models, options: ImportOptions): Promi
       Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined)) as typeof target,
     );
   }
-  const report: ImportReport = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: problems.rejected,
-    ...columnNotes,
-  };
+  const report = emptyReport();
   if ((report.rejected.length > 0 && !options.allowPartial) || valid.length === 0) return report;
 
   const write = !options.dryRun;

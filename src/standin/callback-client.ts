@@ -115,16 +115,15 @@ export class WecomCallbackClient {
     return message;
   }
 
-  async sendText(
+  sendText(
     fromUser: string,
     content: string,
     opts?: { msgId?: string; createTime?: number },
   ): Promise<CallbackResponse & { msgId: string }> {
-    const msgId = opts?.msgId ?? newMsgId();
-    const res = await this.postXml(
-      textMessageXml({ ...this.#base(fromUser, opts?.createTime), content, msgId }),
+    return this.#postMessage(
+      (msgId) => textMessageXml({ ...this.#base(fromUser, opts?.createTime), content, msgId }),
+      opts?.msgId,
     );
-    return { ...res, msgId };
   }
 
   sendEvent(
@@ -149,33 +148,38 @@ export class WecomCallbackClient {
     return this.postXml(templateCardEventXml({ ...this.#base(fromUser), ...p }));
   }
 
-  async sendImage(
+  sendImage(
     fromUser: string,
     p: { mediaId: string; picUrl?: string },
   ): Promise<CallbackResponse & { msgId: string }> {
-    const msgId = newMsgId();
-    return { ...(await this.postXml(imageMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
+    return this.#postMessage((msgId) => imageMessageXml({ ...this.#base(fromUser), ...p, msgId }));
   }
 
-  async sendVoice(
+  sendVoice(
     fromUser: string,
     p: { mediaId: string; format?: string },
   ): Promise<CallbackResponse & { msgId: string }> {
-    const msgId = newMsgId();
-    return { ...(await this.postXml(voiceMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
+    return this.#postMessage((msgId) => voiceMessageXml({ ...this.#base(fromUser), ...p, msgId }));
   }
 
-  async sendLocation(
+  sendLocation(
     fromUser: string,
     p: { latitude: number; longitude: number; scale?: number; label?: string },
   ): Promise<CallbackResponse & { msgId: string }> {
-    const msgId = newMsgId();
-    return { ...(await this.postXml(locationMessageXml({ ...this.#base(fromUser), ...p, msgId }))), msgId };
+    return this.#postMessage((msgId) => locationMessageXml({ ...this.#base(fromUser), ...p, msgId }));
   }
 
   /** 微信客服's "there is something to pull" callback, with the Token the stand-in issued. */
   sendKfEvent(p: { openKfId: string; token: string }): Promise<CallbackResponse> {
     return this.postXml(kfEventXml({ corpId: this.#o.corpId, createTime: this.#seconds(), ...p }));
+  }
+
+  /** Posts the message `xml` builds around its MsgId (a new one unless given), and says which MsgId it was. */
+  async #postMessage(
+    xml: (msgId: string) => string,
+    msgId = newMsgId(),
+  ): Promise<CallbackResponse & { msgId: string }> {
+    return { ...(await this.postXml(xml(msgId))), msgId };
   }
 
   #base(fromUser: string, createTime?: number) {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receive } from '../../src/bot/receive.js';
-import { createBotServices } from '../../src/bot/services.js';
 import { formatDay } from '../../src/domain/activity.js';
 import { parseDate } from '../../src/domain/text/index.js';
-import { textMessageXml } from '../../src/standin/callback-client.js';
-import { parseInbound } from '../../src/wecom/inbound.js';
 import { CALENDAR_INSTANTS } from '../support/clock.js';
+import { deliverRepeatedly } from '../support/redelivery.js';
 import { seedCommunity } from '../support/seed.js';
-import { corp, startTestBot, type TestBot, textOf } from '../support/test-bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/test-bot.js';
 
 describe.each(Object.entries(CALENDAR_INSTANTS))('activities at %s', (_, at) => {
   let bot: TestBot;
@@ -46,18 +43,11 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('activities at %s', (_, at) => 
     });
 
     it('records one activity however often WeCom or the queue delivers the message', async () => {
-      const xml = textMessageXml({
-        corpId: corp.corpId,
-        agentId: corp.agentId,
-        fromUser: 'wanghai',
-        content: '今天巡河两小时',
-        msgId: '7459035031717799001',
-      });
-      for (let i = 0; i < 3; i++) await bot.wecom.postXml(xml);
-      await bot.messagesTo('wanghai', 1);
-      // The inbound job itself run twice (a job retry after the handler had written).
-      const services = createBotServices(bot.runtime.deps);
-      await receive(services, parseInbound(xml));
+      await deliverRepeatedly(
+        bot,
+        { fromUser: 'wanghai', content: '今天巡河两小时', msgId: '7459035031717799001' },
+        1,
+      );
       expect(await activities().countDocuments({ sourceMsgId: '7459035031717799001' })).toBe(1);
     });
 

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receive } from '../../src/bot/receive.js';
 import { REPLY } from '../../src/bot/replies.js';
-import { createBotServices } from '../../src/bot/services.js';
 import { NO_COMMUNITY } from '../../src/complaints/reporter.js';
-import { imageMessageXml, textMessageXml } from '../../src/standin/callback-client.js';
-import { parseInbound } from '../../src/wecom/inbound.js';
+import { imageMessageXml } from '../../src/standin/callback-client.js';
 import { cardTo, imagesTo, JPEG, numberIn, textsAfter } from '../support/complaints.js';
+import { deliverRepeatedly, handleAgain } from '../support/redelivery.js';
 import { seedCommunity } from '../support/seed.js';
 import { corp, startTestBot, type TestBot, textOf, waitFor } from '../support/test-bot.js';
 
@@ -158,7 +156,7 @@ describe('what comes with it', () => {
     expect((await complaint(number))?.history[0]?.photos).toHaveLength(1);
 
     // The same message handled again (a retried job) attaches and sends nothing more.
-    await receive(createBotServices(bot.runtime.deps), parseInbound(xml));
+    await handleAgain(bot, xml);
     const { outbound } = bot.runtime.deps.queues;
     await waitFor(
       () => outbound.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
@@ -180,16 +178,12 @@ describe('what comes with it', () => {
 
 describe('retries', () => {
   it('files one complaint however often WeCom or the queue delivers the message', async () => {
-    const xml = textMessageXml({
-      corpId: corp.corpId,
-      agentId: corp.agentId,
+    const message = {
       fromUser: 'zhaoliu',
       content: '6号楼1单元 半夜装修 吵得睡不着',
       msgId: '7459035031717799123',
-    });
-    for (let i = 0; i < 3; i++) await bot.wecom.postXml(xml);
-    await bot.messagesTo('zhaoliu', 4);
-    await receive(createBotServices(bot.runtime.deps), parseInbound(xml));
+    };
+    await deliverRepeatedly(bot, message, 4);
     const filed = await bot.runtime.deps.models.Complaint.find({ sourceKey: 'msg-7459035031717799123' });
     expect(filed).toHaveLength(1);
     expect(filed[0]?.category).toBe('noise');

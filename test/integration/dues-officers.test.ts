@@ -27,6 +27,9 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
     await bot?.close();
   });
 
+  const arrearsAlerts = (at: string) =>
+    runScheduledJob(bot.runtime.deps, 'dues-arrears-alerts', new Date(at));
+
   /** Charges `months` months ending with `last`, unpaid. */
   async function charge(userId: string, months: number, fen: number, last: YearMonth = month) {
     const { Member, DuesCharge } = bot.runtime.deps.models;
@@ -53,20 +56,8 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
 
   describe('alerts to the branch secretary', () => {
     it('flags 3 and 6 consecutive unpaid months once, the 6-month one naming Art. 9 as the branch’s decision', async () => {
-      expect(
-        await runScheduledJob(
-          bot.runtime.deps,
-          'dues-arrears-alerts',
-          new Date(`${month}-16T09:30:00+08:00`),
-        ),
-      ).toMatch(/新提醒 2 人/);
-      expect(
-        await runScheduledJob(
-          bot.runtime.deps,
-          'dues-arrears-alerts',
-          new Date(`${month}-16T09:30:00+08:00`),
-        ),
-      ).toMatch(/新提醒 0 人/);
+      expect(await arrearsAlerts(`${month}-16T09:30:00+08:00`)).toMatch(/新提醒 2 人/);
+      expect(await arrearsAlerts(`${month}-16T09:30:00+08:00`)).toMatch(/新提醒 0 人/);
       const texts = await promoteAndCollect('zhaoxiuying', 2);
       expect(texts).toContainEqual(
         expect.stringMatching(/：王桂兰 已连续6个月以上未交党费。.*党章第九条.*支部大会讨论决定/),
@@ -145,7 +136,6 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
   });
 
   describe('arrears counted only once late', () => {
-    const alerts = (at: string) => runScheduledJob(bot.runtime.deps, 'dues-arrears-alerts', new Date(at));
     const alertTexts = () =>
       bot.standin
         .messages({ touser: 'zhaoxiuying' })
@@ -161,9 +151,9 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('officers at %s', (_, instant) 
       await charge('wanghai', 3, 1_500, '2030-12'); // October to December, unpaid
       const before = alertTexts().length;
       // On 16 December: wanghai's December is not late yet; chenshufen's quarter ended in September.
-      expect(await alerts('2030-12-16T09:30:00+08:00')).toMatch(/新提醒 0 人/);
+      expect(await arrearsAlerts('2030-12-16T09:30:00+08:00')).toMatch(/新提醒 0 人/);
       // On 16 January: wanghai is 3 months behind, chenshufen's fourth quarter is over (5 months).
-      expect(await alerts('2031-01-16T09:30:00+08:00')).toMatch(/新提醒 2 人/);
+      expect(await arrearsAlerts('2031-01-16T09:30:00+08:00')).toMatch(/新提醒 2 人/);
       for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
       const text = (await waitFor(alertTexts, (t) => t.length > before)).slice(before).join('\n');
       expect(text).toMatch(/陈淑芬（连续5个月）/);

@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModels, type Models } from '../../src/models/index.js';
 import { forkWorker } from '../support/fork-worker.js';
 import { KF, KF_ACCOUNTS, kfTexts, notify, text } from '../support/kf.js';
+import { openScratchDb, type ScratchDb } from '../support/scratch-db.js';
 import { seedCommunity } from '../support/seed.js';
 import { startTestBot, type TestBot, waitFor } from '../support/test-bot.js';
 
@@ -16,8 +15,7 @@ const ext = 'wmXfl7GCAAAcrashResidentWu0000001';
 let bot: TestBot;
 const children: ChildProcess[] = [];
 // The web role opens no MongoDB: the test reads and seeds the workers' database itself.
-let db: Connection;
-let models: Models;
+let scratch: ScratchDb;
 
 beforeAll(async () => {
   // The webhook here; workers only in child processes. Pages of 2, so four messages take two pages.
@@ -27,15 +25,13 @@ beforeAll(async () => {
     realTimeStandin: true,
     env: { WECOM_KF_SYNC_LIMIT: '2' },
   });
-  db = await mongoose.createConnection(bot.config.mongodbUri).asPromise();
-  models = createModels(db);
-  await seedCommunity(models);
+  scratch = await openScratchDb({ uri: bot.config.mongodbUri });
+  await seedCommunity(scratch.models);
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await bot?.close();
-  await db?.dropDatabase();
-  await db?.close();
+  await scratch?.close();
 });
 
 const startWorkerProcess = () => forkWorker(bot, children);
@@ -61,9 +57,9 @@ describe('a worker killed between two pages of a pull', () => {
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
 
-    const account = await models.KfAccount.findOne({ openKfId: KF });
+    const account = await scratch.models.KfAccount.findOne({ openKfId: KF });
     expect(account?.cursor).not.toBe('');
-    expect(await models.KfInbox.countDocuments({ msgid: { $in: says.map((s) => s.msgid) } })).toBe(2);
+    expect(await scratch.models.KfInbox.countDocuments({ msgid: { $in: says.map((s) => s.msgid) } })).toBe(2);
 
     await startWorkerProcess();
     await waitFor(
@@ -74,6 +70,6 @@ describe('a worker killed between two pages of a pull', () => {
     );
     await new Promise((r) => setTimeout(r, 1_500));
     expect(kfTexts(bot, ext)).toHaveLength(4);
-    expect(await models.KfInbox.countDocuments({ msgid: { $in: says.map((s) => s.msgid) } })).toBe(4);
+    expect(await scratch.models.KfInbox.countDocuments({ msgid: { $in: says.map((s) => s.msgid) } })).toBe(4);
   });
 });

@@ -1,49 +1,24 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBoundUserId } from '../../src/domain/member-vocabulary.js';
-import { createModels, type Models, syncIndexes } from '../../src/models/index.js';
 import { projectPath } from '../../src/paths.js';
 import { importGrids, importRoster } from '../../src/roster/import.js';
+import { openRosterScratch, type RosterScratch, runRosterCli } from '../support/roster.js';
 
 /** The 花名册 of 和平里社区 as its secretary keeps it (fixtures/heping/make-roster.ts writes it). */
 const HUAMINGCE = projectPath('fixtures/heping/huamingce.xlsx');
 const heping = { communityCode: 'heping', communityName: '和平里社区', file: HUAMINGCE };
 
-const uri = `${process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017'}/t${randomBytes(6).toString('hex')}`;
-let db: Connection;
-let models: Models;
-let dir: string;
-
+let scratch: RosterScratch;
 beforeAll(async () => {
-  db = await mongoose.createConnection(uri).asPromise();
-  models = createModels(db);
-  await syncIndexes(models);
-  dir = await mkdtemp(join(tmpdir(), 'huamingce-'));
+  scratch = await openRosterScratch('huamingce-');
 });
-afterAll(async () => {
-  await db?.dropDatabase();
-  await db?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch?.close());
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'npx',
-      ['tsx', 'src/cli.ts', 'roster', ...args],
-      { cwd: projectPath(), env: { ...process.env, MONGODB_URI: uri } },
-      (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (args: string[]) => runRosterCli(scratch.uri, args);
 
-const byName = async (name: string) => models.Member.find({ name }).lean();
+const byName = async (name: string) => scratch.models.Member.find({ name }).lean();
 
 describe('a 花名册 as the secretary keeps it', () => {
   it('asks for the community name when the community is new', async () => {
@@ -53,7 +28,7 @@ describe('a 花名册 as the secretary keeps it', () => {
   });
 
   it('previews a dry run in words and as an .xlsx, writing nothing', async () => {
-    const preview = join(dir, '预览.xlsx');
+    const preview = join(scratch.dir, '预览.xlsx');
     const { code, stdout } = await runCli([
       'import',
       HUAMINGCE,
@@ -78,7 +53,7 @@ describe('a 花名册 as the secretary keeps it', () => {
     );
     expect(stdout).toContain('第10行 冯玉珍：备注「行动不便，需送学上门」中「行动不便、需送学上门」没看懂');
     expect(stdout).toContain('第15行 李秀英：备注「长期住院」中「长期住院」没看懂');
-    expect(await models.Community.countDocuments()).toBe(0);
+    expect(await scratch.models.Community.countDocuments()).toBe(0);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(preview);
@@ -102,7 +77,7 @@ describe('a 花名册 as the secretary keeps it', () => {
   });
 
   it('imports it: year-month dates, the number 1960.10, landlines, 备注; no userids and no ID numbers', async () => {
-    const report = await importRoster(models, heping);
+    const report = await importRoster(scratch.models, heping);
     expect(report).toMatchObject({
       created: 14,
       rejected: [],
@@ -128,15 +103,22 @@ describe('a 花名册 as the secretary keeps it', () => {
     expect((await byName('郑晓燕'))[0]?.probationary).toBe(true);
     expect((await byName('褚桂芝'))[0]).toMatchObject({ phone: '13901010009', joinedOn: '1987-07' });
     expect(await byName('李秀英')).toHaveLength(2);
-    const stored = JSON.stringify(await models.Member.find().lean());
+    const stored = JSON.stringify(await scratch.models.Member.find().lean());
     expect(stored).not.toMatch(/110105/);
   });
 
   it('changes nothing when imported again, and loads its grids with leaders by name', async () => {
-    expect(await importRoster(models, heping)).toMatchObject({ created: 0, updated: 0, unchanged: 14 });
-    const grids = await importGrids(models, { ...heping, file: projectPath('fixtures/heping/grids.csv') });
+    expect(await importRoster(scratch.models, heping)).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 14,
+    });
+    const grids = await importGrids(scratch.models, {
+      ...heping,
+      file: projectPath('fixtures/heping/grids.csv'),
+    });
     expect(grids).toMatchObject({ created: 2, rejected: [] });
     const [sun] = await byName('孙丽华');
-    expect((await models.Grid.findOne({ code: 'G01' }).lean())?.leaderUserId).toBe(sun?.wecomUserId);
+    expect((await scratch.models.Grid.findOne({ code: 'G01' }).lean())?.leaderUserId).toBe(sun?.wecomUserId);
   });
 });

@@ -1,43 +1,27 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModels, type Models, syncIndexes } from '../../src/models/index.js';
 import { projectPath } from '../../src/paths.js';
 import { MEMBER_COLUMNS } from '../../src/roster/columns.js';
 import { exportRoster } from '../../src/roster/export.js';
 import { type ImportReport, importGrids, importRoster } from '../../src/roster/import.js';
 import { readTable } from '../../src/spreadsheets/read-table.js';
+import { openRosterScratch, type RosterScratch, runRosterCli } from '../support/roster.js';
 
-const MONGO_BASE = process.env.MONGODB_BASE ?? 'mongodb://127.0.0.1:27017';
-const uri = `${MONGO_BASE}/t${randomBytes(6).toString('hex')}`;
 const community = { communityCode: 'xingfuli', communityName: '幸福里社区' };
 const demo = (name: string) => projectPath('fixtures/demo', name);
 
-let db: Connection;
-let models: Models;
-let dir: string;
-
+let scratch: RosterScratch;
 beforeAll(async () => {
-  db = await mongoose.createConnection(uri).asPromise();
-  models = createModels(db);
-  await syncIndexes(models);
-  dir = await mkdtemp(join(tmpdir(), 'roster-'));
+  scratch = await openRosterScratch('roster-');
 });
-afterAll(async () => {
-  await db?.dropDatabase();
-  await db?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch?.close());
 
 /** Document counts of the collections an import may write. */
 async function counts() {
-  const { Community, Branch, PartyGroup, Grid, Member } = models;
+  const { Community, Branch, PartyGroup, Grid, Member } = scratch.models;
   return {
     Community: await Community.countDocuments(),
     Branch: await Branch.countDocuments(),
@@ -52,12 +36,12 @@ const summary = ({ created, updated, unchanged, rejected }: ImportReport) => ({
   unchanged,
   rejected: rejected.length,
 });
-const member = (wecomUserId: string) => models.Member.findOne({ wecomUserId }).lean();
+const member = (wecomUserId: string) => scratch.models.Member.findOne({ wecomUserId }).lean();
 
 /** A member file: the demo headers, each row given by header → text (missing cells empty). */
 async function memberFile(name: string, rows: Array<Record<string, string>>): Promise<string> {
   const headers = MEMBER_COLUMNS.map((c) => c.header);
-  const path = join(dir, name);
+  const path = join(scratch.dir, name);
   await writeFile(
     path,
     stringify([headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))], { bom: true }),
@@ -65,26 +49,17 @@ async function memberFile(name: string, rows: Array<Record<string, string>>): Pr
   return path;
 }
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'npx',
-      ['tsx', 'src/cli.ts', 'roster', ...args],
-      { cwd: projectPath(), env: { ...process.env, MONGODB_URI: uri } },
-      (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (args: string[]) => runRosterCli(scratch.uri, args);
 
 describe('the demo roster', () => {
   it('imports grids, then members', async () => {
-    expect(summary(await importGrids(models, { ...community, file: demo('grids.csv') }))).toEqual({
+    expect(summary(await importGrids(scratch.models, { ...community, file: demo('grids.csv') }))).toEqual({
       created: 9,
       updated: 0,
       unchanged: 0,
       rejected: 0,
     });
-    const report = await importRoster(models, { ...community, file: demo('members.csv') });
+    const report = await importRoster(scratch.models, { ...community, file: demo('members.csv') });
     expect(report.rejected).toEqual([]);
     expect(summary(report)).toEqual({ created: 150, updated: 0, unchanged: 0, rejected: 0 });
     expect(await counts()).toEqual({
@@ -95,7 +70,7 @@ describe('the demo roster', () => {
       Member: 150,
     });
 
-    const branches = await models.Branch.find().lean();
+    const branches = await scratch.models.Branch.find().lean();
     expect(Object.fromEntries(branches.map((b) => [b.name, b.kind]))).toEqual({
       居民第一支部: 'resident',
       居民第二支部: 'resident',
@@ -104,12 +79,12 @@ describe('the demo roster', () => {
     const lijianguo = await member('lijianguo');
     expect(lijianguo).toMatchObject({ name: '李建国', roles: ['member', 'secretary'], status: 'active' });
     expect(branches.find((b) => b._id.equals(lijianguo?.branchId))?.name).toBe('居民第一支部');
-    const g03 = await models.Grid.findOne({ code: 'G03' }).lean();
+    const g03 = await scratch.models.Grid.findOne({ code: 'G03' }).lean();
     expect(g03?.leaderUserId).toBe('liuqiang');
     expect((await member('liuqiang'))?.gridId?.equals(g03?._id)).toBe(true);
     expect(await member('wangguilan')).toMatchObject({ duesCategory: 'retired', roles: ['member'] });
     expect(await member('zhoujing')).toMatchObject({ roles: ['grid_leader', 'staff'], branchId: null });
-    const mobile = await models.Member.find({ status: 'mobile' }).lean();
+    const mobile = await scratch.models.Member.find({ status: 'mobile' }).lean();
     expect(mobile.length).toBeGreaterThanOrEqual(6);
     for (const m of mobile) {
       expect(m.mobility?.whereTo).not.toBe('');
@@ -118,12 +93,14 @@ describe('the demo roster', () => {
   });
 
   it('changes nothing when imported again', async () => {
-    expect(summary(await importGrids(models, { ...community, file: demo('grids.csv') }))).toMatchObject({
+    expect(
+      summary(await importGrids(scratch.models, { ...community, file: demo('grids.csv') })),
+    ).toMatchObject({
       unchanged: 9,
       created: 0,
       updated: 0,
     });
-    expect(summary(await importRoster(models, { ...community, file: demo('members.csv') }))).toEqual({
+    expect(summary(await importRoster(scratch.models, { ...community, file: demo('members.csv') }))).toEqual({
       created: 0,
       updated: 0,
       unchanged: 150,
@@ -132,14 +109,14 @@ describe('the demo roster', () => {
   });
 
   it.each(['csv', 'xlsx'])('round-trips through an exported .%s file', async (ext) => {
-    const path = join(dir, `export.${ext}`);
-    expect(await exportRoster(models, 'xingfuli', path)).toBe(150);
+    const path = join(scratch.dir, `export.${ext}`);
+    expect(await exportRoster(scratch.models, 'xingfuli', path)).toBe(150);
     if (ext === 'csv') expect((await readFile(path)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const table = await readTable(path);
     expect(table.headers).toEqual(MEMBER_COLUMNS.map((c) => c.header));
     const lijianguo = table.rows.find((r) => r.cells.企业微信账号 === 'lijianguo');
     expect(lijianguo?.cells).toMatchObject({ 角色: '党员、书记', 人员类别: '退休', '月党费(元)': '24.00' });
-    expect(summary(await importRoster(models, { ...community, file: path }))).toEqual({
+    expect(summary(await importRoster(scratch.models, { ...community, file: path }))).toEqual({
       created: 0,
       updated: 0,
       unchanged: 150,
@@ -148,21 +125,21 @@ describe('the demo roster', () => {
   });
 
   it('counts exactly one update when one cell changes, and writes nothing on a dry run', async () => {
-    const { headers, rows } = await readTable(join(dir, 'export.csv'));
+    const { headers, rows } = await readTable(join(scratch.dir, 'export.csv'));
     const edited = rows.map((r) =>
       r.cells.企业微信账号 === 'wangguilan' ? { ...r.cells, 手机: '138 0000 9999' } : r.cells,
     );
-    const path = join(dir, 'edited.csv');
+    const path = join(scratch.dir, 'edited.csv');
     await writeFile(
       path,
       stringify([headers, ...edited.map((c) => headers.map((h) => c[h] ?? ''))], { bom: true }),
     );
 
-    const dry = await importRoster(models, { ...community, file: path, dryRun: true });
+    const dry = await importRoster(scratch.models, { ...community, file: path, dryRun: true });
     expect(summary(dry)).toEqual({ created: 0, updated: 1, unchanged: 149, rejected: 0 });
     expect((await member('wangguilan'))?.phone).not.toBe('13800009999');
 
-    expect(summary(await importRoster(models, { ...community, file: path }))).toEqual({
+    expect(summary(await importRoster(scratch.models, { ...community, file: path }))).toEqual({
       created: 0,
       updated: 1,
       unchanged: 149,
@@ -176,9 +153,9 @@ describe('the demo roster', () => {
     const sheet = workbook.addWorksheet('名册');
     sheet.addRow(['企业微信账号', '姓名', '入党日期', '手机', '月党费(元)']);
     sheet.addRow(['zhaoxiuying', '赵秀英', new Date(Date.UTC(1975, 6, 1)), 13800000111, 15.5]);
-    const path = join(dir, 'typed.xlsx');
+    const path = join(scratch.dir, 'typed.xlsx');
     await workbook.xlsx.writeFile(path);
-    expect(summary(await importRoster(models, { ...community, file: path }))).toEqual({
+    expect(summary(await importRoster(scratch.models, { ...community, file: path }))).toEqual({
       created: 0,
       updated: 1,
       unchanged: 0,
@@ -193,9 +170,9 @@ describe('the demo roster', () => {
   });
 
   it('refuses a CSV that is not UTF-8 with a hint', async () => {
-    const path = join(dir, 'gbk.csv');
+    const path = join(scratch.dir, 'gbk.csv');
     await writeFile(path, Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x0a])); // 「姓名」 in GBK
-    await expect(importRoster(models, { ...community, file: path })).rejects.toThrow(/UTF-8/);
+    await expect(importRoster(scratch.models, { ...community, file: path })).rejects.toThrow(/UTF-8/);
   });
 });
 
@@ -227,7 +204,7 @@ describe('a file with bad rows', () => {
   ];
 
   beforeAll(async () => {
-    const { rows } = await readTable(join(dir, 'export.csv'));
+    const { rows } = await readTable(join(scratch.dir, 'export.csv'));
     const zhangwei = rows.find((r) => r.cells.企业微信账号 === 'zhangwei')?.cells;
     const bad = (id: string, cells: Record<string, string>) => ({ 企业微信账号: id, 姓名: '某某', ...cells });
     path = await memberFile('bad.csv', [
@@ -248,7 +225,7 @@ describe('a file with bad rows', () => {
   it('reports every problem with its row and applies nothing', async () => {
     const before = await counts();
     const zhangweiBefore = await member('zhangwei');
-    const report = await importRoster(models, { ...community, file: path });
+    const report = await importRoster(scratch.models, { ...community, file: path });
     expect(report.rejected).toEqual(expectedRejections);
     expect(summary(report)).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 9 });
     expect(await counts()).toEqual(before);
@@ -257,11 +234,11 @@ describe('a file with bad rows', () => {
 
   it('applies only the valid rows with allowPartial', async () => {
     const before = await counts();
-    const report = await importRoster(models, { ...community, file: path, allowPartial: true });
+    const report = await importRoster(scratch.models, { ...community, file: path, allowPartial: true });
     expect(report.rejected).toEqual(expectedRejections);
     expect(summary(report)).toEqual({ created: 1, updated: 1, unchanged: 0, rejected: 9 });
     expect(await counts()).toEqual({ ...before, Branch: before.Branch + 1, Member: before.Member + 1 });
-    expect((await models.Branch.findOne({ name: '在职党员支部' }).lean())?.kind).toBe('employed');
+    expect((await scratch.models.Branch.findOne({ name: '在职党员支部' }).lean())?.kind).toBe('employed');
     expect((await member('zhangwei'))?.address).toEqual({ building: '7号楼', unit: '1单元', room: '101' });
     expect(await member('xinyuan')).toMatchObject({
       name: '辛原',
@@ -271,7 +248,7 @@ describe('a file with bad rows', () => {
   });
 
   it('lists a column it does not use as ignored, and imports the rest', async () => {
-    const report = await importRoster(models, {
+    const report = await importRoster(scratch.models, {
       ...community,
       rows: [{ 企业微信账号: 'xinyuan', 姓名: '辛原', 手机号码: '13800000000', 微信昵称: '阿原' }],
     });
@@ -288,7 +265,7 @@ describe('a file with bad rows', () => {
 
 describe('grid import checks', () => {
   it('resolves a leader given by name and refuses clashes', async () => {
-    const report = await importGrids(models, {
+    const report = await importGrids(scratch.models, {
       ...community,
       rows: [
         { 网格编号: 'G03', 网格名称: '第三网格', 网格长: '刘强', 楼栋: '10号楼、11号楼、12号楼、13号楼' },
@@ -311,7 +288,7 @@ describe('grid import checks', () => {
         { row: 4, problems: ['第4行：网格编号「g10」与第3行重复', '第4行：楼栋「31号楼」已属于第3行的网格'] },
       ],
     });
-    const partial = await importGrids(models, {
+    const partial = await importGrids(scratch.models, {
       ...community,
       allowPartial: true,
       rows: [
@@ -324,7 +301,12 @@ describe('grid import checks', () => {
 
 describe('the roster CLI', () => {
   it('prints the counts and exits 1 when rows were rejected and nothing applied', async () => {
-    const { code, stdout } = await runCli(['import', join(dir, 'bad.csv'), '--community', 'xingfuli']);
+    const { code, stdout } = await runCli([
+      'import',
+      join(scratch.dir, 'bad.csv'),
+      '--community',
+      'xingfuli',
+    ]);
     expect(code).toBe(1);
     expect(stdout).toContain('新增 0 · 更新 0 · 未变 0 · 拒绝 9');
     expect(stdout).toContain('created 0 · updated 0 · unchanged 0 · rejected 9');
@@ -332,8 +314,8 @@ describe('the roster CLI', () => {
   });
 
   it('imports a good file and exits 0', async () => {
-    const path = join(dir, 'now.csv');
-    await exportRoster(models, 'xingfuli', path);
+    const path = join(scratch.dir, 'now.csv');
+    await exportRoster(scratch.models, 'xingfuli', path);
     const { code, stdout } = await runCli(['import', path]);
     expect(stdout).toContain('新增 0 · 更新 0 · 未变 151 · 拒绝 0');
     expect(code).toBe(0);

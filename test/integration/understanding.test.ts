@@ -98,15 +98,21 @@ describe("officers' free phrasing", () => {
 });
 
 describe('the yes/no question about a guess', () => {
-  it('「是」 runs the guessed command on the sentence as first written', async () => {
+  /** The bot has just asked `userId` whether `text` was an activity to record (its guess at the sentence). */
+  async function guessedActivity(userId: string, text: string): Promise<DialogueStore> {
     const store = new DialogueStore(bot.runtime.deps.redis);
-    await store.set('wanghai', {
+    await store.set(userId, {
       commandId: 'activity.log',
-      text: '昨天下午去3号楼看了看孤寡老人赵大爷 陪他坐了一个钟头',
+      text,
       missing: 'guess',
       question: '您是想记录活动吗？',
       expects: { kind: 'yes-no', example: '是' },
     });
+    return store;
+  }
+
+  it('「是」 runs the guessed command on the sentence as first written', async () => {
+    const store = await guessedActivity('wanghai', '昨天下午去3号楼看了看孤寡老人赵大爷 陪他坐了一个钟头');
     const reply = await say('wanghai', '是');
     expect(reply).toMatch(/^已记录：走访慰问/);
     expect(reply).toContain('孤寡老人赵大爷');
@@ -114,27 +120,13 @@ describe('the yes/no question about a guess', () => {
   });
 
   it('「不是」 writes nothing and points to what the bot can do', async () => {
-    const store = new DialogueStore(bot.runtime.deps.redis);
-    await store.set('wanghai', {
-      commandId: 'activity.log',
-      text: '昨天去看了老李',
-      missing: 'guess',
-      question: '您是想记录活动吗？',
-      expects: { kind: 'yes-no', example: '是' },
-    });
+    await guessedActivity('wanghai', '昨天去看了老李');
     expect(await say('wanghai', '不是')).toMatch(/帮助/);
     expect(await bot.runtime.deps.models.Activity.countDocuments({ description: /老李/ })).toBe(0);
   });
 
   it('anything else is read as a new message', async () => {
-    const store = new DialogueStore(bot.runtime.deps.redis);
-    await store.set('wanghai', {
-      commandId: 'activity.log',
-      text: '昨天去看了老李',
-      missing: 'guess',
-      question: '您是想记录活动吗？',
-      expects: { kind: 'yes-no', example: '是' },
-    });
+    const store = await guessedActivity('wanghai', '昨天去看了老李');
     expect(await say('wanghai', '你好')).toMatch(/^王海您好/);
     expect(await store.get('wanghai')).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitCommunityWord } from '../../src/desk/street.js';
+import { communityAndPeriod, splitCommunityWord } from '../../src/desk/street.js';
 import { communityChosen, communityNamedIn } from '../../src/domain/community-place.js';
+import { parsePeriod } from '../../src/domain/text/index.js';
 
 const COMMUNITIES = [
   {
@@ -50,4 +51,23 @@ describe('a community named in a street officer’s request', () => {
     ['10月', { community: null, rest: '10月' }],
     ['', { community: null, rest: '' }],
   ])('%s', (text, split) => expect(splitCommunityWord(text, isPeriod)).toEqual(split));
+});
+
+describe('the community and the period of a street officer’s request (at 2026-11-23, Shanghai)', () => {
+  const period = (text: string) => parsePeriod(text, new Date('2026-11-23T10:00:00+08:00'), 'Asia/Shanghai');
+  it.each([
+    ['和平里 上个月', { community: '和平里', period: ['2026-10'] }],
+    ['和平里 三季度', { community: '和平里', period: ['2026-07', '2026-08', '2026-09'] }],
+    // A year is read only standing alone: after the community word, not in the whole request.
+    [
+      '和平里 2025年',
+      {
+        community: '和平里',
+        period: Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      },
+    ],
+    ['上个月', { community: null, period: ['2026-10'] }],
+    ['和平里', { community: '和平里', period: undefined }],
+    ['', { community: null, period: undefined }],
+  ])('%s', (text, expected) => expect(communityAndPeriod(text, period)).toEqual(expected));
 });

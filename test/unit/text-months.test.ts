@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentYearMonth, monthSpans, parseMonths, type YearMonth } from '../../src/domain/text/index.js';
+import {
+  currentYearMonth,
+  monthSpans,
+  monthsOrCurrent,
+  parseMonths,
+  type YearMonth,
+} from '../../src/domain/text/index.js';
 
 const ZONE = 'Asia/Shanghai';
 const NOW = new Date('2026-11-23T10:00:00+08:00');
@@ -87,6 +93,17 @@ describe('currentYearMonth', () => {
     { now: '2026-12-31T16:00:00Z', zone: ZONE, expected: '2027-01' },
   ])('$now in $zone → $expected', ({ now, zone, expected }) => {
     expect(currentYearMonth(new Date(now), zone)).toBe(expected);
+  });
+});
+
+describe('monthsOrCurrent at 2026-11-23 (Shanghai)', () => {
+  it.each([
+    { input: '上个月', months: ['2026-10'] },
+    { input: '1-3月', months: ['2026-01', '2026-02', '2026-03'] },
+    { input: '', months: ['2026-11'] },
+    { input: '看看我的', months: ['2026-11'] },
+  ])('「$input」 → $months', ({ input, months }) => {
+    expect(monthsOrCurrent(input, NOW, ZONE)).toEqual(months);
   });
 });
 

@@ -1,12 +1,6 @@
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
-import {
-  currentYearMonth,
-  formatPeriod,
-  hours,
-  parseMonths,
-  type YearMonth,
-} from '../../domain/text/index.js';
+import { formatPeriod, hours, monthsOrCurrent, type YearMonth } from '../../domain/text/index.js';
 import { formatActivity } from './format.js';
 
 const MAX_LINES = 20;
@@ -18,7 +12,7 @@ export const myActivities = defineCommand<{ months: YearMonth[] }>({
   summary: '看自己记录的活动和时长',
   examples: ['我的活动 本月', '我的活动 今年'],
   parse(rest, { now, timeZone }) {
-    return ok({ months: parseMonths(rest, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)] });
+    return ok({ months: monthsOrCurrent(rest, now, timeZone) });
   },
   async handle(ctx, { months }) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');

@@ -4,13 +4,7 @@ import { defineCommand, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { ACTIVITY_TYPE_LABELS, type ActivityType } from '../../domain/activity.js';
-import {
-  currentYearMonth,
-  formatPeriod,
-  hours,
-  parseMonths,
-  type YearMonth,
-} from '../../domain/text/index.js';
+import { formatPeriod, hours, monthsOrCurrent, type YearMonth } from '../../domain/text/index.js';
 
 const line = (label: string, b: Bucket) => `${label} ${b.count}次/${hours(b.minutes)}`;
 
@@ -21,7 +15,7 @@ export const activityStats = defineCommand<{ months: YearMonth[] }>({
   summary: '按支部、党小组、类型和党员统计活动（书记、委员）',
   examples: ['活动统计 本月', '活动统计 11月'],
   parse(rest, { now, timeZone }) {
-    return ok({ months: parseMonths(rest, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)] });
+    return ok({ months: monthsOrCurrent(rest, now, timeZone) });
   },
   async handle(ctx, { months }) {
     const scope = officerScope(ctx.sender);
@@ -80,8 +74,7 @@ export const volunteerRanking = defineCommand<{ months: YearMonth[] }>({
   summary: '志愿服务时长排行（书记、委员）',
   examples: ['志愿时长排行 今年'],
   parse(rest, { now, timeZone }) {
-    const months = parseMonths(rest || '今年', now, timeZone)?.months;
-    return ok({ months: months ?? [currentYearMonth(now, timeZone)] });
+    return ok({ months: monthsOrCurrent(rest || '今年', now, timeZone) });
   },
   async handle(ctx, { months }) {
     const scope = officerScope(ctx.sender);

@@ -7,7 +7,7 @@ import { complaintByCard, movedOn, updatePressedCard } from '../../complaints/ca
 import type { ComplaintDoc } from '../../complaints/changes.js';
 import { placeText, summaryLine } from '../../complaints/messages.js';
 import { communityOf } from '../../complaints/reporter.js';
-import { runStep, type StepCommandSpec } from '../../complaints/step-command.js';
+import { runStep, type StepCommandSpec, stepDeclaration } from '../../complaints/step-command.js';
 import { findVisible, ticketNumberIn } from '../../complaints/steps.js';
 import type { TicketRef } from '../../domain/complaints/numbers.js';
 
@@ -45,12 +45,7 @@ async function onlyPending(ctx: BotContext): Promise<ComplaintDoc> {
 
 /** 受理 [编号], or the [受理] button on the handler's card. */
 export const acceptComplaint = defineCommand<{ ref: TicketRef | null }>({
-  id: spec.id,
-  triggers: spec.triggers,
-  audience: spec.audience,
-  writes: true,
-  summary: spec.summary,
-  examples: spec.examples,
+  ...stepDeclaration(spec),
   parse: (rest, { now, timeZone }) => ok({ ref: ticketNumberIn(rest, now, timeZone) }),
   async handle(ctx, { ref }) {
     const complaint = ref ? await findVisible(ctx, ref) : await onlyPending(ctx);

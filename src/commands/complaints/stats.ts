@@ -5,7 +5,7 @@ import { officerScope, type Scope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { complaintFigures } from '../../complaints/figures.js';
 import { slaOf } from '../../complaints/timers.js';
-import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
+import { communityAndPeriod, isStreetStaff, streetReply } from '../../desk/street.js';
 import { describeRates } from '../../domain/complaints/rates.js';
 import { acceptLimitMs, formatLimit, type SlaSettings } from '../../domain/complaints/sla.js';
 import { currentYearMonth, formatPeriod, parseMonths, type YearMonth } from '../../domain/text/index.js';
@@ -21,11 +21,10 @@ export const complaintStats = defineCommand<{ month: YearMonth; community: strin
   summary: '居民诉求的月度统计：按网格、类别、状态，响应率、办结率、满意率（街道：各社区一行）',
   examples: ['诉求统计', '诉求统计 11月'],
   parse(rest, { now, timeZone }) {
-    const named = splitCommunityWord(rest, (w) => parseMonths(w, now, timeZone) !== undefined);
-    const text = parseMonths(rest, now, timeZone) ? rest : named.rest;
-    const months = parseMonths(text, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)];
+    const { community, period } = communityAndPeriod(rest, (t) => parseMonths(t, now, timeZone)?.months);
+    const months = period ?? [currentYearMonth(now, timeZone)];
     if (months.length !== 1) return invalid('诉求统计按月查看，请写一个月份，例如「诉求统计 11月」。');
-    return ok({ month: months[0]!, community: named.community });
+    return ok({ month: months[0]!, community });
   },
   async handle(ctx, { month, community }) {
     const period = formatPeriod([month]);

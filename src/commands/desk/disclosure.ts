@@ -2,7 +2,7 @@ import { STREET_DESK } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import { disclosureText, headlines } from '../../desk/report.js';
 import { type DeskScope, deskScopeOf } from '../../desk/scope.js';
-import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
+import { communityAndPeriod, isStreetStaff, streetReply } from '../../desk/street.js';
 import { lastClosedPeriod } from '../../domain/disclosure-period.js';
 import { civilToday, isoDate } from '../../domain/text/calendar.js';
 import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
@@ -19,9 +19,8 @@ export const deskDisclosure = defineCommand<{ months: YearMonth[] | null; commun
   examples: ['党务公开', '党务公开 三季度', '党务公开 9-10月'],
   // The notice names its period, so text without one (「帮我出个党务公开稿」) gets the default period.
   parse(rest, { now, timeZone }) {
-    const named = splitCommunityWord(rest, (w) => parsePeriod(w, now, timeZone) !== undefined);
-    const months = parsePeriod(rest, now, timeZone) ?? parsePeriod(named.rest, now, timeZone) ?? null;
-    return ok({ months, community: named.community });
+    const { community, period } = communityAndPeriod(rest, (t) => parsePeriod(t, now, timeZone));
+    return ok({ months: period ?? null, community });
   },
   async handle(ctx, { months, community }) {
     const { models, desk } = ctx.services;

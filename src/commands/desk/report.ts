@@ -2,7 +2,7 @@ import { STREET_DESK } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import { headlines, monthlyReport } from '../../desk/report.js';
 import { type DeskScope, deskScopeOf } from '../../desk/scope.js';
-import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
+import { communityAndPeriod, isStreetStaff, streetReply } from '../../desk/street.js';
 import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
 
 /** 月报: the month's figures — dues, study days, activities, complaints — in one message. */
@@ -13,10 +13,8 @@ export const deskReport = defineCommand<{ months: YearMonth[]; community: string
   summary: '本月（或某月）党费、学习、活动、诉求情况汇总（书记、委员；街道：各社区一行）',
   examples: ['月报', '月报 上个月', '统计 10月'],
   parse(rest, { now, timeZone }) {
-    const named = splitCommunityWord(rest, (w) => parsePeriod(w, now, timeZone) !== undefined);
-    const months = parsePeriod(rest, now, timeZone) ??
-      parsePeriod(named.rest, now, timeZone) ?? [currentYearMonth(now, timeZone)];
-    return ok({ months, community: named.community });
+    const { community, period } = communityAndPeriod(rest, (t) => parsePeriod(t, now, timeZone));
+    return ok({ months: period ?? [currentYearMonth(now, timeZone)], community });
   },
   async handle(ctx, { months, community }) {
     const { models } = ctx.services;

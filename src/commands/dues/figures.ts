@@ -2,7 +2,7 @@ import { OFFICERS, STREET_DESK } from '../../bot/audiences.js';
 import { defineCommand, ok } from '../../bot/command.js';
 import { officerScope, type Scope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
-import { isStreetStaff, splitCommunityWord, streetReply } from '../../desk/street.js';
+import { communityAndPeriod, isStreetStaff, streetReply } from '../../desk/street.js';
 import { formatYuan } from '../../domain/dues/calculator.js';
 import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
 import { collectionRate, describeArrears, duesFigures } from '../../dues/branch-figures.js';
@@ -39,9 +39,8 @@ export const duesStats = defineCommand<{ months: YearMonth[]; community: string 
   summary: '党费应缴、实缴、收缴率（书记、委员；街道：各社区一行）',
   examples: ['党费统计 本月', '党费统计 三季度', '党费统计 今年'],
   parse(rest, { now, timeZone }) {
-    const named = splitCommunityWord(rest, (w) => parsePeriod(w, now, timeZone) !== undefined);
-    const months = parsePeriod(rest, now, timeZone) ? rest : named.rest;
-    return ok({ months: monthsOf(months, now, timeZone, '本月'), community: named.community });
+    const { community, period } = communityAndPeriod(rest, (t) => parsePeriod(t, now, timeZone));
+    return ok({ months: period ?? [currentYearMonth(now, timeZone)], community });
   },
   async handle(ctx, { months, community }) {
     const { models } = ctx.services;

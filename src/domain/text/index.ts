@@ -6,7 +6,7 @@ export { type DateMatch, type DateOptions, parseDate } from './dates.js';
 export { type DurationMatch, parseDurationMinutes } from './duration.js';
 export { formatPeriod, hours, monthLabel, monthSpans, yearMonthLabel } from './labels.js';
 export { type MoneyMatch, type MoneyOptions, parseMoneyFen } from './money.js';
-export { currentYearMonth, type MonthsMatch, parseMonths } from './months.js';
+export { currentYearMonth, type MonthsMatch, monthsOrCurrent, parseMonths } from './months.js';
 export { foldWidth, normaliseText, stripFillers } from './normalise.js';
 export { findNumbers, type NumberMatch, parseChineseNumber } from './numerals.js';
 export { findYear, parsePeriod, parseYear, quarterMonths, recentMonths, yearMonths } from './periods.js';

@@ -103,6 +103,11 @@ export function parseMonths(
   return hit?.value && { months: hit.value, matched: matchedText(text, hit), index: hit.index };
 }
 
+/** The months `text` names, else the current one: what a figure without a month (我的活动, 活动统计) is for. */
+export function monthsOrCurrent(text: string, now: Date, timeZone: string): YearMonth[] {
+  return parseMonths(text, now, timeZone)?.months ?? [currentYearMonth(now, timeZone)];
+}
+
 function span(year: number | undefined, from: number, to: number): YearMonth[] | undefined {
   if (year === undefined) return undefined;
   return Array.from({ length: to - from + 1 }, (_, i) => yearMonth(year, from + i));
