@@ -18,6 +18,7 @@ import { queuePrefix } from '../src/queues/queues.js';
 import { textMessageXml, WecomCallbackClient } from '../src/standin/callback-client.js';
 import { cpuSeconds, procStatusKb } from './proc.js';
 import { corp } from './servers/bench-corp.js';
+import { benchNodeFlags, botNodeFlags } from './servers/node-flags.js';
 
 const RATES = [250, 500];
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
@@ -31,11 +32,13 @@ interface Server {
   port: number;
 }
 
-async function startServer(script: string, args: string[] = []): Promise<Server> {
+async function startServer(
+  script: string,
+  args: string[] = [],
+  execArgv = benchNodeFlags(),
+): Promise<Server> {
   // Compiled JavaScript, as in production: a TypeScript loader would add its own thread and memory.
-  const child = fork(new URL(script, import.meta.url).pathname, args, {
-    execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-  });
+  const child = fork(new URL(script, import.meta.url).pathname, args, { execArgv });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -122,7 +125,7 @@ const prefix = `bench-${process.pid}`;
 const servers = {
   bare: await startServer('./servers/bare.js'),
   cowechat: await startServer('./servers/co-wechat.js'),
-  bot: await startServer('./servers/bot-web.js', [prefix]),
+  bot: await startServer('./servers/bot-web.js', [prefix], botNodeFlags()),
 };
 const NAMES = ['bare', 'cowechat', 'bot'] as const;
 type Name = (typeof NAMES)[number];
@@ -173,7 +176,7 @@ servers.cowechat.child.kill();
 // The worker role on what the webhook stored: how fast the arrivals become inbound jobs, and its memory.
 const arrivals = `${queuePrefix(prefix, 'inbound')}:inbound:arrivals`;
 const stored = await redis.xlen(arrivals);
-const worker = await startServer('./servers/bot-worker.js', [prefix]);
+const worker = await startServer('./servers/bot-worker.js', [prefix], botNodeFlags());
 const workerStart = Date.now();
 await new Promise((resolve) => setTimeout(resolve, WORKER_SECONDS * 1000));
 const left = await redis.xlen(arrivals);

@@ -24,6 +24,7 @@ import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
 import { cpuSeconds, findPid, procStatusKb } from './proc.js';
 import { corp } from './servers/bench-corp.js';
 import type { Profile, WorkerMessage } from './servers/dues-worker.js';
+import { botNodeFlags } from './servers/node-flags.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 50);
@@ -96,7 +97,7 @@ async function startWorker(mode: 'charges' | 'reminders', at: Date): Promise<Wor
   const child = fork(
     new URL('./servers/dues-worker.js', import.meta.url).pathname,
     [mode, ns, standin.url, at.toISOString()],
-    { execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean) },
+    { execArgv: botNodeFlags() },
   );
   const worker: Worker = {
     child,
