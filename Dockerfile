@@ -36,4 +36,6 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.INTERNAL_PORT||9100)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM: stop taking callbacks, let workers finish their jobs (up to 25 s), close connections.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/main.js"]
+# --heap-growing-percent=50: full GCs before the heap is mostly garbage (worker peak RSS under 250 MB; see
+# bench/servers/node-flags.ts, which the benches run with).
+CMD ["node", "--heap-growing-percent=50", "dist/src/main.js"]

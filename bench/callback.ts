@@ -2,7 +2,8 @@
  * Webhook benchmark: signed, encrypted text callbacks against the real route with real Redis, and the same
  * load, in the same run, against two baselines: a bare node:http server that only verifies and decrypts, and
  * Koa 2 + co-wechat 2.4 (verifies, decrypts, parses, stores nothing). Prints ack p50/p99 at fixed rates, peak
- * throughput, the ratios, the web role's peak RSS; then runs the worker role on what the webhook stored for
+ * throughput, the ratios, CPU time per request during the peak rounds (the server's own, and Redis's while the
+ * bot ran: figures that a busy, shared machine disturbs far less than req/s), the web role's peak RSS; then runs the worker role on what the webhook stored for
  * BENCH_WORKER_SECONDS and prints how fast it forwarded and its peak RSS.
  * Targets (2 cores, ratios within one run): p99 < 20 ms at 500 req/s, peak ≥ 0.6× bare and ≥ 1.2× co-wechat,
  * web RSS < 200 MB, worker RSS < 250 MB.
@@ -10,12 +11,14 @@
  * passed to every server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { queuePrefix } from '../src/queues/queues.js';
 import { textMessageXml, WecomCallbackClient } from '../src/standin/callback-client.js';
+import { cpuSeconds, procStatusKb } from './proc.js';
 import { corp } from './servers/bench-corp.js';
+import { benchNodeFlags, botNodeFlags } from './servers/node-flags.js';
 
 const RATES = [250, 500];
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
@@ -29,11 +32,13 @@ interface Server {
   port: number;
 }
 
-async function startServer(script: string, args: string[] = []): Promise<Server> {
+async function startServer(
+  script: string,
+  args: string[] = [],
+  execArgv = benchNodeFlags(),
+): Promise<Server> {
   // Compiled JavaScript, as in production: a TypeScript loader would add its own thread and memory.
-  const child = fork(new URL(script, import.meta.url).pathname, args, {
-    execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-  });
+  const child = fork(new URL(script, import.meta.url).pathname, args, { execArgv });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -41,11 +46,7 @@ async function startServer(script: string, args: string[] = []): Promise<Server>
   return { child, port };
 }
 
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
+const peakRssMb = (pid: number) => Math.round(procStatusKb(pid, 'VmHWM') / 1024);
 
 function requestPool(): Array<{ path: string; body: string }> {
   const client = new WecomCallbackClient({ ...corp, botUrl: 'http://127.0.0.1/wecom/callback' });
@@ -108,6 +109,14 @@ async function stop(server: Server): Promise<void> {
   await new Promise((resolve) => server.child.once('exit', resolve));
 }
 
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+// Redis's own CPU, when it runs on this machine (NaN otherwise).
+const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
+const load1 = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const loadAtStart = load1();
 const pool = requestPool();
 console.log(
   `callback benchmark: ${pool.length} distinct signed callbacks, ${RATE_SECONDS}s per rate, peak ${PEAK_ROUNDS}×${PEAK_SECONDS}s (median); the machine may be shared: compare the ratios, not the absolute figures`,
@@ -116,7 +125,7 @@ const prefix = `bench-${process.pid}`;
 const servers = {
   bare: await startServer('./servers/bare.js'),
   cowechat: await startServer('./servers/co-wechat.js'),
-  bot: await startServer('./servers/bot-web.js', [prefix]),
+  bot: await startServer('./servers/bot-web.js', [prefix], botNodeFlags()),
 };
 const NAMES = ['bare', 'cowechat', 'bot'] as const;
 type Name = (typeof NAMES)[number];
@@ -126,13 +135,17 @@ const names: Record<Name, string> = {
   bot: 'bot webhook (stored in Redis before the ack)',
 };
 const report = Object.fromEntries(
-  NAMES.map((n) => [n, { rates: [], peaks: [], bad: 0 }]),
+  NAMES.map((n) => [n, { rates: [], peaks: [], bad: 0, cpu: 0, redisCpu: 0, served: 0 }]),
 ) as unknown as Record<
   Name,
   {
     rates: Array<{ rate: number; p50: number; p99: number; bad: number; total: number }>;
     peaks: number[];
     bad: number;
+    /** CPU seconds of the server, and of Redis, and requests served, over the peak rounds. */
+    cpu: number;
+    redisCpu: number;
+    served: number;
   }
 >;
 for (const name of NAMES) {
@@ -143,7 +156,12 @@ for (const name of NAMES) {
 // Peak rounds take turns so a noisy moment on the machine does not favour one side.
 for (let round = 0; round < PEAK_ROUNDS; round++) {
   for (const name of NAMES) {
+    const pid = servers[name].child.pid!;
+    const [cpu0, redis0] = [cpuSeconds(pid), cpuSeconds(redisPid)];
     const peak = await load(servers[name].port, pool, PEAK_SECONDS);
+    report[name].cpu += cpuSeconds(pid) - cpu0;
+    report[name].redisCpu += cpuSeconds(redisPid) - redis0;
+    report[name].served += peak.total;
     report[name].peaks.push(peak.rps);
     report[name].bad += peak.bad;
   }
@@ -156,10 +174,9 @@ servers.bare.child.kill();
 servers.cowechat.child.kill();
 
 // The worker role on what the webhook stored: how fast the arrivals become inbound jobs, and its memory.
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const arrivals = `${queuePrefix(prefix, 'inbound')}:inbound:arrivals`;
 const stored = await redis.xlen(arrivals);
-const worker = await startServer('./servers/bot-worker.js', [prefix]);
+const worker = await startServer('./servers/bot-worker.js', [prefix], botNodeFlags());
 const workerStart = Date.now();
 await new Promise((resolve) => setTimeout(resolve, WORKER_SECONDS * 1000));
 const left = await redis.xlen(arrivals);
@@ -168,6 +185,12 @@ await stop(worker);
 await stop(servers.bot);
 await redis.quit();
 
+/** µs of CPU per request: the server's, and Redis's (which shares the machine) while the bot was loaded. */
+function cpuLine(name: Name): string {
+  const { cpu, redisCpu, served } = report[name];
+  const us = (seconds: number) => Math.round((seconds / served) * 1e6);
+  return `server ${us(cpu)} µs, Redis ${Number.isNaN(redisCpu) ? 'n/a' : `${us(redisCpu)} µs`}`;
+}
 for (const name of NAMES) {
   console.log(`\n${names[name]}`);
   for (const r of report[name].rates) {
@@ -177,6 +200,7 @@ for (const name of NAMES) {
   console.log(
     `  peak: median ${median(peaks)} req/s (rounds ${peaks.join(', ')}; non-2xx/errors ${report[name].bad}), peak RSS ${rss[name]} MB`,
   );
+  console.log(`  CPU per request over the peak rounds: ${cpuLine(name)}`);
 }
 const forwarded = stored - left;
 const seconds = (Date.now() - workerStart) / 1000;
@@ -188,7 +212,7 @@ const peakOf = (name: Name) => median(report[name].peaks);
 const vsBare = peakOf('bot') / peakOf('bare');
 const vsCo = peakOf('bot') / peakOf('cowechat');
 const mark = (ok: boolean) => (ok ? 'OK' : 'MISSED');
-console.log('\nsummary');
+console.log(`\nsummary (load average at start ${loadAtStart}, at end ${load1()})`);
 console.log(
   `  ack at 500 req/s: p50 ${at500.p50} ms, p99 ${at500.p99} ms (target p99 < 20 ms) ${mark(at500.p99 < 20)}`,
 );
@@ -197,5 +221,6 @@ console.log(
 );
 console.log(`  bot / bare: ${vsBare.toFixed(2)}× (target ≥ 0.6×) ${mark(vsBare >= 0.6)}`);
 console.log(`  bot / co-wechat: ${vsCo.toFixed(2)}× (target ≥ 1.2×) ${mark(vsCo >= 1.2)}`);
+console.log(`  CPU per request: ${NAMES.map((n) => `${n} ${cpuLine(n)}`).join('; ')}`);
 console.log(`  web role peak RSS: ${rss.bot} MB (target < 200 MB) ${mark(rss.bot < 200)}`);
 console.log(`  worker role peak RSS: ${workerRss} MB (target < 250 MB) ${mark(workerRss < 250)}`);

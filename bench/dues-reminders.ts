@@ -14,7 +14,6 @@
  * BENCH_NODE_FLAGS are passed to the children (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { localCorpConfig } from '../src/cli/env.js';
@@ -22,8 +21,10 @@ import { buildDeps } from '../src/deps.js';
 import { currentYearMonth } from '../src/domain/text/index.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeWecomApi } from '../src/standin/fake-wecom-api.js';
+import { cpuSeconds, findPid, procStatusKb } from './proc.js';
 import { corp } from './servers/bench-corp.js';
 import type { Profile, WorkerMessage } from './servers/dues-worker.js';
+import { botNodeFlags } from './servers/node-flags.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 50);
@@ -46,35 +47,6 @@ const mb = (kb: number) => Math.round(kb / 1024);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-// ---- /proc readings -------------------------------------------------------------------------------------
-function procStatusKb(pid: number | 'self', field: 'VmHWM' | 'VmRSS'): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid: number | 'self'): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (CLK_TCK 100)
-  } catch {
-    return Number.NaN;
-  }
-}
-/** The local services, to see which process the time goes to. Read only. */
-function findPid(...needles: string[]): number | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (needles.every((n) => cmd.includes(n))) return Number(entry);
-    } catch {}
-  }
-  return null;
-}
 const servicePids = { ferretdb: findPid('ferretdb', '27017'), redis: findPid('redis-server', '6379') };
 
 // ---- the stand-in, counting what it delivers ------------------------------------------------------------
@@ -125,7 +97,7 @@ async function startWorker(mode: 'charges' | 'reminders', at: Date): Promise<Wor
   const child = fork(
     new URL('./servers/dues-worker.js', import.meta.url).pathname,
     [mode, ns, standin.url, at.toISOString()],
-    { execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean) },
+    { execArgv: botNodeFlags() },
   );
   const worker: Worker = {
     child,

@@ -14,7 +14,7 @@ import { createBotServices } from '../src/bot/services.js';
 import { localCorpConfig } from '../src/cli/env.js';
 import { buildDeps } from '../src/deps.js';
 import { createLogger } from '../src/logger.js';
-import { ArrivalForwarder, storeArrival } from '../src/queues/arrivals.js';
+import { ArrivalForwarder, ArrivalWriter } from '../src/queues/arrivals.js';
 import { createWorkerConnection } from '../src/queues/connection.js';
 import type { InboundJob } from '../src/queues/definitions.js';
 import { openQueue } from '../src/queues/queues.js';
@@ -77,9 +77,10 @@ async function run(variant: Variant, round: number) {
   const queue = openQueue<InboundJob>(deps.producerRedis, base, 'inbound');
   const messages = burst();
   const now = new Date();
+  const arrivals = new ArrivalWriter(queue, 2_000);
   const storeStart = performance.now();
   for (const message of messages) {
-    if (variant === 'ordered') await storeArrival(queue, message, now);
+    if (variant === 'ordered') await arrivals.store(message, now);
     else
       await queue.add(message.kind, { message, receivedAt: now.toISOString() }, { jobId: message.dedupeKey });
   }

@@ -27,3 +27,5 @@ const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (typeof address === 'object' && address) process.send?.({ port: address.port });
 });
+// A clean exit on the bench's kill, so --cpu-prof (BENCH_NODE_FLAGS) writes its profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -49,7 +49,8 @@ export interface Asker {
   allowed(command: Command): boolean;
 }
 
-const OFFICER_ROLES: readonly Role[] = [
+/** Who the bot counts as an officer: they speak like one, and work from long lists. */
+export const OFFICER_ROLES: readonly Role[] = [
   'secretary',
   'deputy_secretary',
   'organiser',

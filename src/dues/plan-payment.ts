@@ -67,7 +67,15 @@ export async function planPayment(
   };
 
   let covered: Array<{ month: YearMonth; fen: number }>;
-  if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
+  if (amount.kind === 'owed') {
+    const owed = due.filter((m) => compareMonths(m, current) <= 0);
+    if (owed.length === 0) {
+      throw new UserError(
+        `${member.name}到${monthLabel(current)}的党费都交过了。预交请写月数，例如「缴费 ${member.name} 3个月」。`,
+      );
+    }
+    covered = owed.map((month) => ({ month, fen: monthlyFen(month) }));
+  } else if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
     if (request.voluntary) {
       covered = [];
     } else {

@@ -7,18 +7,28 @@ import { DEDUPE_RETENTION_SECONDS, type InboundJob } from './definitions.js';
 import { LINE_TTL_MS, lineKey } from './sender-order.js';
 
 /**
- * The ack path's durable write: one script, one round trip. It marks the dedupe key (SET NX, kept as long as
- * a completed job), appends the callback to the arrivals stream and puts it in its sender's line (SenderOrder),
- * atomically — so once WeCom hears 200 the message is stored, deduplicated and in order. A forwarder in the
- * worker role then turns stream entries into `inbound` jobs under the same job id. Every key carries the
- * inbound queue's hash tag, so the script runs on one Redis Cluster slot.
+ * The ack path's durable write: one script, one round trip. For each callback it marks the dedupe key (SET NX,
+ * kept as long as a completed job), appends the callback to the arrivals stream and puts it in its sender's
+ * line (SenderOrder), atomically — so once WeCom hears 200 the message is stored, deduplicated and in order.
+ * A forwarder in the worker role then turns stream entries into `inbound` jobs under the same job id. Every
+ * key carries the inbound queue's hash tag, so the script runs on one Redis Cluster slot.
+ * KEYS: the stream, then a seen key and a line key per callback; ARGV: the two TTLs, then id, name and data
+ * per callback. Answers 1 (stored) or 0 (seen before) per callback.
  */
 const STORE_SCRIPT = `
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-local id = redis.call('XADD', KEYS[2], '*', 'id', ARGV[2], 'name', ARGV[3], 'data', ARGV[4])
-redis.call('ZADD', KEYS[3], 'NX', tonumber(string.match(id, '^%d+')), ARGV[2])
-redis.call('PEXPIRE', KEYS[3], ARGV[5])
-return 1`;
+local stored = {}
+for i = 1, (#KEYS - 1) / 2 do
+  local a = 3 * i
+  if redis.call('SET', KEYS[2 * i], '1', 'NX', 'EX', ARGV[1]) then
+    local id = redis.call('XADD', KEYS[1], '*', 'id', ARGV[a], 'name', ARGV[a + 1], 'data', ARGV[a + 2])
+    redis.call('ZADD', KEYS[2 * i + 1], 'NX', tonumber(string.match(id, '^%d+')), ARGV[a])
+    redis.call('PEXPIRE', KEYS[2 * i + 1], ARGV[2])
+    stored[i] = 1
+  else
+    stored[i] = 0
+  end
+end
+return stored`;
 
 /** Renews the lease only for its holder. */
 const RENEW_SCRIPT = `
@@ -37,14 +47,14 @@ const BATCH = 200;
 const BLOCK_MS = 1_000;
 
 type Scripted = RedisClient & {
-  storeArrival(...args: [string, string, string, number, string, string, string, number]): Promise<number>;
+  storeArrivals(keyCount: number, keys: string[], args: Array<string | number>): Promise<number[]>;
   renewLease(lease: string, token: string, ms: number): Promise<number>;
   releaseLease(lease: string, token: string): Promise<number>;
 };
 
 function scripted(redis: RedisClient): Scripted {
-  if (!('storeArrival' in redis)) {
-    redis.defineCommand('storeArrival', { numberOfKeys: 3, lua: STORE_SCRIPT });
+  if (!('storeArrivals' in redis)) {
+    redis.defineCommand('storeArrivals', { lua: STORE_SCRIPT });
     redis.defineCommand('renewLease', { numberOfKeys: 1, lua: RENEW_SCRIPT });
     redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }
@@ -52,34 +62,86 @@ function scripted(redis: RedisClient): Scripted {
 }
 
 const keys = (queue: Queue) => ({
-  seen: (jobId: string) => queue.toKey(`seen:${jobId}`),
+  /** Followed by the job id: the dedupe mark. */
+  seen: queue.toKey('seen:'),
   stream: queue.toKey('arrivals'),
   lease: queue.toKey('arrivals:forwarder'),
 });
 
+/** Callbacks beyond this many in one turn of the event loop go in the next script call (Redis stays responsive). */
+const MAX_BATCH = 128;
+
+interface Waiter {
+  resolve(stored: boolean): void;
+  reject(error: Error): void;
+}
+
 /**
- * Stores the callback durably before the ack; false when WeCom already delivered it (a retry). The job id is the
+ * Stores callbacks durably before the ack. Callbacks that arrive within one turn of the event loop go to Redis
+ * together, as one script call: one write, one reply, one Lua call instead of one each (the profile put
+ * ioredis and its socket writes at a fifth of the webhook's CPU). Each caller still hears only of its own
+ * callback, once the script has returned: true when stored, false when WeCom already delivered it (a retry);
+ * an error when Redis failed or did not answer within `timeoutMs`, for the whole call. The job id is the
  * dedupe key, so a retry after the job ran is also caught by BullMQ for DEDUPE_RETENTION_SECONDS.
  */
-export async function storeArrival(
-  queue: Queue<InboundJob>,
-  message: InboundMessage,
-  now: Date,
-): Promise<boolean> {
-  const redis = scripted(queue.opts.connection as RedisClient);
-  const k = keys(queue);
-  const data: InboundJob = { message, receivedAt: now.toISOString() };
-  const stored = await redis.storeArrival(
-    k.seen(message.dedupeKey),
-    k.stream,
-    lineKey(queue, message.fromUser),
-    DEDUPE_RETENTION_SECONDS,
-    message.dedupeKey,
-    message.kind,
-    JSON.stringify(data),
-    LINE_TTL_MS,
-  );
-  return stored === 1;
+export class ArrivalWriter {
+  private readonly redis: Scripted;
+  private readonly stream: string;
+  private readonly seen: string;
+  private keys: string[] = [];
+  private args: Array<string | number> = [];
+  private waiters: Waiter[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly queue: Queue<InboundJob>,
+    private readonly timeoutMs: number,
+  ) {
+    this.redis = scripted(queue.opts.connection as RedisClient);
+    ({ stream: this.stream, seen: this.seen } = keys(queue));
+  }
+
+  store(message: InboundMessage, receivedAt: Date): Promise<boolean> {
+    const data: InboundJob = { message, receivedAt: receivedAt.toISOString() };
+    this.keys.push(this.seen + message.dedupeKey, lineKey(this.queue, message.fromUser));
+    this.args.push(message.dedupeKey, message.kind, JSON.stringify(data));
+    const stored = new Promise<boolean>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (this.waiters.length >= MAX_BATCH) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      // After the poll phase: every request whose body came in this turn is in the batch by then.
+      setImmediate(this.flush);
+    }
+    return stored;
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false;
+    const waiters = this.waiters;
+    if (waiters.length === 0) return;
+    const keys = [this.stream, ...this.keys];
+    const args = [DEDUPE_RETENTION_SECONDS, LINE_TTL_MS, ...this.args];
+    this.keys = [];
+    this.args = [];
+    this.waiters = [];
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      for (const waiter of waiters) waiter.reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new Error(`no answer from Redis within ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    );
+    this.redis.storeArrivals(keys.length, keys, args).then((stored) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      for (let i = 0; i < waiters.length; i++) waiters[i]?.resolve(stored[i] === 1);
+    }, fail);
+  };
 }
 
 type Entry = [id: string, fields: string[]];

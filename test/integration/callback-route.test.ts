@@ -95,6 +95,27 @@ describe('message delivery (POST)', () => {
     expect(texts).toContainEqual(expect.stringMatching(/^欢迎使用党建助手/));
     expect(texts).toContain(REPLY.voice);
   });
+
+  it('stores callbacks that arrive together, one MsgId delivered twice among them once', async () => {
+    // Twelve callbacks at once (the webhook writes those of one event-loop turn in one Redis call), with
+    // chenshufen's second message delivered a second time in the same burst, as a WeCom retry could be.
+    const members = ['lijianguo', 'wangguilan', 'zhaoxiuying', 'chenshufen'];
+    const before = Object.fromEntries(members.map((m) => [m, bot.standin.messages({ touser: m }).length]));
+    const burst = members.flatMap((member, i) =>
+      [0, 1, 2].map((j) => textXml(member, '帮助', `74590350317178${i}${j}000`)),
+    );
+    const repeated = burst[10]!; // chenshufen's second
+    const statuses = await Promise.all(
+      [...burst, repeated].map(async (xml) => (await bot.wecom.postXml(xml)).status),
+    );
+    expect(statuses).toEqual(Array(13).fill(200));
+    for (const member of members) await bot.messagesTo(member, before[member]! + 3);
+    await new Promise((r) => setTimeout(r, 500)); // room for a wrong fourth reply to show up
+    for (const member of members)
+      expect(bot.standin.messages({ touser: member })).toHaveLength(before[member]! + 3);
+    const job = await bot.runtime.deps.queues.inbound.getJob('msg-7459035031717831000');
+    expect(job?.data.message).toMatchObject({ fromUser: 'chenshufen', msgId: '7459035031717831000' });
+  });
 });
 
 describe('every rejection path through the real route', () => {

@@ -45,6 +45,35 @@ describe('when Redis goes away', () => {
   });
 });
 
+describe('when Redis dies in the middle of a burst', () => {
+  it('answers each callback 200 (stored) or 503, and the retries leave every message answered once', async () => {
+    const members = ['wangguilan', 'zhaoxiuying', 'chenshufen'];
+    const burst = members.flatMap((fromUser) =>
+      Array.from({ length: 6 }, () =>
+        textMessageXml({ corpId: corp.corpId, agentId: corp.agentId, fromUser, content: '帮助' }),
+      ),
+    );
+    // Killed while the burst is on its way: callbacks already in a Redis call, and ones still arriving.
+    const posts = burst.map((xml) => bot.wecom.postXml(xml));
+    await redis.down();
+    const statuses = (await Promise.all(posts)).map((res) => res.status);
+    for (const status of statuses) expect([200, 503]).toContain(status);
+
+    await redis.up();
+    // WeCom retries what was not acknowledged; it may also deliver an acknowledged one again.
+    for (const [i, xml] of burst.entries()) {
+      if (statuses[i] === 503) expect((await waitForAccepted(() => bot.wecom.postXml(xml))).status).toBe(200);
+    }
+    expect((await bot.wecom.postXml(burst[0]!)).status).toBe(200);
+    for (const member of members) {
+      const replies = await bot.messagesTo(member, 6, 20_000);
+      expect(replies.map(textOf)).toEqual(Array(6).fill(expect.stringMatching(HELP_REPLY)));
+    }
+    await new Promise((r) => setTimeout(r, 500)); // room for a wrong seventh reply to show up
+    for (const member of members) expect(bot.standin.messages({ touser: member })).toHaveLength(6);
+  }, 60_000);
+});
+
 /** The producer reconnects within a second or so of Redis returning; WeCom retries over ~15 s. */
 async function waitForAccepted(post: () => Promise<{ status: number }>) {
   const deadline = performance.now() + 10_000;

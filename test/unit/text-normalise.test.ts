@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWidth, normaliseText, stripFillers } from '../../src/domain/text/index.js';
+import { foldWidth, normaliseText, ownWords, stripFillers } from '../../src/domain/text/index.js';
 
 describe('normaliseText', () => {
   it.each([
@@ -44,5 +44,24 @@ describe('stripFillers', () => {
     { input: '这就是我家', expected: '这就是我家' },
   ])('$input → $expected', ({ input, expected }) => {
     expect(stripFillers(input)).toBe(expected);
+  });
+});
+
+describe('ownWords', () => {
+  it('gives back the person’s own characters for a piece of the folded text', () => {
+    const typed = '反映  6号楼楼道堆满了纸箱子，谁能管管？消防通道都堵了！';
+    const folded = normaliseText(typed);
+    expect(folded).toContain('谁能管管?消防通道都堵了!');
+    expect(ownWords('6号楼楼道堆满了纸箱子,谁能管管?消防通道都堵了!', typed)).toBe(
+      '6号楼楼道堆满了纸箱子，谁能管管？消防通道都堵了！',
+    );
+  });
+
+  it('keeps full-width digits and traditional characters as typed, and words the parser added as they are', () => {
+    expect(ownWords('党费交到11月了吗 (补)', '黨費交到１１月了嗎')).toBe('黨費交到１１月了嗎 (补)');
+  });
+
+  it('changes nothing when nothing was folded', () => {
+    expect(ownWords('三楼也有', '补充 2026-0001 三楼也有')).toBe('三楼也有');
   });
 });

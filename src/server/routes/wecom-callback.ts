@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Context } from 'koa';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../metrics.js';
-import { storeArrival } from '../../queues/arrivals.js';
+import { ArrivalWriter } from '../../queues/arrivals.js';
 import type { InboundJob } from '../../queues/definitions.js';
 import {
   type CallbackOutcome,
@@ -19,6 +19,7 @@ import { settingHints } from './setting-hints.js';
 
 export const CALLBACK_PATH = '/wecom/callback';
 export const MAX_BODY_BYTES = 64 * 1024;
+const EMPTY = { 'content-length': '0' };
 /** Well inside WeCom's 5 s: past this we answer 503 and let WeCom retry rather than time out. */
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
@@ -28,14 +29,6 @@ export interface CallbackRouteDeps {
   metrics: Metrics;
   log: Logger;
   now: () => Date;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Labelled metric children bound once: the hot path does no label lookups. */
@@ -80,11 +73,12 @@ export type RequestTaker = (req: IncomingMessage, res: ServerResponse) => boolea
 /**
  * Message delivery (POST), the hot path, on plain node:http ahead of the Koa app: the profile put Koa and the
  * router at a seventh of the webhook's CPU, for nothing this route needs. 200 only once the message is stored
- * (see storeArrival); 503 when Redis cannot store it in time.
+ * (see ArrivalWriter); 503 when Redis cannot store it in time.
  */
 export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
   const { secrets, inbound, log, now } = deps;
   const finish = ackMetrics(deps.metrics);
+  const arrivals = new ArrivalWriter(inbound, ENQUEUE_TIMEOUT_MS);
   const answer = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, {
       'content-type': 'text/plain; charset=utf-8',
@@ -92,6 +86,8 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
     });
     res.end(body);
   };
+  // The acknowledgement itself: nothing but an empty body.
+  const acknowledge = (res: ServerResponse) => res.writeHead(200, EMPTY).end();
   const logRejection = rejectionLog(deps);
   const reject = (req: IncomingMessage, res: ServerResponse, error: CallbackRejection, started: bigint) => {
     logRejection(error, clientIp(req));
@@ -108,7 +104,7 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
       const { message } = openCallback(secrets, query, body, Math.floor(receivedAt.getTime() / 1000));
       let stored: boolean;
       try {
-        stored = await withTimeout(storeArrival(inbound, message, receivedAt), ENQUEUE_TIMEOUT_MS);
+        stored = await arrivals.store(message, receivedAt);
       } catch (error) {
         // Not stored → not acknowledged: WeCom retries, and the retry dedupes onto the same job id.
         log.error({ err: error, dedupeKey: message.dedupeKey }, 'could not store callback; answering 503');
@@ -116,7 +112,7 @@ export function callbackDelivery(deps: CallbackRouteDeps): RequestTaker {
         finish('POST', 'queue_unavailable', started);
         return;
       }
-      answer(res, 200, '');
+      acknowledge(res);
       finish('POST', stored ? 'accepted' : 'duplicate', started);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
