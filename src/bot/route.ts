@@ -1,5 +1,5 @@
 import type { Role } from '../domain/member-vocabulary.js';
-import { namesNothing, type Scored, type Speaker } from '../nlu/index.js';
+import { askedForm, namesNothing, type Scored, type Speaker } from '../nlu/index.js';
 import type { Command } from './command.js';
 import type { Registry } from './registry.js';
 
@@ -33,6 +33,8 @@ export const THRESHOLDS = {
    * seven lines more right (导出 after a topic, an officer's payment after 党费) and none wrong.
    */
   outvotesSetApart: 0.9,
+  /** A chart or an export the writer asks for outright comes first when the model finds it at least this likely. */
+  askedForm: 0.05,
 } as const;
 
 /** What the bot does with a text message. */
@@ -106,8 +108,13 @@ function gluedInSentence(text: string, rest: string): boolean {
  * excel」, 「党费 沈美华 21元」 from an officer). A trigger alone or followed by a number always runs.
  */
 function yields(text: string, rest: string, ranked: readonly Scored[], id: string): boolean {
-  if (gluedInSentence(text, rest)) return outvoted(ranked, id);
   const top = ranked[0];
+  const form = askedForm(rest);
+  if (form && top && top.p >= THRESHOLDS.reads.ask) {
+    const family = FORM_COMMANDS[form];
+    if (top.intent.startsWith(family) && !id.startsWith(family)) return true;
+  }
+  if (gluedInSentence(text, rest)) return outvoted(ranked, id);
   return (
     /\p{Script=Han}/u.test(rest) &&
     top !== undefined &&
@@ -127,6 +134,30 @@ function outvoted(ranked: readonly Scored[], id: string): boolean {
   return top.p >= THRESHOLDS.outvotesTrigger || top.p >= THRESHOLDS.dwarfsTrigger * own;
 }
 
+/** The commands that give each form: a picture of figures, a table to take away. */
+const FORM_COMMANDS = { chart: 'chart.', table: 'export.' } as const;
+
+/**
+ * A picture or a table asked for outright (「党费交齐了多少 画个图看看」, 「党费统计的表格下载下来」) is what the writer
+ * wants, whatever the topic's own command: the likeliest command giving that form is put first. A chart nobody
+ * asked a picture of (「学习出勤统计一下」) gives way to the likeliest command that is no chart.
+ */
+export function preferAskedForm(ranked: readonly Scored[], text: string): readonly Scored[] {
+  const form = askedForm(text);
+  const top = ranked[0];
+  if (!top) return ranked;
+  if (form) {
+    const best = ranked.find((s) => s.intent.startsWith(FORM_COMMANDS[form]));
+    if (!best || best === top || best.p < THRESHOLDS.askedForm) return ranked;
+    return [best, ...ranked.filter((s) => s !== best)];
+  }
+  if (!top.intent.startsWith(FORM_COMMANDS.chart)) return ranked;
+  return [
+    ...ranked.filter((s) => !s.intent.startsWith(FORM_COMMANDS.chart)),
+    ...ranked.filter((s) => s.intent.startsWith(FORM_COMMANDS.chart)),
+  ];
+}
+
 /**
  * Which command a (normalised) text asks for: a trigger at its start wins; otherwise the intent model, over the
  * commands this person may use, under the confidence rule above. Used by the bot and by `npm run nlu:eval`.
@@ -136,7 +167,7 @@ export function route(registry: Registry, text: string, asker: Asker): Route {
   const named = registry.match(text);
   if (named && !asker.allowed(named.command)) return { kind: 'refuse' };
   if (!named && namesNothing(text)) return { kind: 'unclear', suggestions: [] };
-  const ranked = registry.rank(text, asker.speaker, asker.allowed);
+  const ranked = preferAskedForm(registry.rank(text, asker.speaker, asker.allowed), text);
   if (named && !yields(text, named.rest, ranked, named.command.id)) {
     return { kind: 'run', command: named.command, rest: named.rest, by: 'trigger' };
   }

@@ -73,6 +73,15 @@ const WAITING =
 const TABLE = /导出|导[一个成]|导下|excel|表格|台[账帐]|明细表|登记表|拉个表|弄个表|出个表|下载/i;
 /** A picture of figures (图表, 柱状图, 画个图): what the charts are. */
 const CHART = /图表|图片|[柱饼线形状势]图|画个?图|做个?图|出个?图|成图|统计图/;
+/** Any 图 but a map, a library or an intention (诉求图, 党费的图, 出张图). */
+const PICTURE = /(?<![地意试企])图(?!书)|曲线/;
+
+/** What the writer asks to be given, said outright: a picture of figures, a table to take away, or neither. */
+export function askedForm(text: string): 'chart' | 'table' | null {
+  const folded = normaliseText(text);
+  if (CHART.test(folded) || PICTURE.test(folded)) return 'chart';
+  return TABLE.test(folded) ? 'table' : null;
+}
 /** A WeCom emoji code ([强], [微笑], [OK]): a reaction, which counts by its kind. */
 const EMOJI = /\[[^[\]\s]{1,4}\]/;
 /** Asking rather than telling: 吗, 没, 啥, 几, 多少, 哪 … */

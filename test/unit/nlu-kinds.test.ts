@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/bot/command.js';
 import { buildRegistry } from '../../src/bot/registry.js';
-import { type Asker, route } from '../../src/bot/route.js';
+import { type Asker, preferAskedForm, route } from '../../src/bot/route.js';
 import { commands } from '../../src/commands/index.js';
 import { inferType } from '../../src/domain/activity.js';
 import { classify } from '../../src/domain/complaints/categories.js';
@@ -49,6 +49,35 @@ describe('a trigger word gives way to what the whole sentence asks', () => {
     expect(routed('党费 赵桂香 二十一块 现金', officer)).toBe('dues.pay');
     expect(routed('党费 本月', officer)).toBe('dues.status');
     expect(routed('考勤', member)).toBe('study.attendance');
+  });
+});
+
+describe('a picture or a table asked for outright is what the writer wants', () => {
+  it.each([
+    ['党费收缴情况出个柱子图 开会用', officer, 'chart.dues-rate'],
+    ['各网格诉求件数的图发我一张', officer, 'chart.complaints'],
+    ['党费统计做成表格发我 我存档', officer, 'export.dues-ledger'],
+    ['学习考勤明细导一份excel', officer, 'export.attendance'],
+    ['上个月学习到了几个人', officer, 'study.attendance'],
+  ] as const)('「%s」 is %s', (text, asker, id) => {
+    expect(routed(text, asker)).toBe(id);
+  });
+
+  it('puts the likeliest command of the asked form first, and a chart nobody asked a picture of last', () => {
+    const ranked = [
+      { intent: 'dues.stats', p: 0.5 },
+      { intent: 'export.dues-ledger', p: 0.2 },
+      { intent: 'chart.dues-rate', p: 0.1 },
+    ];
+    expect(preferAskedForm(ranked, '党费统计的表格下载下来')[0]?.intent).toBe('export.dues-ledger');
+    expect(preferAskedForm(ranked, '党费统计画个图')[0]?.intent).toBe('chart.dues-rate');
+    expect(preferAskedForm(ranked, '党费统计')).toBe(ranked);
+    const chartFirst = [
+      { intent: 'chart.attendance', p: 0.4 },
+      { intent: 'study.attendance', p: 0.3 },
+    ];
+    expect(preferAskedForm(chartFirst, '学习出勤统计一下')[0]?.intent).toBe('study.attendance');
+    expect(preferAskedForm(chartFirst, '社区地图在哪看')[0]?.intent).toBe('study.attendance');
   });
 });
 
