@@ -87,3 +87,16 @@ describe('who sees a member’s phone in 查成员', () => {
     expect(seen).not.toContain('13800001234');
   });
 });
+
+describe('an activity’s description keeps no leftovers of the words read out', () => {
+  it.each([
+    ['我昨儿个下午在社区帮忙打扫卫生来着 干了俩钟头', '我下午在社区帮忙打扫卫生来着'],
+    ['今天在小区门口帮着发宣传单 宣传了差不多两个小时', '在小区门口帮着发宣传单 宣传了'],
+  ])('「%s」 is recorded as 「%s」', async (text, description) => {
+    expect(await c.say('wangguilan', text)).toMatch(/^已记录：志愿服务 · 12月(9|10)日/);
+    const recorded = await models()
+      .Activity.findOne({ memberId: await memberId('wangguilan') })
+      .sort({ createdAt: -1 });
+    expect(recorded?.description).toBe(description);
+  });
+});
