@@ -6,7 +6,10 @@
  * (not under NODE_ENV=production), then waits.
  */
 
+import { buildMenu } from '../src/bot/menu.js';
+import { buildRegistry } from '../src/bot/registry.js';
 import { LOCAL_KF, LOCAL_STANDIN_URL, localCorp as loadLocalCorp, localEnv } from '../src/cli/env.js';
+import { commands } from '../src/commands/index.js';
 import { parseConfig } from '../src/config.js';
 import { devRoutes } from '../src/devtools/dev-routes.js';
 import { scheduledJobRunner } from '../src/devtools/job-runner.js';
@@ -33,7 +36,8 @@ const runtime = await startRuntime(config, createLogger(config.logLevel), {
   ...(devtools ? { routes: devtools } : {}),
 });
 
-const { grids, members, studySchedules } = await importDemo(runtime.deps.models);
+const { grids, members, studySchedules, dues } = await importDemo(runtime.deps.models, runtime.deps.now());
+const charged = await runtime.deps.models.DuesCharge.countDocuments({});
 const sessions = await runtime.deps.models.StudySession.countDocuments({ status: 'scheduled' });
 // Everyone in the roster is "in the app's visibility" on the stand-in, as a real deployment would set it.
 const people = await runtime.deps.models.Member.find({}, { wecomUserId: 1, name: 1 }).lean();
@@ -44,6 +48,11 @@ const receptionists = await runtime.deps.models.Member.find(
   { wecomUserId: 1 },
 ).lean();
 standin.kf.addAccount({ ...LOCAL_KF, servicers: receptionists.map((m) => m.wecomUserId) });
+
+// The app menu, as `npm run menu -- sync` sets it in a real deployment: its items can be clicked at once.
+const menu = buildMenu(buildRegistry(commands));
+await runtime.deps.wecom.createMenu(menu);
+const menuKey = menu.button.flatMap((b) => ('sub_button' in b ? b.sub_button : [b])).find((b) => 'key' in b);
 
 const callbackUrl = `${runtime.url}/wecom/callback`;
 const check = await new WecomCallbackClient({ ...localCorp, botUrl: callbackUrl }).verifyUrl();
@@ -60,6 +69,7 @@ console.log(`
   simulator  ${devtools ? `${runtime.url}/dev   (chat as any member in the browser)` : 'off (NODE_ENV=production)'}
   demo       幸福里社区: ${people.length} people, grids ${grids.created + grids.updated + grids.unchanged}${members ? '' : ' (members not loaded: see npm run roster -- demo)'}
              study days for ${(studySchedules?.set ?? 0) + (studySchedules?.kept ?? 0)} branches, ${sessions} sessions planned ahead
+             dues this year: ${charged} monthly charges, ${dues?.payments ?? 0} payments written now (some members behind)
 
 Talk to it from another terminal, for example as 李建国 (secretary) or 王桂兰 (retired member):
   npm run say -- lijianguo "帮助"
@@ -67,6 +77,10 @@ Talk to it from another terminal, for example as 李建国 (secretary) or 王桂
   npm run say -- wangguilan "下次学习是哪天"
 A resident on plain WeChat (微信客服 ${LOCAL_KF.name}), with the reply window and what is held back:
   npm run say -- --kf wmZhangDaMa0001 "5号楼2单元下水道堵了"
+A resident in the corp but on no roster; a photo, a location, a menu tap:
+  npm run say -- --resident zhangdama "小区东门路灯坏了好几天了"
+  npm run say -- zhangdama --image photo.jpg      npm run say -- zhangdama --location "31.2304,121.4737,幸福里5号楼"
+  npm run say -- wangguilan --click ${menuKey && 'key' in menuKey ? `${menuKey.key}   (${menuKey.name})` : '<key>'}
 Run a scheduled job as of any time: npm run job -- <name> --at 2026-11-15T10:00:00+08:00 --local
 
 Ctrl-C stops the bot; \`npm run services:stop\` stops Redis and FerretDB.

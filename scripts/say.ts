@@ -8,11 +8,23 @@
  * A resident on plain WeChat writing to a 微信客服 account (the stand-in's first one unless named): the
  * stand-in logs the message, the bot is told with kf_msg_or_event and pulls it; prints what the resident
  * reads, then the reply window (48 h, 5 messages) and what the bot holds back for them.
+ *
+ * npm run say -- --resident <userid> "反映 5号楼下水道堵了"
+ * A resident who is in the corp but on no Party roster: the stand-in adds them to the app's visibility (and
+ * WeCom's `subscribe` event reaches the bot the first time), then the message goes as any member's.
+ *
+ * Instead of text (with any of the above): --image <file.jpg|png>, --location <lat,lng,label>, --click <menu key>
+ * (the keys of the menu pushed with `npm run menu -- sync --local`; a wrong key lists them).
  */
 
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { localCorp } from '../src/cli/env.js';
 import { WecomCallbackClient } from '../src/standin/callback-client.js';
 import type { RecordedMessage } from '../src/standin/fake-wecom-api.js';
+import { clickMenu, joinAsResident, parseLocation, sendPhoto } from '../src/standin/member-actions.js';
 import { sseData } from '../src/standin/sse-reader.js';
 
 const WAIT_MS = 10_000;
@@ -55,7 +67,9 @@ function describe(m: RecordedMessage, userid: string): string {
         .join('\n');
       break;
     default:
-      text = `media_id ${str(payload.media_id)}`;
+      text = m.filename
+        ? `${m.filename} (media_id ${str(payload.media_id)})`
+        : `media_id ${str(payload.media_id)}`;
   }
   const notes = [
     m.truncatedFrom !== undefined && `truncated from ${m.truncatedFrom} bytes`,
@@ -69,21 +83,51 @@ interface KfTarget {
   externalUserId: string;
 }
 
-/** `--kf <external_userid> [--account <open_kfid>] text…`, or `<userid> text…`. */
-function parseArgs(argv: string[]): {
+type Action =
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; file: string }
+  | { kind: 'location'; latitude: number; longitude: number; label: string }
+  | { kind: 'click'; key: string };
+
+interface Args {
   userid: string;
-  content: string;
+  action: Action | null;
   kf: { ext: string; account?: string } | null;
-} {
-  if (argv[0] !== '--kf') return { userid: argv[0] ?? '', content: argv.slice(1).join(' '), kf: null };
-  const ext = argv[1] ?? '';
-  const named = argv[2] === '--account';
-  const account = named ? argv[3] : undefined;
-  return {
-    userid: ext,
-    content: argv.slice(named ? 4 : 2).join(' '),
-    kf: { ext, ...(account && { account }) },
-  };
+  resident: boolean;
+}
+
+const USAGE_ZH =
+  '用法: npm run say -- [--resident] <userid> "消息内容"  或  npm run say -- --kf <external_userid> "消息内容"\n  不发文字时: --image <图片文件>、--location <纬度,经度,地点>、--click <菜单key>';
+const USAGE_EN =
+  'usage: npm run say -- [--resident] <userid> "text" | --kf <external_userid> [--account <open_kfid>] "text"; instead of text: --image <file>, --location <lat,lng,label>, --click <menu key>';
+
+/** `[--kf <ext> [--account <id>] | [--resident] <userid>] [--image f | --location l | --click k | text…]`. */
+function parseArgs(argv: string[]): Args {
+  const args: Args = { userid: '', action: null, kf: null, resident: false };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => argv[++i] ?? fail(`${flag} 后面缺少内容`, `${flag} needs a value`);
+    if (flag === '--kf') args.kf = { ext: value() };
+    else if (flag === '--account') args.kf = { ext: args.kf?.ext ?? '', account: value() };
+    else if (flag === '--resident') args.resident = true;
+    else if (flag === '--image') args.action = { kind: 'image', file: value() };
+    else if (flag === '--click') args.action = { kind: 'click', key: value() };
+    else if (flag === '--location') {
+      const spec = value();
+      const place = parseLocation(spec);
+      if (!place)
+        fail(
+          `位置格式应为 纬度,经度,地点：${spec}`,
+          'location must be lat,lng,label (31.2304,121.4737,幸福里5号楼)',
+        );
+      args.action = { kind: 'location', ...place };
+    } else words.push(flag);
+  }
+  if (args.kf) args.userid = args.kf.ext;
+  else args.userid = words.shift() ?? '';
+  if (!args.action && words.length > 0) args.action = { kind: 'text', text: words.join(' ') };
+  return args;
 }
 
 async function json(url: string, init?: RequestInit): Promise<Record<string, unknown>> {
@@ -95,14 +139,26 @@ async function json(url: string, init?: RequestInit): Promise<Record<string, unk
 }
 
 /** The resident writes on the stand-in; the bot hears kf_msg_or_event with the Token and pulls. */
-async function kfWrite(standinUrl: string, client: WecomCallbackClient, target: KfTarget, text: string) {
+async function kfWrite(standinUrl: string, client: WecomCallbackClient, target: KfTarget, action: Action) {
+  const content =
+    action.kind === 'text'
+      ? { text: action.text }
+      : action.kind === 'image'
+        ? { image: readFileSync(action.file).toString('base64') }
+        : action.kind === 'location'
+          ? { location: { latitude: action.latitude, longitude: action.longitude, name: action.label } }
+          : fail('微信客服没有应用菜单', 'a 微信客服 chat has no app menu: --click is for app members');
   const cb = await json(`${standinUrl}/__standin/kf/say`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ open_kfid: target.openKfId, external_userid: target.externalUserId, text }),
+    body: JSON.stringify({ open_kfid: target.openKfId, external_userid: target.externalUserId, ...content }),
   });
   return client.sendKfEvent({ openKfId: target.openKfId, token: String(cb.token) });
 }
+
+/** 2026-12-08 10:43 (Asia/Shanghai): the community's own clock, whatever this terminal's locale. */
+const wallClock = (iso: string) =>
+  `${format(new TZDate(new Date(iso).getTime(), 'Asia/Shanghai'), 'yyyy-MM-dd HH:mm')} (Asia/Shanghai)`;
 
 /** Until when the bot may answer, how many of the 5 are used, and what waits for the resident's next message. */
 async function printWindow(botUrl: string, ext: string): Promise<void> {
@@ -113,19 +169,15 @@ async function printWindow(botUrl: string, ext: string): Promise<void> {
     return console.log('── (reply window unknown: the bot serves /dev only when run with npm run local)');
   const held = Array.isArray(w.held) ? (w.held as Array<{ reason: string; text: string }>) : [];
   console.log(
-    `── 微信客服 window: open until ${w.closesAt ? new Date(str(w.closesAt)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : 'closed'} · ${Number(w.sentSince)}/5 sent since the resident's last message${w.handedOver ? ' · handed over to a person (bot silent)' : ''}`,
+    `── 微信客服 window: open until ${w.closesAt ? wallClock(str(w.closesAt)) : 'closed'} · ${Number(w.sentSince)}/5 sent since the resident's last message${w.handedOver ? ' · handed over to a person (bot silent)' : ''}`,
   );
   console.log(held.length === 0 ? '   nothing held back' : `   held back (${held.length}):`);
   for (const h of held) console.log(`   · [${h.reason}] ${h.text.split('\n')[0]}`);
 }
 
 async function main(): Promise<void> {
-  const { userid, content, kf } = parseArgs(process.argv.slice(2));
-  if (!userid || !content)
-    fail(
-      '用法: npm run say -- <userid> "消息内容"  或  npm run say -- --kf <external_userid> "消息内容"',
-      'usage: npm run say -- <userid> "text"   or   npm run say -- --kf <external_userid> [--account <open_kfid>] "text"',
-    );
+  const { userid, action, kf, resident } = parseArgs(process.argv.slice(2));
+  if (!userid || !action) fail(USAGE_ZH, USAGE_EN);
 
   const botUrl = process.env.BOT_URL ?? 'http://127.0.0.1:3000';
   const standinUrl = process.env.STANDIN_URL ?? 'http://127.0.0.1:3100';
@@ -168,7 +220,25 @@ async function main(): Promise<void> {
   })();
 
   const client = new WecomCallbackClient({ botUrl: `${botUrl}/wecom/callback`, ...localCorp() });
-  let send = () => client.sendText(userid, content);
+  let send = async (): Promise<{ status: number; body: string }> => {
+    if (resident) {
+      const { added } = await joinAsResident(standinUrl, client, userid);
+      if (added) console.log(`── ${userid} 已加入应用可见范围（不在名册上的居民；已发 subscribe 事件）`);
+    }
+    switch (action.kind) {
+      case 'text':
+        return client.sendText(userid, action.text);
+      case 'image':
+        return sendPhoto(standinUrl, client, userid, {
+          data: readFileSync(action.file),
+          filename: basename(action.file),
+        });
+      case 'location':
+        return client.sendLocation(userid, action);
+      case 'click':
+        return clickMenu(standinUrl, client, userid, action.key);
+    }
+  };
   if (kf) {
     const accounts = await json(`${standinUrl}/__standin/kf/accounts`);
     const list = Array.isArray(accounts.accounts) ? (accounts.accounts as Array<{ openKfId: string }>) : [];
@@ -178,13 +248,12 @@ async function main(): Promise<void> {
         '模拟服务上没有这个微信客服账号',
         `no such kf account on the stand-in (have: ${list.map((a) => a.openKfId).join(', ') || 'none'})`,
       );
-    send = () =>
-      kfWrite(standinUrl, client, { openKfId, externalUserId: kf.ext }, content).then((r) => ({
-        ...r,
-        msgId: '',
-      }));
+    send = () => kfWrite(standinUrl, client, { openKfId, externalUserId: kf.ext }, action);
   }
   const res = await send().catch((err: unknown) => {
+    // What the stand-in refused (a key the menu lacks, a file that is no photo) is said as it is.
+    if (err instanceof Error && /模拟企业微信|菜单/.test(err.message))
+      fail(err.message, 'refused as WeCom would');
     const reason = String((err as { cause?: unknown }).cause ?? err);
     fail(
       `机器人未运行或无响应 (${botUrl})`,

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { FollowUpStore } from '../../src/bot/follow-up.js';
 import { fireTimer, slaOf } from '../../src/complaints/timers.js';
 import { OPEN_STATES } from '../../src/domain/complaints/lifecycle.js';
 import { plannedTimers, type Timer, timerKey } from '../../src/domain/complaints/sla.js';
@@ -35,7 +36,12 @@ export const complaintSweep: ScheduledJob = {
   pattern: '*/15 * * * *',
   async run({ deps, at, log }) {
     const { models } = deps;
-    const io = { models, outbound: deps.queues.outbound, timeZone: deps.config.timeZone };
+    const io = {
+      models,
+      outbound: deps.queues.outbound,
+      followUps: new FollowUpStore(deps.redis),
+      timeZone: deps.config.timeZone,
+    };
     const slas = new Map(
       (await models.Community.find({}, { complaintSla: 1 }).lean()).map((c) => [String(c._id), slaOf(c)]),
     );

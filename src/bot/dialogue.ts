@@ -8,6 +8,8 @@ export interface PendingDialogue {
   missing: string;
   question: string;
   expects: Expectation;
+  /** The person's own words in the conversation so far (`text` is folded for the parsers): see BotContext.ownWords. */
+  said?: string;
 }
 
 export const DIALOGUE_TTL_SECONDS = 10 * 60;

@@ -158,6 +158,7 @@ async function onText(ctx: BotContext, text: string): Promise<void> {
   if (await bindingStep(ctx, text)) return;
   const allowed = (command: Command) => mayUse(command, ctx.sender);
   let pending = await dialogues.get(userId);
+  ctx.said = pending?.said ?? '';
   if (pending?.missing === GUESS) {
     // The answer to 「您是想……吗？」: 是 runs the guess on the sentence as first written; anything else is new.
     await dialogues.clear(userId);
@@ -258,7 +259,15 @@ async function runCommand(
   }
   if ('missing' in parsed) {
     const { missing, question, expects } = parsed;
-    await ctx.services.dialogues.set(userId, { commandId: command.id, text, missing, question, expects });
+    const said = ctx.ownWords(text);
+    await ctx.services.dialogues.set(userId, {
+      commandId: command.id,
+      text,
+      missing,
+      question,
+      expects,
+      said,
+    });
     return ctx.reply(`${parsed.question}\n${REPLY.cancelHint}`);
   }
   await ctx.services.dialogues.clear(userId);

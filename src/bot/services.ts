@@ -4,6 +4,7 @@ import type { BotServices } from './context.js';
 import { DialogueStore } from './dialogue.js';
 import { FollowUpStore } from './follow-up.js';
 import { HeldMediaStore } from './held-media.js';
+import { PageStore } from './pages.js';
 import { ConfirmationStore } from './pending-confirmation.js';
 import { buildRegistry } from './registry.js';
 import { SenderResolver } from './sender.js';
@@ -24,6 +25,7 @@ export function createBotServices(deps: Deps): BotServices {
     followUps: new FollowUpStore(deps.redis),
     held: new HeldMediaStore(deps.redis),
     confirmations: new ConfirmationStore(deps.redis),
+    pages: new PageStore(deps.redis),
     defaultTimeZone: deps.config.timeZone,
     desk: deps.config.desk,
   };

@@ -80,7 +80,7 @@ async function onlyCommunity(models: Models): Promise<string> {
 
 async function run(models: Models, command: Exclude<Command, { name: 'help' }>): Promise<boolean> {
   if (command.name === 'demo') {
-    const { grids, members, studySchedules } = await importDemo(models);
+    const { grids, members, studySchedules, dues } = await importDemo(models);
     if (!printReport(`网格 / grids: ${DEMO_FILES.grids}`, grids, DEMO)) return false;
     if (members === null || !printReport(`党员 / members: ${DEMO_FILES.members}`, members, DEMO))
       return false;
@@ -89,6 +89,7 @@ async function run(models: Models, command: Exclude<Command, { name: 'help' }>):
       `学习日 / study days: ${DEMO_FILES.studySchedules}: 新设 ${s.set}，保留原有 ${s.kept}` +
         s.rejected.map((r) => `\n  第${r.row}行: ${r.problem}`).join(''),
     );
+    console.log(`党费 / dues this year: 新生成应交 ${dues?.charges ?? 0} 笔，缴费 ${dues?.payments ?? 0} 笔`);
     return s.rejected.length === 0;
   }
   const { name, file, options: o } = command;

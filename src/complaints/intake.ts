@@ -131,7 +131,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
     category: draft.category,
     urgent: draft.urgent,
     tier,
-    description: draft.description,
+    description: ctx.ownWords(draft.description),
     ...placement,
     gridId,
     handlerUserId,
@@ -177,7 +177,7 @@ export async function fileComplaint(ctx: BotContext, request: FileRequest): Prom
       ctx,
       `cpl-${String(complaint._id)}-v1-h`,
       [original.handlerUserId],
-      `诉求 ${original.number}（${placeText(original)}）又有居民反映同一问题（${complaint.number}）：${excerpt(draft.description, 100)}${photos.length > 0 ? `（附${photos.length}张照片）` : ''}`,
+      `诉求 ${original.number}（${placeText(original)}）又有居民反映同一问题（${complaint.number}）：${excerpt(complaint.description, 100)}${photos.length > 0 ? `（附${photos.length}张照片）` : ''}`,
     );
     await forwardPhotos(ctx, complaint, filed, photos);
     await ctx.reply(

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { categoryLabel } from '../domain/complaints/categories.js';
 import { STATE_LABELS, stepLabel } from '../domain/complaints/lifecycle.js';
+import { asksForPhone } from '../domain/complaints/phones.js';
 import { formatLimit, TIER_LABELS } from '../domain/complaints/sla.js';
 import type { Complaint, ComplaintHistoryEntry } from '../models/complaint.js';
 
@@ -69,6 +70,11 @@ export const mine = (c: C, follower = false) =>
 /** How every request for a rating starts (the kf channel adds until when a WeChat user can answer). */
 export const RATE_INVITATION = '请您评价';
 
+/** The note a reporter's answer to 「方便留个电话吗」 leaves; the number itself stays in reporter.phone. */
+export const PHONE_LEFT = '留了联系电话';
+export const PHONE_DECLINED = '不方便留电话';
+const PHONE_HINT = '方便的话直接回复电话号码；不方便留也没关系，回复「不方便」就行。';
+
 export const rateInvitation = (c: Pick<C, 'number'>) =>
   `${RATE_INVITATION}：回复「评价 ${c.number} 满意」，或「基本满意」「不满意」，可以附上意见。`;
 
@@ -79,7 +85,8 @@ export function reporterNotice(c: C, entry: ComplaintHistoryEntry, follower = fa
     case 'accept':
       return `${it}已受理，由${c.handlerName}负责办理。`;
     case 'progress':
-      return `${it}有新进展：${entry.note}`;
+      // A phone is never required: the reporter is told they may decline.
+      return `${it}有新进展：${entry.note}${asksForPhone(entry.note) && !follower ? `\n${PHONE_HINT}` : ''}`;
     case 'reassign':
       return `${it}已转由${c.handlerName}负责办理。`;
     case 'refer':
@@ -111,6 +118,9 @@ export function handlerNotice(
   const who = entry.byUserId === c.reporter.userId ? '反映人' : entry.byName || '居民';
   switch (entry.step) {
     case 'note':
+      // The handler calls back: the number the reporter just left, in full (README, privacy).
+      if (who === '反映人' && entry.note.startsWith(PHONE_LEFT) && c.reporter.phone)
+        return `诉求 ${c.number}（${placeText(c)}）反映人${PHONE_LEFT}：${c.reporter.phone}，可以直接打给反映人。${entry.note.slice(PHONE_LEFT.length + 1)}`;
       return `诉求 ${c.number}（${placeText(c)}）${who}补充：${entry.note}`;
     case 'rate':
       return `诉求 ${c.number} 反映人评价：${entry.note}。`;

@@ -62,7 +62,8 @@ export interface StepCommandSpec extends StepAction {
 
 /** Takes the step on one complaint and answers the person. */
 export async function runStep(ctx: BotContext, spec: StepAction, complaint: ComplaintDoc, text: string) {
-  const request = await spec.request(ctx, complaint, text);
+  // The note goes to the other side (reporter or handler) in the writer's own characters.
+  const request = await spec.request(ctx, complaint, ctx.ownWords(text));
   const taken = await takeStep(ctx, complaint._id, request);
   await spec.after?.(ctx, taken.complaint, taken.entry);
   await ctx.reply(spec.reply(taken.complaint, taken.entry, ctx));

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { FollowUpStore } from '../bot/follow-up.js';
 import { categoryLabel } from '../domain/complaints/categories.js';
 import { STATE_LABELS } from '../domain/complaints/lifecycle.js';
 import {
@@ -18,6 +19,7 @@ import type { ComplaintTimerJob, OutboundJob } from '../queues/definitions.js';
 import { enqueueOutbound } from '../queues/queues.js';
 import { reporterText } from './access.js';
 import type { ComplaintDoc } from './changes.js';
+import { expectRating } from './follow-ups.js';
 import { formatTime, mine, placeText, rateInvitation } from './messages.js';
 import { escalationFor } from './routing.js';
 
@@ -51,6 +53,8 @@ export async function scheduleTimers(
 export interface TimerIo {
   models: Models;
   outbound: Queue<OutboundJob>;
+  /** The rating reminder asks the reporter again: their plain 「满意」 must be read as the answer. */
+  followUps: FollowUpStore;
   timeZone: string;
 }
 
@@ -172,6 +176,8 @@ export async function fireTimer(io: TimerIo, job: ComplaintTimerJob, now: Date):
       purpose: 'complaint-timer',
     });
   }
+  if (job.stage === 'rate-remind' && complaint.reporter.userId)
+    await expectRating(io.followUps, complaint.reporter.userId, complaint.number);
   await models.ComplaintTimer.updateOne(key, { $set: { state: 'sent' } });
   return 'sent';
 }

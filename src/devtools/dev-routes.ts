@@ -1,17 +1,24 @@
 import type { Router } from '@koa/router';
+import type { Context } from 'koa';
 import type { Deps } from '../deps.js';
 import { kfWindow } from '../kf/window.js';
 import type { RouteExtension } from '../runtime.js';
 import { WecomCallbackClient } from '../standin/callback-client.js';
+import { clickMenu, joinAsResident, menuItems, sendPhoto } from '../standin/member-actions.js';
 import { WecomApiError } from '../wecom/api/errors.js';
 import { assertDevtoolsAllowed, type DevtoolsOptions } from './dev-config.js';
 import {
   badRequest,
   CardClickBody,
   JobRunBody,
+  LocationBody,
   MediaId,
+  MenuClickBody,
   PeopleQuery,
+  PHOTO_BODY_LIMIT,
+  PhotoBody,
   parseInput,
+  ResidentBody,
   readJsonBody,
   SayBody,
   wallClockToDate,
@@ -45,6 +52,16 @@ async function issueResponseCode(standinUrl: string, userid: string, taskId: str
   const answer = (await res.json()) as { errcode?: number; errmsg?: string; response_code?: string };
   if (!answer.response_code) throw new Error(`stand-in answered ${answer.errcode}: ${answer.errmsg}`);
   return answer.response_code;
+}
+
+/** Runs a stand-in action; what it refuses (an unknown menu key, a bad image) is a 400 the page shows. */
+async function standin<T>(ctx: Context, action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    badRequest(ctx, (error as Error).message);
+    return undefined;
+  }
 }
 
 /** The local chat simulator: the page, and a JSON API that plays WeCom's side for any member. */
@@ -85,6 +102,46 @@ export function registerDevRoutes(router: Router, { deps, devtools, selfUrl }: D
     if (!body) return;
     const res = await callbackClient().sendText(body.userId, body.text);
     ctx.body = { status: res.status, msgId: res.msgId };
+  });
+
+  // Someone in the corp but on no Party roster (a resident): the stand-in lets them write, as WeCom would.
+  router.post('/dev/api/resident', async (ctx) => {
+    const body = await readJsonBody(ctx, ResidentBody);
+    if (!body) return;
+    const known = await models.Member.exists({ wecomUserId: body.userId });
+    if (known)
+      return badRequest(ctx, `${body.userId} 在名册上，请在成员列表里选择 / on the roster: pick them`);
+    ctx.body = await standin(ctx, () => joinAsResident(devtools.standinUrl, callbackClient(), body.userId));
+  });
+
+  router.post('/dev/api/photo', async (ctx) => {
+    const body = await readJsonBody(ctx, PhotoBody, PHOTO_BODY_LIMIT);
+    if (!body) return;
+    const photo = { data: Buffer.from(body.data, 'base64'), filename: body.filename };
+    const res = await standin(ctx, () =>
+      sendPhoto(devtools.standinUrl, callbackClient(), body.userId, photo),
+    );
+    if (res) ctx.body = { status: res.status };
+  });
+
+  router.post('/dev/api/location', async (ctx) => {
+    const body = await readJsonBody(ctx, LocationBody);
+    if (!body) return;
+    const res = await callbackClient().sendLocation(body.userId, body);
+    ctx.body = { status: res.status };
+  });
+
+  router.get('/dev/api/menu', async (ctx) => {
+    ctx.body = { items: (await standin(ctx, () => menuItems(devtools.standinUrl))) ?? [] };
+  });
+
+  router.post('/dev/api/menu-click', async (ctx) => {
+    const body = await readJsonBody(ctx, MenuClickBody);
+    if (!body) return;
+    const res = await standin(ctx, () =>
+      clickMenu(devtools.standinUrl, callbackClient(), body.userId, body.eventKey),
+    );
+    if (res) ctx.body = { status: res.status };
   });
 
   router.post('/dev/api/card-click', async (ctx) => {

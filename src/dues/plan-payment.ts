@@ -43,24 +43,39 @@ export async function planPayment(
   request: PaymentRequest,
   current: YearMonth,
 ): Promise<PaymentPlan> {
+  const unpaid = unpaidMonths(ledger, current);
+  const paidAhead = [...ledger.covered].filter((m) => compareMonths(m, current) >= 0);
+  const due = [...new Set([...unpaid, ...monthsBetween(current, addMonths(current, MAX_ADVANCE))])]
+    .filter((m) => !ledger.covered.has(m))
+    .sort(compareMonths);
+  const { amount } = request;
+  // The year's assessed amount only for months not charged yet (paid ahead): charged months cost what was
+  // charged. Named months are all a 9-11月 pays; an amount or a count is spread over the months due.
+  const priced =
+    amount.kind === 'months-list'
+      ? amount.months
+      : [...due, ...(amount.kind === 'fen' ? (amount.months ?? []) : [])];
   const rates = new Map<number, number | null>();
-  for (const year of new Set([current, addMonths(current, MAX_ADVANCE)].map((m) => Number(m.slice(0, 4))))) {
-    rates.set(year, await monthlyDuesFor(models, member, year));
+  for (const month of priced.filter((m) => !ledger.charged.has(m))) {
+    const year = Number(month.slice(0, 4));
+    if (!rates.has(year)) rates.set(year, await monthlyDuesFor(models, member, year));
   }
   const monthlyFen = (month: YearMonth) => {
     const fen = ledger.charged.get(month) ?? rates.get(Number(month.slice(0, 4)));
     if (!fen) throw new UserError(`${member.name}还没有核定月党费，请先在花名册填写「月党费(元)」。`);
     return fen;
   };
-  const unpaid = unpaidMonths(ledger, current);
-  const paidAhead = [...ledger.covered].filter((m) => compareMonths(m, current) >= 0);
-  const due = [...new Set([...unpaid, ...monthsBetween(current, addMonths(current, MAX_ADVANCE))])]
-    .filter((m) => !ledger.covered.has(m))
-    .sort(compareMonths);
 
   let covered: Array<{ month: YearMonth; fen: number }>;
-  const { amount } = request;
-  if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
+  if (amount.kind === 'owed') {
+    const owed = due.filter((m) => compareMonths(m, current) <= 0);
+    if (owed.length === 0) {
+      throw new UserError(
+        `${member.name}到${monthLabel(current)}的党费都交过了。预交请写月数，例如「缴费 ${member.name} 3个月」。`,
+      );
+    }
+    covered = owed.map((month) => ({ month, fen: monthlyFen(month) }));
+  } else if (amount.kind === 'fen' && !amount.months && amount.count === undefined) {
     if (request.voluntary) {
       covered = [];
     } else {

@@ -63,3 +63,20 @@ export async function insertWithReceipt(
   }
   throw new Error(`no free receipt number for community ${String(community._id)} after 50 tries`);
 }
+
+/**
+ * Writes a batch of payments, in the order given, under consecutive receipt numbers from the next free one. For a
+ * single writer loading history (the demo): a concurrent payment taking one of the numbers fails the batch.
+ */
+export async function insertManyWithReceipts(
+  models: Models,
+  community: { _id: Types.ObjectId; code: string },
+  year: number,
+  payments: Array<Omit<DuesPayment, 'receiptNo'>>,
+): Promise<string[]> {
+  if (payments.length === 0) return [];
+  const first = await nextSeq(models, community._id, community.code, year);
+  const numbered = payments.map((p, i) => ({ ...p, receiptNo: format(community.code, year, first + i) }));
+  await models.DuesPayment.insertMany(numbered, { ordered: true });
+  return numbered.map((p) => p.receiptNo);
+}

@@ -3,7 +3,7 @@ import { projectPath } from '../paths.js';
 import { type IntentArtifact, IntentModel } from './model.js';
 import { jiebaSegmenter } from './segmenter.js';
 
-export { cleanText, SPEAKERS, type Speaker } from './features.js';
+export { cleanText, namesNothing, SPEAKERS, type Speaker } from './features.js';
 export { type IntentArtifact, IntentModel, type Scored } from './model.js';
 
 /** Written by `npm run nlu:train`, read at start-up; never trained at boot. */

@@ -4,7 +4,7 @@ import { CGI_APIS, FakeWecomState, type Reply } from './fake-wecom-state.js';
 import type { ApiCounts, CardUpdate, FakeWecomApiOptions, RecordedMessage } from './fake-wecom-types.js';
 import { isRecord, OK, readBody, sendJson, wecomError } from './http-io.js';
 import type { CustomerContent, KfCallback, KfStandin } from './kf-state.js';
-import { mediaTypeFor } from './media-store.js';
+import { checkUpload, mediaTypeFor } from './media-store.js';
 
 export type { ApiCounts, CardUpdate, FakeWecomApiOptions, RecordedMessage } from './fake-wecom-types.js';
 export type { CustomerContent, KfCallback, KfSentMessage, PulledMessage } from './kf-state.js';
@@ -163,6 +163,7 @@ async function control(
     return;
   }
   if (action === 'GET kf/accounts') return sendJson(res, { ...OK, accounts: state.kf.accounts() });
+  if (action === 'GET menu') return sendJson(res, { ...OK, items: state.menuItems() });
   if (action === 'GET kf/session') {
     const openKfId = url.searchParams.get('open_kfid') ?? '';
     const ext = url.searchParams.get('external_userid') ?? '';
@@ -246,6 +247,23 @@ function controlAction(state: FakeWecomState, action: string, input: unknown): o
       return callback(state.kf.failDelivery(String(obj.msgid), Number(obj.fail_type ?? 4)));
     case 'POST kf/end':
       return callback(state.kf.endSession(String(obj.open_kfid), String(obj.external_userid)));
+    case 'POST users/add': {
+      if (typeof obj.userid !== 'string' || !/^[A-Za-z0-9_.@-]{1,64}$/.test(obj.userid))
+        throw new Error('expected {userid: 1–64 letters, digits or _.@-, name?}');
+      const name = typeof obj.name === 'string' && obj.name ? obj.name : obj.userid;
+      return { added: state.addUser({ userid: obj.userid, name }) };
+    }
+    case 'POST media': {
+      // A photo a member sends: WeChat uploads it and the callback carries its MediaId.
+      if (typeof obj.data !== 'string' || typeof obj.filename !== 'string')
+        throw new Error('expected {data: base64, filename}');
+      const data = Buffer.from(obj.data, 'base64');
+      const png = data.subarray(0, 4).toString('hex') === '89504e47';
+      const bad = checkUpload('image', data);
+      if (bad) throw new Error(bad.errmsg);
+      const media = state.media.put(data, obj.filename, png ? 'image/png' : 'image/jpeg', 'image');
+      return { media_id: media.mediaId };
+    }
     case 'POST response-code': {
       if (typeof obj.userid !== 'string' || typeof obj.taskId !== 'string')
         throw new Error('expected {userid, taskId}');

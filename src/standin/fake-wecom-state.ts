@@ -187,11 +187,38 @@ export class FakeWecomState {
     this.events.emit('message', record);
   }
 
+  #mediaFilename(body: Record<string, unknown>): string | undefined {
+    const payload = body[String(body.msgtype)];
+    const mediaId = isRecord(payload) && typeof payload.media_id === 'string' ? payload.media_id : null;
+    return this.media.get(mediaId)?.filename;
+  }
+
   /** Members without a department are put in the root department (id 1). */
   setUsers(users: FakeWecomApiOptions['users']): void {
     this.#directory = new Map(
       (users ?? []).map((u) => [u.userid.toLowerCase(), { ...u, department: u.department ?? [1] }]),
     );
+  }
+
+  /**
+   * An admin adds someone to the corp and the app's visibility (a resident who joined, not on any Party roster):
+   * true when they were not there yet — WeCom then sends the app a `subscribe` event.
+   */
+  addUser(user: { userid: string; name: string }): boolean {
+    const key = user.userid.toLowerCase();
+    if (this.#directory.has(key)) return false;
+    this.#directory.set(key, { ...user, department: [1] });
+    return true;
+  }
+
+  /** The menu keys members can click (platform doc §9): click-like items of the menu last pushed. */
+  menuItems(): Array<{ key: string; name: string }> {
+    const menu = this.menus.at(-1);
+    const buttons = isRecord(menu) && Array.isArray(menu.button) ? menu.button : [];
+    return buttons
+      .flatMap((b) => (isRecord(b) && Array.isArray(b.sub_button) ? b.sub_button : [b]))
+      .filter((b): b is Record<string, unknown> => isRecord(b) && typeof b.key === 'string')
+      .map((b) => ({ key: String(b.key), name: String(b.name ?? '') }));
   }
 
   /** Queued after any fault still pending for the same API. */
@@ -279,6 +306,7 @@ export class FakeWecomState {
     const dropped: string[] = [];
     for (const userid of recipients.valid) (this.#rate.admit(userid) ? delivered : dropped).push(userid);
     const { body: deliveredBody, truncatedFrom } = truncateForDelivery(body);
+    const filename = this.#mediaFilename(body);
     const record: RecordedMessage = {
       seq: ++this.#seq,
       at: new Date().toISOString(),
@@ -289,6 +317,7 @@ export class FakeWecomState {
       invalid: recipients.invalidUsers,
       dropped,
       body: deliveredBody,
+      ...(filename !== undefined && { filename }),
       ...(truncatedFrom !== undefined && { truncatedFrom }),
     };
     this.messages.push(record);

@@ -27,6 +27,8 @@ export interface RecordedMessage {
   dropped: string[];
   /** The JSON posted, as delivered (text/markdown content cut to 2048 bytes). */
   body: Record<string, unknown>;
+  /** The uploaded name of the media an image/file/voice/video message carries (WeChat shows a file's name). */
+  filename?: string;
   /** Original UTF-8 byte length of a truncated text/markdown content. */
   truncatedFrom?: number;
   /** Sent through 微信客服 (kf/send_msg, kf/send_msg_on_event) to a WeChat user; touser is their external_userid. */

@@ -8,6 +8,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMenu } from '../../src/bot/menu.js';
+import { buildRegistry } from '../../src/bot/registry.js';
+import { commands } from '../../src/commands/index.js';
 import { scheduledJobRunner } from '../../src/devtools/job-runner.js';
 import { currentYearMonth } from '../../src/domain/text/index.js';
 import { projectPath } from '../../src/paths.js';
@@ -226,7 +229,8 @@ describe('chatting as a member', () => {
     await expect
       .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);
-    const file = page.getByRole('link', { name: /文件 · 点击下载/ });
+    // The file's name, as WeCom shows it in the chat.
+    const file = page.getByRole('link', { name: '文件：党费收据.csv · 点击下载' });
     const download = await fetch(new URL((await file.getAttribute('href')) ?? '', bot.url));
     expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('党费收据.csv'));
     expect(await download.text()).toContain('王桂兰,2026-03,12.00');
@@ -256,7 +260,9 @@ describe('chatting as a member', () => {
       await page.getByLabel('假装现在是').fill(at);
       await page.getByRole('button', { name: '运行', exact: true }).click();
     };
-    await runJob('dues-charges', `${month}-01T00:10`);
+    // The clock reads as the community writes it (2026-12-06 06:20), not in the browser's US style.
+    expect(await page.getByLabel('假装现在是').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await runJob('dues-charges', `${month}-01 00:10`);
     await page.locator('.job-report', { hasText: '新生成 1 笔' }).waitFor();
 
     const composer = page.getByLabel(/以 王桂兰 的身份发消息/);
@@ -264,12 +270,31 @@ describe('chatting as a member', () => {
     await composer.press('Enter');
     await lastBotBubble().filter({ hasText: '未交（21.00元）' }).waitFor();
 
-    await runJob('dues-reminders', `${month}-15T10:15`);
+    await runJob('dues-reminders', `${month}-15 10:15`);
     await page.locator('.job-report', { hasText: '本次提醒 1 人' }).waitFor();
     // The reminder leaves a little after 10:15 (kept off the crowded minutes): release it now.
     for (const job of await bot.runtime.deps.queues.outbound.getDelayed()) await job.promote();
     await lastBotBubble().filter({ hasText: '党费还没有交' }).waitFor();
     await shot(page, 'time-machine');
+  });
+
+  it('chats as a resident on no roster, who sends a location and taps the app menu', async () => {
+    await bot.runtime.deps.wecom.createMenu(buildMenu(buildRegistry(commands)));
+    await page.getByLabel(/以不在名册上的居民身份聊天/).fill('zhangdama');
+    await page.getByRole('button', { name: '开始', exact: true }).click();
+    await lastBotBubble().filter({ hasText: '欢迎使用党建助手' }).waitFor();
+    const composer = page.getByLabel(/以 居民 zhangdama 的身份发消息/);
+    await composer.fill('反映 路灯坏了 晚上黑乎乎的');
+    await composer.press('Enter');
+    await lastBotBubble().filter({ hasText: '在哪里' }).waitFor();
+    await page.getByText('发图片、位置或点菜单').click();
+    await page.getByLabel(/发位置/).fill('31.2304,121.4737,幸福里小区6号楼');
+    await page.getByRole('button', { name: '发送位置' }).click();
+    await lastBotBubble().filter({ hasText: '已收到您的反映' }).waitFor();
+    await page.getByLabel('点应用菜单').selectOption({ label: '我的反映' });
+    await page.getByRole('button', { name: '点击', exact: true }).click();
+    await lastBotBubble().filter({ hasText: '6号楼' }).waitFor();
+    await shot(page, 'resident');
   });
 
   it('labels every control', async () => {

@@ -82,7 +82,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('at %s', (_, at) => {
       );
       const [told] = await textsAfter(bot, 'zhangdama', before);
       // The engine folds full-width punctuation (，→ ,) before commands see the text.
-      expect(told).toContain('已办结：已疏通下水道,恢复正常');
+      expect(told).toContain('已办结：已疏通下水道，恢复正常');
       expect(told).toContain(`评价 ${number} 满意`);
       expect(await imagesTo(bot, 'zhangdama')).toEqual([JPEG]);
       expect(bot.standin.messages({ touser: 'zhangdama' }).map(textOf)).toContain(`${number} 办结照片`);
@@ -106,7 +106,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('at %s', (_, at) => {
       const story = await bot.say('zhangdama', `进度 ${number}`);
       expect(story).toContain('状态：已回访');
       expect(story).toMatch(/受理（刘强）/);
-      expect(story).toMatch(/办结（刘强）：已疏通下水道,恢复正常（照片1张）/);
+      expect(story).toMatch(/办结（刘强）：已疏通下水道，恢复正常（照片1张）/);
       expect(story).toMatch(/评价（反映人）：满意，修得很快/);
     });
 

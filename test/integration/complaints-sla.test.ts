@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJob } from '../../jobs/scheduled/run.js';
+import { FollowUpStore } from '../../src/bot/follow-up.js';
 import { fireTimer, timerJobId } from '../../src/complaints/timers.js';
 import type { TimerStage } from '../../src/domain/complaints/sla.js';
 import { projectPath } from '../../src/paths.js';
@@ -33,6 +34,7 @@ describe.each(Object.entries(CALENDAR_INSTANTS))('time limits at %s', (_, instan
   const io = () => ({
     models: bot.runtime.deps.models,
     outbound: bot.runtime.deps.queues.outbound,
+    followUps: new FollowUpStore(bot.runtime.deps.redis),
     timeZone: 'Asia/Shanghai',
   });
 

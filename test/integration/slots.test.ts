@@ -60,6 +60,16 @@ describe('a secretary registers a payment in her own words', () => {
     expect(await clocked.say('zhaoxiuying', '取消')).toMatch(/取消/);
   });
 
+  it('paid without saying how much (「…她闺女微信帮她交了」): what she owes up to this month, shown for 确认', async () => {
+    const preview = await clocked.say('zhaoxiuying', '陈淑芬的党费她闺女微信帮她交了');
+    expect(preview).toMatch(/将记录：.*陈淑芬/s);
+    expect(preview).toMatch(/9月.*10月.*11月|2026-09.*2026-11/s);
+    expect(preview).toMatch(/63\.00元/);
+    expect(preview).toMatch(/微信/);
+    expect(preview).toMatch(/女儿/);
+    expect(await clocked.say('zhaoxiuying', '取消')).toMatch(/取消/);
+  });
+
   it('a sum that is not what the months named cost is refused, not recorded', async () => {
     const reply = await clocked.say('zhaoxiuying', '登记党费 收到陈阿姨现金三十块 这个月的');
     expect(reply).toMatch(/11月应交21\.00元，和30\.00元对不上/);

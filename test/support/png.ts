@@ -17,3 +17,24 @@ export function inspectPng(png: Buffer) {
     inked: inked / (image.width * image.height),
   };
 }
+
+/** How many pixels in rows `fromRow`… (to the bottom) are exactly `rgb`. */
+export function pixelsOfColour(png: Buffer, rgb: number, fromRow: number): number {
+  const image = PNG.sync.read(png);
+  let found = 0;
+  for (let i = fromRow * image.width * 4; i < image.data.length; i += 4) {
+    if (((image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!) === rgb) found++;
+  }
+  return found;
+}
+
+/** The commonest colour other than white: a chart's bars. */
+export function commonestInk(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < image.data.length; i += 4) {
+    const rgb = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
+    if (rgb !== 0xffffff) counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0xffffff;
+}

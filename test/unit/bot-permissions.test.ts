@@ -15,6 +15,7 @@ const OFFICERS: readonly Role[] = ['secretary', 'deputy_secretary', 'organiser',
 const HANDLERS: readonly Role[] = ['grid_leader', 'staff', 'secretary', 'deputy_secretary', 'admin'];
 const MATRIX: Record<string, { unknown: boolean; roles: readonly Role[] }> = {
   help: { unknown: true, roles: EVERYONE_REGISTERED },
+  more: { unknown: true, roles: EVERYONE_REGISTERED },
   'member.info': { unknown: false, roles: EVERYONE_REGISTERED },
   'member.find': { unknown: false, roles: OFFICERS },
   'member.bind': { unknown: false, roles: OFFICERS },

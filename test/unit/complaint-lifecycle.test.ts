@@ -122,6 +122,13 @@ describe('complaint numbers', () => {
     ['2026 0160 到底有没有人管啊', '2026-0160', null, '到底有没有人管啊'],
     // Without, only after the word that names it.
     ['上次报修的单号0131 现在怎样了', '2026-0131', '2025-0131', '上次报修的单号 现在怎样了'],
+    // Four digits with a leading zero, N号 before what is asked about it, a year said in Chinese digits.
+    ['帮我看看0087咋样了', '2026-0087', '2025-0087', '帮我看看 咋样了'],
+    ['我那个96号的单子有人接没', '2026-0096', '2025-0096', '我那个 的单子有人接没'],
+    ['二〇二六-0075 办完没', '2026-0075', null, '办完没'],
+    ['2026年0088号那个事', '2026-0088', null, '那个事'],
+    ['二零二六杠零零九二 办得咋样了', '2026-0092', null, '办得咋样了'],
+    ['九十五号的进度帮我查查', '2026-0095', '2025-0095', '的进度帮我查查'],
   ])('%s', (text, number, lastYear, rest) => {
     expect(findTicketNumber(text, 2026)).toEqual({ number, lastYear, rest });
   });
@@ -134,6 +141,9 @@ describe('complaint numbers', () => {
     expect(findTicketNumber('交了2026年的党费', 2026)).toBeNull();
     expect(findTicketNumber('0', 2026)).toBeNull();
     expect(findTicketNumber('满意', 2026)).toBeNull();
+    expect(findTicketNumber('他手机186开头的 我有', 2026)).toBeNull();
+    expect(findTicketNumber('我住0302室', 2026)).toBeNull();
+    expect(findTicketNumber('住12号的那个老太太', 2026)).toBeNull();
   });
 
   it.each([
@@ -158,6 +168,14 @@ describe('ratings', () => {
     ['給個滿意', '满意', ''],
     ['勉强基本满意', '基本满意', ''],
     ['基本满意吧 希望以后别再堵了', '基本满意', '希望以后别再堵了'],
+    // the verdict in the resident's own words
+    ['这样处理我不认可', '不满意', '这样处理我'],
+    ['修是修了 还凑合吧', '基本满意', '修是修了'],
+    ['师傅来得快 真不错', '满意', '师傅来得快'],
+    ['给你们打满分 辛苦了', '满意', '辛苦了'],
+    ['师傅干活没得说', '满意', '师傅干活'],
+    ['不咋满意 修完又坏了', '不满意', '修完又坏了'],
+    ['还算可以 下回早点来', '基本满意', '下回早点来'],
   ])('%s', (text, rating, comment) => {
     expect(parseRating(text)).toEqual({ rating, comment });
   });

@@ -134,6 +134,57 @@ describe("parsePaymentCommand: a secretary's own sentence", () => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
   });
 
+  // Kinds seen on fresh messages: request words with 一下 before the name, months placed by 今年 or by one of
+  // them, 一块 meaning together.
+  it.each([
+    { input: '帮我登记下 蔡树森 仨月的', expected: request('蔡树森', count(3)) },
+    {
+      input: '麻烦记一下 魏淑珍交了两个月 微信',
+      expected: request('魏淑珍', count(2), { method: 'wechat' }),
+    },
+    { input: '登记一下 石桂英 十七块 现金', expected: request('石桂英', fen(1700), { method: 'cash' }) },
+    { input: '丁保国把今年最后俩月的也交上了', expected: request('丁保国', count(2)) },
+    { input: '唐永福说明年一年的先交了', expected: request('唐永福', count(12)) },
+    { input: '范桂英连十二月的一起 交了俩月', expected: request('范桂英', count(2)) },
+    { input: '冯军的党费仨月一块交的 现钱', expected: request('冯军', count(3), { method: 'cash' }) },
+    // paid, but how much not said: what is owed up to this month (the preview shows the months before 确认)
+    { input: '丁保国的党费他儿子帮着交上了', expected: request('丁保国', { kind: 'owed' }, family('儿子')) },
+    { input: '石桂英家老头把党费送过来了', expected: request('石桂英', { kind: 'owed' }, family('老伴')) },
+    // months listed one after another, and a count that only agrees with them
+    { input: '王桂兰 3个月 9-11月', expected: request('王桂兰', months(['2026-09', '2026-10', '2026-11'])) },
+    {
+      input: '帮丁保国记上 九月十月两个月的 他闺女拿来的',
+      expected: request('丁保国', months(['2026-09', '2026-10']), { method: 'cash', ...family('女儿') }),
+    },
+    {
+      input: '把老蔡十月、十一月的记上 微信',
+      expected: request('老蔡', months(['2026-10', '2026-11']), { method: 'wechat' }),
+    },
+    // the day said the colloquial way after a familiar name
+    {
+      input: '丁保国托人捎来四十二 俩月的',
+      expected: request('丁保国', { ...fen(4200), count: 2 }, family('他人')),
+    },
+    {
+      input: '冯军的儿子替他把明年上半年的交了',
+      expected: request(
+        '冯军',
+        months(['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06']),
+        family('儿子'),
+      ),
+    },
+    { input: '老范昨儿个把党费交了 现钱十七', expected: request('老范', fen(1700), { method: 'cash' }) },
+    // a rate after the sum is no count of months
+    { input: '石桂英 两块一 七毛一个月 交仨月', expected: request('石桂英', { ...fen(210), count: 3 }) },
+    // the payer named after the relation
+    {
+      input: '魏淑珍在外地带孙子 她儿子唐海把半年的都代交了',
+      expected: request('魏淑珍', count(6), { proxy: { name: '唐海', relation: '儿子' } }),
+    },
+  ])('$input', ({ input, expected }) => {
+    expect(parsePaymentCommand(input, NOW, ZONE)).toEqual(expected);
+  });
+
   it('takes the member named in answer to 「是哪一位？」', () => {
     expect(parsePaymentCommand('老张的党费他闺女转过来了 交了仨月 姓名： 张建华', NOW, ZONE)).toEqual(
       request('张建华', count(3), family('女儿')),
@@ -161,6 +212,8 @@ describe('parsePaymentCommand: missing parts', () => {
     { input: '王桂兰', missing: 'amount' },
     { input: '王桂兰 现金', missing: 'amount' },
     { input: '刘强 代缴 刘小红(女儿)', missing: 'amount' },
+    { input: '唐永福的党费交了没', missing: 'amount' },
+    { input: '蔡树森的党费送来没有', missing: 'amount' },
   ])('$input → missing $missing', ({ input, missing }) => {
     expect(parsePaymentCommand(input, NOW, ZONE)).toEqual({ ok: false, missing });
   });
@@ -178,7 +231,7 @@ describe('parsePaymentCommand: refusals', () => {
     { input: '王桂兰 十三个月', error: PAYMENT_ERRORS.tooManyMonths },
     { input: '王桂兰 1000.01元', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
     { input: '李建国 1200元 现金', error: '超过1000元的请注明“自愿”，大额党费按规定单独处理' },
-    { input: '王桂兰 3个月 9-11月', error: PAYMENT_ERRORS.amountAndMonths },
+    { input: '王桂兰 2个月 9-11月', error: PAYMENT_ERRORS.amountAndMonths },
     { input: '刘强 15元 代缴', error: PAYMENT_ERRORS.proxy },
     { input: '刘强 15元 代缴 欧阳建国华(儿子)', error: PAYMENT_ERRORS.proxy },
   ])('$input → $error', ({ input, error }) => {

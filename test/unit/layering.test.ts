@@ -17,6 +17,8 @@ const DOMAIN_PACKAGES = new Set(['@date-fns/tz', 'date-fns', 'chinese-days', 'zo
 const COMMAND_WIRING = new Set([
   'src/bot/services.ts',
   'src/cli/menu.ts',
+  // The local run pushes the app menu, as `npm run menu -- sync` does in a deployment.
+  'scripts/local.ts',
   // The corpus checks intents against the commands; the NLU bench routes through the real registry.
   'scripts/nlu-corpus.ts',
   'bench/nlu-eval.ts',

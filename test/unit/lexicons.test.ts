@@ -182,3 +182,98 @@ describe('other ways people say it', () => {
     expect(inferType(text)).toBe(type);
   });
 });
+
+/**
+ * Kinds found on fresh messages (written apart from the corpus, none of them a corpus line): a shift told as
+ * 坐了一班, meals brought as a service, gifts as a visit, 扫墓 as education, exercises and calligraphy as 文体;
+ * building-site noise, handbills, a burst pipe, small injuries as a hazard; someone named still inside, a fire
+ * only feared, a step crumbled rather than a collapse.
+ */
+describe('kinds the fresh messages showed', () => {
+  it.each([
+    ['昨天下午在社区服务站坐了一班', 'duty'],
+    ['周六我替老刘上了一班 在门岗', 'duty'],
+    ['这礼拜轮着我在便民服务点坐了半天班', 'duty'],
+    ['中午给楼上瘫在床上的老周送饭 来回一个钟头', 'volunteer'],
+    ['这礼拜天天去给独居的马奶奶送午饭', 'volunteer'],
+    ['跟网格员挨家摸排独居老人情况', 'volunteer'],
+    ['过节前给困难户送米送油', 'visit'],
+    ['昨天去给残疾人家里送温暖', 'visit'],
+    ['清明带着党员去烈士陵园祭扫', 'study'],
+    ['上午去纪念馆缅怀先烈', 'study'],
+    ['早上在公园跟着老姐妹们练八段锦', 'culture'],
+    ['下午在老年大学练字 写了俩小时', 'culture'],
+    ['周末在小区门口给居民免费磨剪子', 'volunteer'],
+    ['昨晚跟着巡防队在楼群里巡了一圈', 'volunteer'],
+    ['早上起来在单元门口铲了半个钟头雪', 'volunteer'],
+    ['下午去给孤寡的赵奶奶拾掇了一下院子', 'volunteer'],
+    ['晚上参加了小区党员议事 商量停车的事', 'meeting'],
+    ['礼拜六在服务站坐了一整天班', 'duty'],
+    ['跟着社工入户核对独居老人的信息', 'volunteer'],
+    ['下午几个委员碰了个头 商量慰问名单', 'meeting'],
+    ['晚上在传达室帮着看了俩钟头大门', 'duty'],
+    ['上午去开了个楼长会 说供暖的事', 'meeting'],
+  ])('activity %s → %s', (text, type) => {
+    expect(parseActivity(text, NOW, TZ).type).toBe(type);
+  });
+
+  it('reads 昨兒個 in traditional characters as yesterday', () => {
+    expect(parseActivity('昨兒個下午在黨群中心值班', NOW, TZ)).toMatchObject({
+      type: 'duty',
+      date: '2026-11-17',
+    });
+  });
+
+  it.each([
+    ['后面工地半夜还在打桩 咣咣的', 'noise'],
+    ['旁边楼盘天天晚上用切割机 响到十二点', 'noise'],
+    ['单元门上贴的全是小广告 撕了又贴', 'sanitation'],
+    ['电梯里被人贴满了牛皮癣', 'sanitation'],
+    ['小广场的滑梯断了 铁皮翘起来 小孩容易划伤', 'safety'],
+    ['对门养了两条狗 楼道里全是狗毛 一开门就往外冲', 'dogs'],
+    ['物业把楼前的草坪铲了改成停车场', 'parking'],
+    ['厨房水管爆了 水哗哗的流', 'leak'],
+    // the thing that is wrong outweighs the circumstance: a missing cover in the dark, a tree fallen on bikes
+    ['后院那棵大杨树倒了 横在路上 电动车都过不去', 'safety'],
+    ['东门口井盖没了 晚上黑咕隆咚的', 'safety'],
+    ['三楼往上水流小得很 洗澡都费劲', 'water'],
+    ['隔壁在楼顶搭了个阳光房', 'illegal_build'],
+    ['厨房顶上一片湿 楼上洗衣机排水弄的', 'leak'],
+    ['对门老人好几天没见着 敲门也没人开', 'safety'],
+    ['楼梯拐角堆放了好多木板', 'safety'],
+    ['后面菜地有人烧秸秆 烟大得呛人', 'sanitation'],
+    ['院里那块空地被人砌上墙圈成菜园子了', 'illegal_build'],
+    ['卫生间顶上老往下掉水珠子', 'leak'],
+    ['北屋墙上渗出一片黄印子', 'leak'],
+    ['三号楼电梯刚才掉了一层 吓死人了', 'safety'],
+    ['楼下那只金毛老追着孩子扑', 'dogs'],
+    ['二楼的在窗户外头焊了个铁笼子接出去一米多', 'illegal_build'],
+    ['我们单元那个灯坏了半个月了', 'lighting'],
+    ['楼上小孩半夜蹦跶 震得吊灯直晃', 'noise'],
+    ['草坪上到处是外卖盒子 也没人收拾', 'sanitation'],
+    ['一早起来一滴水也没有 饭都做不了', 'water'],
+    ['厨房水池子的水下不去了', 'drain'],
+    ['楼下的垃圾桶满了往外溢 好几天没拉', 'sanitation'],
+    ['顶楼那家把楼道的公共窗户封死了', 'illegal_build'],
+  ])('complaint %s → %s', (text, category) => {
+    expect(classify(text)).toBe(category);
+  });
+
+  it.each([
+    ['电梯停在九楼不动了 俺爸还在里头呢', true],
+    ['电梯卡住了 孩子还关在里边', true],
+    ['厨房插座冒烟了咋办啊', true],
+    ['后墙塌下来了 砸着车了', true],
+    ['楼道里全是电动车 起火谁负责', false],
+    ['地下室堆了一堆木头 失火咋办', false],
+    ['楼门口的台阶塌了一角 走路得绕着', false],
+    ['钥匙还在里面 门锁上了', false],
+    ['对门老人好几天没见着 敲门也没人开', true],
+    ['电梯停半道了 里头还关着个老太太', true],
+    ['厨房里有股液化气的味 呛得头晕', true],
+    ['孩子的手被卡在电梯门缝里了', true],
+    ['天然气表后面那截管子一直嘶嘶的', true],
+  ])('%s → urgent %s', (text, urgent) => {
+    expect(isUrgent(text)).toBe(urgent);
+  });
+});

@@ -17,6 +17,13 @@ describe('a name where it stands in a free sentence', () => {
     ['刘大爷到了没签上 帮他补一下', '刘大爷'],
     ['老范家送学去了', '老范'],
     ['趙秀英的檔案', '赵秀英'],
+    // what is said about the person right after the name: their state, or 那/这 pointing back at them
+    ['石桂英身体不好 今天上门给她补的课', '石桂英'],
+    ['蔡树森卧床好几个月了 送学到家', '蔡树森'],
+    ['丁保国这人哪年入的党', '丁保国'],
+    ['魏淑珍那老太太住几号楼', '魏淑珍'],
+    ['帮我查下唐永福啥时候转的正', '唐永福'],
+    ['蔡秀兰上次学习来了没签上', '蔡秀兰'],
   ])('%s → %s', (text, name) => {
     expect(personNameIn(text)).toBe(name);
   });
@@ -26,5 +33,8 @@ describe('a name where it stands in a free sentence', () => {
     expect(personNameIn('帮我查一下')).toBeNull();
     expect(personNameIn('成员信息查一下')).toBeNull();
     expect(personNameIn('查党员的电话')).toBeNull();
+    // a familiar form is built on a surname: 那老爷子, 老爷子 and 小伙子 name nobody
+    expect(personNameIn('那老爷子的资料调一下')).toBeNull();
+    expect(personNameIn('隔壁老爷子又来问了')).toBeNull();
   });
 });

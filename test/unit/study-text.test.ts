@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksLeaveForOthers,
   describeSession,
+  describeSessions,
   isQuestion,
   parseCancelRequest,
   parseLeaveRequest,
@@ -123,6 +124,21 @@ describe('secretary requests (dates point to the coming days)', () => {
     expect(parseMoveRequest('改到12月12日', NOW, ZONE)).toEqual({ ok: false, missing: 'from' });
   });
 
+  it('调整学习日 said the way secretaries talk: 改在, a week later, the old day named after the new one', () => {
+    expect(parseMoveRequest('26号学习改在28号', NOW, ZONE)).toEqual({
+      ok: true,
+      value: { from: '2026-11-26', to: '2026-11-28', time: null, place: '' },
+    });
+    expect(parseMoveRequest('这周四的学习往后推一个星期', NOW, ZONE)).toMatchObject({
+      ok: true,
+      value: { from: '2026-11-26', to: '2026-12-03' },
+    });
+    expect(parseMoveRequest('学习改到下礼拜三 这礼拜三那次不开了', NOW, ZONE)).toEqual({
+      ok: true,
+      value: { from: '2026-11-25', to: '2026-12-02', time: null, place: '' },
+    });
+  });
+
   it('调整学习日 reads the new time like 设置学习日: 两点 is 14:00, and 6:00–21:30 only', () => {
     expect(parseMoveRequest('12月10日 改到 12月12日 两点', NOW, ZONE)).toMatchObject({
       ok: true,
@@ -241,12 +257,20 @@ describe('a session as members read it', () => {
     );
   });
 
-  it('warns when the year’s holidays are not published', () => {
+  it('warns once under a list when the year’s holidays are not published', () => {
+    const unknown = { ...base, originalDate: null, calendarKnown: false, topic: '党史' };
     expect(
-      describeSession(
-        { ...base, date: '2031-01-10', originalDate: null, calendarKnown: false, topic: '党史' },
-        '',
+      describeSessions(
+        [
+          { ...unknown, date: '2031-01-10' },
+          { ...unknown, date: '2031-01-25' },
+        ],
+        () => '',
       ),
-    ).toContain('2031年放假安排还没公布');
+    ).toEqual([
+      '1月10日（周五）19:00，社区党群服务中心\n主题：党史',
+      '1月25日（周六）19:00，社区党群服务中心\n主题：党史',
+      '（2031年放假安排还没公布，如遇节假日以支部通知为准）',
+    ]);
   });
 });

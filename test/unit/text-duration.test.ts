@@ -22,6 +22,8 @@ describe('parseDurationMinutes', () => {
     { input: '90分钟', minutes: 90, matched: '90分钟' },
     { input: '四十五分钟', minutes: 45, matched: '四十五分钟' },
     { input: '十多分钟', minutes: 10, matched: '十多分钟' },
+    { input: '帮着填表 忙了三个来钟头', minutes: 180, matched: '三个来钟头' },
+    { input: '二十来分钟', minutes: 20, matched: '二十来分钟' },
     { input: '1小时30分钟', minutes: 90, matched: '1小时30分钟' },
     { input: '一个小时二十分钟', minutes: 80, matched: '一个小时二十分钟' },
     { input: '二十四小时', minutes: 1440, matched: '二十四小时' },

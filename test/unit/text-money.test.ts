@@ -36,6 +36,7 @@ describe('parseMoneyFen with a unit or a currency sign', () => {
     { input: '交了党费，三十块 收据呢', fen: 3000, matched: '三十块' },
     { input: '交了三十块的党费', fen: 3000, matched: '三十块' },
     { input: '15块5号楼', fen: 1500, matched: '15块' },
+    { input: '交了三十块零五毛', fen: 3050, matched: '三十块零五毛' },
   ])('$input → $fen fen', ({ input, fen, matched }) => {
     expect(parseMoneyFen(input)).toEqual({ fen, matched, index: input.indexOf(matched) });
   });
@@ -50,6 +51,8 @@ describe('parseMoneyFen with a unit or a currency sign', () => {
     '4200',
     '三角形',
     '我和老李一块去看了困难户',
+    '俩月的一块交了',
+    '跟上个月的一块给他了',
     '99999999999999999元',
     '15.555元 还是30元',
     '我和老李礼拜六去看了困难户张大爷，送了一袋米一桶油',

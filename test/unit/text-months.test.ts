@@ -47,6 +47,9 @@ describe('parseMonths at 2026-11-23 (Shanghai)', () => {
     { input: '我闺女帮我交的三月份党费 收到没', months: ['2026-03'], matched: '三月份' },
     { input: '今年上半年的党费想一次交了 行不行', months: H1_2026, matched: '今年上半年' },
     { input: '去年十二月的补上了吗', months: ['2025-12'], matched: '去年十二月' },
+    // months listed one after another
+    { input: '九月十月的都补上了', months: ['2026-09', '2026-10'], matched: '九月十月' },
+    { input: '8月、9月和10月的收到没', months: ['2026-08', '2026-09', '2026-10'], matched: '8月、9月和10月' },
     { input: '本月主题党日参加了 在二楼会议室', months: ['2026-11'], matched: '本月' },
     { input: '这个月学习日几号', months: ['2026-11'], matched: '这个月' },
     { input: '我在深圳上班回不去 这个月主题党日线上参加行不行', months: ['2026-11'], matched: '这个月' },

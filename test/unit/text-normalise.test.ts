@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWidth, normaliseText, stripFillers } from '../../src/domain/text/index.js';
+import { foldWidth, normaliseText, ownWords, stripFillers } from '../../src/domain/text/index.js';
 
 describe('normaliseText', () => {
   it.each([
@@ -13,6 +13,11 @@ describe('normaliseText', () => {
     { input: '○ 不是数字', expected: '○ 不是数字' },
     { input: '好的。收到、谢谢“书记”', expected: '好的。收到、谢谢“书记”' },
     { input: '１１月２０日', expected: '11月20日' },
+    // A phone set to traditional script: the everyday words of every command, not just 黨費.
+    { input: '網格員的訴求統計', expected: '网格员的诉求统计' },
+    { input: '後天學習我請個假 在醫院複查', expected: '后天学习我请个假 在医院复查' },
+    { input: '樓上漏水 衛生間天花板濕了', expected: '楼上漏水 卫生间天花板湿了' },
+    { input: '我的積分排第幾', expected: '我的积分排第几' },
   ])('$input → $expected', ({ input, expected }) => {
     expect(normaliseText(input)).toBe(expected);
   });
@@ -39,5 +44,24 @@ describe('stripFillers', () => {
     { input: '这就是我家', expected: '这就是我家' },
   ])('$input → $expected', ({ input, expected }) => {
     expect(stripFillers(input)).toBe(expected);
+  });
+});
+
+describe('ownWords', () => {
+  it('gives back the person’s own characters for a piece of the folded text', () => {
+    const typed = '反映  6号楼楼道堆满了纸箱子，谁能管管？消防通道都堵了！';
+    const folded = normaliseText(typed);
+    expect(folded).toContain('谁能管管?消防通道都堵了!');
+    expect(ownWords('6号楼楼道堆满了纸箱子,谁能管管?消防通道都堵了!', typed)).toBe(
+      '6号楼楼道堆满了纸箱子，谁能管管？消防通道都堵了！',
+    );
+  });
+
+  it('keeps full-width digits and traditional characters as typed, and words the parser added as they are', () => {
+    expect(ownWords('党费交到11月了吗 (补)', '黨費交到１１月了嗎')).toBe('黨費交到１１月了嗎 (补)');
+  });
+
+  it('changes nothing when nothing was folded', () => {
+    expect(ownWords('三楼也有', '补充 2026-0001 三楼也有')).toBe('三楼也有');
   });
 });

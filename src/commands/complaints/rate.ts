@@ -67,6 +67,6 @@ export const rateComplaint = defineCommand<{ ref: TicketRef | null; rating: Rati
   },
   async handle(ctx, { rating, comment, ref }) {
     const complaint = ref ? await findVisible(ctx, ref) : await onlyAwaitingVerdict(ctx);
-    await runStep(ctx, verdict(rating, comment), complaint, '');
+    await runStep(ctx, verdict(rating, ctx.ownWords(comment)), complaint, '');
   },
 });

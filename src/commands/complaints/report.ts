@@ -52,6 +52,7 @@ async function askWhere(ctx: BotContext, text: string) {
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: ID,
     text: `${text} ${PLACE_MARKER}`,
+    said: ctx.ownWords(text),
     missing: 'where',
     question: WHERE,
     expects: expects('place', '5号楼2单元'),
@@ -65,6 +66,7 @@ async function askSame(ctx: BotContext, text: string, original: ComplaintDoc, pe
   await ctx.services.dialogues.set(ctx.message.fromUser, {
     commandId: ID,
     text: `${text} ${SAME_MARKER}`,
+    said: ctx.ownWords(text),
     missing: 'same',
     question,
     expects: YES_NO,

@@ -1,10 +1,7 @@
 import { defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
-import type { Role } from '../../domain/member-vocabulary.js';
+import { branchCollector } from '../../dues/collector.js';
 import { DEFAULT_DUES_METHODS } from '../../models/branch.js';
-
-/** Who collects when the branch names nobody: the 组织委员 traditionally keeps the dues, else the secretary. */
-const COLLECTOR_ROLES: readonly Role[] = ['organiser', 'secretary', 'deputy_secretary'];
 
 /** 交党费找谁 / 怎么交党费: to whom and how, from the branch's record, never typed into code. */
 export const duesHow = defineCommand<Record<string, never>>({
@@ -25,18 +22,9 @@ export const duesHow = defineCommand<Record<string, never>>({
   async handle(ctx) {
     if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
     const { member } = ctx.sender;
-    const { Branch, Member } = ctx.services.models;
-    const branch = await Branch.findById(member.branchId);
+    const branch = await ctx.services.models.Branch.findById(member.branchId);
     if (!branch) throw new UserError('还没有您所在支部的登记，请联系社区党委。');
-    const named = branch.dues?.collectorUserId
-      ? await Member.findOne({ wecomUserId: branch.dues.collectorUserId, communityId: member.communityId })
-      : null;
-    const officers = named
-      ? []
-      : await Member.find({ branchId: branch._id, roles: { $in: COLLECTOR_ROLES }, status: 'active' });
-    const collector =
-      named ??
-      COLLECTOR_ROLES.map((r) => officers.find((o) => o.roles.includes(r))).find((o) => o !== undefined);
+    const collector = await branchCollector(ctx.services.models, branch);
     const methods = branch.dues?.methods?.length ? branch.dues.methods : DEFAULT_DUES_METHODS;
     const lines = [
       collector ? `${branch.name}的党费交给${collector.name}。` : `${branch.name}的党费请交给支部书记。`,

@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { expects } from '../../bot/answers.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { ask, defineCommand, invalid, ok } from '../../bot/command.js';
@@ -16,7 +15,8 @@ import {
 import { currentYearMonth, monthLabel } from '../../domain/text/index.js';
 import { loadLedger } from '../../dues/ledger.js';
 import { describePlan, type PaymentPlan, planPayment } from '../../dues/plan-payment.js';
-import { insertWithReceipt, peekReceiptNo } from '../../dues/receipts.js';
+import { peekReceiptNo } from '../../dues/receipts.js';
+import { recordPayment } from '../../dues/record-payment.js';
 import { enqueueOutbound } from '../../queues/queues.js';
 import { confirmReversal, type PendingReversal, REVERSAL_KIND } from './reverse.js';
 
@@ -130,28 +130,14 @@ export const confirmDues = defineCommand({
   },
 });
 
-/** Writes the payment the plan shows, unless someone recorded its months meanwhile; its receipt number. */
-async function writePayment(ctx: BotContext, plan: PaymentPlan, sourceKey: string): Promise<string> {
+/** Writes the payment the plan shows, collected by the officer who confirms it; its receipt number. */
+function writePayment(ctx: BotContext, plan: PaymentPlan, sourceKey: string): Promise<string> {
   if (ctx.sender.kind !== 'member') throw new UserError('您还没有登记。');
-  const { models } = ctx.services;
-  const memberId = new Types.ObjectId(plan.memberId);
-  const ledger = await loadLedger(models, memberId);
-  const taken = plan.covered.filter((c) => ledger.covered.has(c.month));
-  if (taken.length > 0)
-    throw new UserError(`${taken.map((c) => c.month).join('、')}刚刚已经有人登记过了，请重新核对。`);
-  const year = Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4));
-  const member = await models.Member.findById(memberId);
-  return insertWithReceipt(models, ctx.sender.community, year, {
-    communityId: ctx.sender.member.communityId,
-    memberId,
-    branchId: member?.branchId ?? null,
-    amountFen: plan.amountFen,
-    covered: plan.covered,
-    method: plan.method,
-    payer: plan.payer,
-    voluntary: plan.voluntary,
+  return recordPayment(ctx.services.models, ctx.sender.community, {
+    plan,
     collectorMemberId: ctx.sender.member._id,
     sourceKey,
     paidAt: ctx.now,
+    year: Number(currentYearMonth(ctx.now, ctx.timeZone).slice(0, 4)),
   });
 }

@@ -1,8 +1,10 @@
 import { type Command, defineCommand, ok } from '../../bot/command.js';
+import { readsScreens } from '../../bot/context.js';
 import { mayUse } from '../../bot/permissions.js';
 import type { Registry } from '../../bot/registry.js';
 import type { Sender } from '../../bot/sender.js';
 import { normaliseText } from '../../domain/text/normalise.js';
+import { SCREEN_CHARS } from '../../domain/text/pages.js';
 
 /** Help is grouped by the first part of a command's id; topics are listed in this order. */
 const TOPICS: ReadonlyArray<{ name: string; ids: readonly string[] }> = [
@@ -29,10 +31,14 @@ function byTopic(commands: readonly Command[]): Map<string, Command[]> {
   return new Map([...groups].filter(([, list]) => list.length > 0));
 }
 
+/** Whether the whole list fits: one phone screen for those who read one at a time, else one WeCom message. */
+const fits = (sender: Sender, text: string): boolean =>
+  readsScreens(sender) ? text.length <= SCREEN_CHARS : Buffer.byteLength(text, 'utf8') <= FULL_HELP_MAX_BYTES;
+
 /**
  * 帮助 is generated from the registry, so it lists exactly what this person may use: every command when
- * that fits one message (members), otherwise the topics with their command words, and 「帮助 党费」 or
- * 「帮助 缴费」 gives one topic's or one command's examples.
+ * that fits (a phone screen for members, a message for officers), otherwise the topics with their command words,
+ * and 「帮助 党费」 or 「帮助 缴费」 gives one topic's or one command's examples.
  */
 export function helpText(registry: Registry, sender: Sender, about = ''): string {
   const usable = registry.commands.filter((c) => c.id !== 'help' && mayUse(c, sender));
@@ -56,7 +62,7 @@ export function helpText(registry: Registry, sender: Sender, about = ''): string
     ...usable.map(line),
     ...footer,
   ];
-  if (Buffer.byteLength(full.join('\n'), 'utf8') <= FULL_HELP_MAX_BYTES) return full.join('\n');
+  if (fits(sender, full.join('\n'))) return full.join('\n');
   const overview = [...groups].map(
     ([name, list]) => `【${name}】${list.map((c) => c.triggers[0]).join('、')}`,
   );

@@ -5,8 +5,14 @@ import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { formatDay } from '../../domain/activity.js';
 import type { Role } from '../../domain/member-vocabulary.js';
-import { monthsSpan, OUTCOME_LABELS, type Outcome, percent, tally } from '../../domain/study/index.js';
-import { currentYearMonth, formatPeriod, parsePeriod, type YearMonth } from '../../domain/text/index.js';
+import { monthsSpan, OUTCOME_LABELS, percent, tally } from '../../domain/study/index.js';
+import {
+  currentYearMonth,
+  formatPeriod,
+  parsePeriod,
+  someNames,
+  type YearMonth,
+} from '../../domain/text/index.js';
 import { studyFigures } from '../../study/figures.js';
 import { memberInBranch } from './common.js';
 
@@ -37,6 +43,10 @@ async function ownRecord(ctx: BotContext, months: YearMonth[]): Promise<string> 
   ].join('\n');
 }
 
+/**
+ * The branch's record on one screen: the counts and the rate, who missed (most absences first, a few names), who
+ * studies away from the room (流动党员, 送学上门), and the 导出 that gives every member and session.
+ */
 async function branchRecord(ctx: BotContext, months: YearMonth[]): Promise<string> {
   const scope = officerScope(ctx.sender);
   const figures = await studyFigures(
@@ -48,22 +58,33 @@ async function branchRecord(ctx: BotContext, months: YearMonth[]): Promise<strin
   );
   if (figures.sessions.length === 0)
     throw new UserError(`${formatPeriod(months)}还没有已结束的学习（${scope.label}）。`);
-  const byMember = new Map<string, { name: string; outcomes: Outcome[] }>();
+  const total = tally(figures.records.map((r) => r.outcome));
+  const absences = new Map<string, { name: string; times: number }>();
+  const delivered = new Set<string>();
   for (const r of figures.records) {
-    const entry = byMember.get(r.memberId) ?? { name: r.memberName, outcomes: [] };
-    entry.outcomes.push(r.outcome);
-    byMember.set(r.memberId, entry);
+    if (r.outcome === 'home_delivered') delivered.add(r.memberName);
+    if (r.outcome !== 'absent') continue;
+    const entry = absences.get(r.memberId) ?? { name: r.memberName, times: 0 };
+    entry.times++;
+    absences.set(r.memberId, entry);
   }
-  const expected = figures.sessions.reduce((n, s) => n + s.expected, 0);
-  const tookPart = figures.sessions.reduce((n, s) => n + s.signed + s.remote, 0);
-  const rows = [...byMember.values()]
-    .map((m) => ({ name: m.name, ...tally(m.outcomes) }))
-    .sort((a, b) => b.absent - a.absent || a.name.localeCompare(b.name, 'zh'));
-  return [
-    `学习考勤 · ${formatPeriod(months)}（${scope.label}）：${figures.sessions.length}次学习，参学率${percent(tookPart, expected)}`,
-    '（到场含补签；远程含送学上门）',
-    ...rows.map((r) => `${r.name}：到场${r.present} 远程${r.remote} 请假${r.leave} 缺席${r.absent}`),
-  ].join('\n');
+  const missed = [...absences.values()]
+    .sort((a, b) => b.times - a.times || a.name.localeCompare(b.name, 'zh'))
+    .map((m) => (m.times > 1 ? `${m.name}${m.times}次` : m.name));
+  const mobile = await ctx.services.models.Member.find(
+    { _id: { $in: [...new Set(figures.records.map((r) => r.memberId))] }, status: 'mobile' },
+    { name: 1 },
+  ).lean();
+  const names = (list: string[]) => someNames([...list].sort((a, b) => a.localeCompare(b, 'zh')));
+  const lines = [
+    `学习考勤 · ${formatPeriod(months)}（${scope.label}）：${figures.sessions.length}次学习，应到${total.expected}人次`,
+    `到场${total.present} 远程${total.remote} 请假${total.leave} 缺席${total.absent}，参学率${percent(total.present + total.remote, total.expected)}`,
+    missed.length ? `缺席：${someNames(missed)}` : '没有人缺席。',
+  ];
+  if (mobile.length) lines.push(`流动党员：${names(mobile.map((m) => m.name))}`);
+  if (delivered.size) lines.push(`送学上门：${names([...delivered])}`);
+  lines.push(`每人每次的明细，请发「导出 考勤 ${formatPeriod(months)}」，会发来表格。`);
+  return lines.join('\n');
 }
 
 /** 考勤 [本月|季度|年]: a member's own record; officers get everyone in their scope (「考勤 我」 for their own). */

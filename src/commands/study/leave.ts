@@ -112,9 +112,11 @@ export const studyLeave = defineCommand<LeaveArgs>({
       );
       return;
     }
-    if (await askLeave(ctx, session, reason)) {
+    // The secretary reads the reason in the member's own characters.
+    const own = ctx.ownWords(reason);
+    if (await askLeave(ctx, session, own)) {
       await ctx.reply(
-        `已请假：${sessionWhen(viewOf(session))}的学习。\n原因：${reason}\n已转告支部书记。能来了请发「销假」。`,
+        `已请假：${sessionWhen(viewOf(session))}的学习。\n原因：${own}\n已转告支部书记。能来了请发「销假」。`,
       );
     }
   },

@@ -3,7 +3,7 @@ import { defineCommand, ok } from '../../bot/command.js';
 import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import { parseIsoDate } from '../../domain/activity.js';
-import { describeSession, monthLength } from '../../domain/study/index.js';
+import { calendarNotes, describeSession, monthLength } from '../../domain/study/index.js';
 import { currentYearMonth, type IsoDate, parseMonths, type YearMonth } from '../../domain/text/index.js';
 import { sessionsBetween, viewOf } from '../../study/sessions.js';
 import { branchNames } from './common.js';
@@ -45,6 +45,7 @@ export const studyPlan = defineCommand<{ month: YearMonth }>({
       }
       lines.push(describeSession(viewOf(s), topics.get(String(s.branchId)) ?? ''));
     }
+    lines.push(...calendarNotes(sessions.map(viewOf)));
     await ctx.reply(lines.join('\n'));
   },
 });

@@ -6,7 +6,7 @@ import { officerScope } from '../../bot/scope.js';
 import { UserError } from '../../bot/user-error.js';
 import {
   civilIsoDate,
-  describeSession,
+  describeSessions,
   parseScheduleText,
   type ScheduleDraft,
 } from '../../domain/study/index.js';
@@ -89,7 +89,7 @@ export const studySchedule = defineCommand<ScheduleDraft>({
       `已设置${branch.name}的学习日：${scheduleLine(schedule)}`,
       ...(schedule.topic ? [`默认主题：${schedule.topic}`] : []),
       next.length ? '接下来的安排：' : '近期没有学习安排。',
-      ...next.map((s) => describeSession(viewOf(s), '')),
+      ...describeSessions(next.map(viewOf), () => ''),
     ];
     if (report.cancelled.length) {
       lines.push(`原来已通知过的${report.cancelled.length}次学习随之取消，已告诉本支部党员。`);

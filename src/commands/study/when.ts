@@ -3,8 +3,10 @@ import type { BotContext } from '../../bot/context.js';
 import { formatDay, parseIsoDate } from '../../domain/activity.js';
 import {
   addDays,
+  calendarNotes,
   civilIsoDate,
   describeSession,
+  describeSessions,
   holidayMentioned,
   holidayReason,
   monthLength,
@@ -65,8 +67,7 @@ async function sessionsIn(
   return { sessions: merged, planned: sessions.length > 0 };
 }
 
-const list = (sessions: SessionView[], topic: string) =>
-  sessions.map((s) => describeSession(s, topic)).join('\n');
+const list = (sessions: SessionView[], topic: string) => describeSessions(sessions, () => topic).join('\n');
 
 async function nextSessions(ctx: BotContext, schedule: ScheduleDoc): Promise<string> {
   const upcoming = await upcomingSessions(
@@ -88,6 +89,7 @@ async function nextSessions(ctx: BotContext, schedule: ScheduleDoc): Promise<str
     `下次学习：${describeSession(next, schedule.topic)}`,
     ...(after ? [`再下次：${describeSession(after, schedule.topic)}`] : []),
     ...changed.map((s) => describeSession(s, schedule.topic)),
+    ...calendarNotes([next, ...(after ? [after] : []), ...changed]),
     `支部学习日：${scheduleLine(schedule)}`,
   ].join('\n');
 }

@@ -16,6 +16,8 @@ export interface ChartData {
 /** A bar chart in large, plain type: most readers are elderly and read it on a phone. */
 export function barChart(data: ChartData): EChartsCoreOption {
   const percent = data.unit === '%';
+  // Stacked bars are told apart by colour only, so even one series needs its name beside its colour.
+  const legend = data.series.length > 1 || data.stacked === true;
   return {
     title: {
       text: data.title,
@@ -24,8 +26,8 @@ export function barChart(data: ChartData): EChartsCoreOption {
       textStyle: { fontSize: 22 },
       subtextStyle: { fontSize: 14 },
     },
-    legend: data.series.length > 1 ? { bottom: 0, textStyle: { fontSize: 14 } } : undefined,
-    grid: { top: 105, left: 60, right: 30, bottom: data.series.length > 1 ? 70 : 40 },
+    legend: legend ? { bottom: 0, textStyle: { fontSize: 14 } } : undefined,
+    grid: { top: 105, left: 60, right: 30, bottom: legend ? 70 : 40 },
     xAxis: {
       type: 'category',
       data: data.categories,

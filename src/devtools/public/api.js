@@ -19,6 +19,11 @@ export const api = {
   people: (q) => request(`/dev/api/people?q=${encodeURIComponent(q)}`),
   say: (userId, text) => post('/dev/api/say', { userId, text }),
   cardClick: (userId, taskId, eventKey) => post('/dev/api/card-click', { userId, taskId, eventKey }),
+  resident: (userId) => post('/dev/api/resident', { userId }),
+  photo: (userId, filename, data) => post('/dev/api/photo', { userId, filename, data }),
+  location: (userId, place) => post('/dev/api/location', { userId, ...place }),
+  menu: () => request('/dev/api/menu'),
+  menuClick: (userId, eventKey) => post('/dev/api/menu-click', { userId, eventKey }),
   jobs: () => request('/dev/api/jobs'),
   runJob: (name, at) => post('/dev/api/jobs/run', { name, at }),
 };

@@ -72,13 +72,14 @@ function App({ config }) {
       [userId]: (all[userId] ?? []).map((item) => (item.id === id ? { ...item, ...patch } : item)),
     }));
 
-  const send = async (text) => {
+  /** Shows what the person did (`text`) in the chat and plays it through the webhook with `call`. */
+  const act = async (text, call) => {
     const { userId } = person;
     const id = `out-${nextOutgoingId++}`;
     const item = { id, text, at: new Date().toISOString(), state: 'sending' };
     setOutgoing((all) => ({ ...all, [userId]: [...(all[userId] ?? []), item] }));
     try {
-      const { status } = await api.say(userId, text);
+      const { status } = await call(userId);
       updateOutgoing(
         userId,
         id,
@@ -88,6 +89,8 @@ function App({ config }) {
       updateOutgoing(userId, id, { state: 'failed', error: error.message });
     }
   };
+
+  const send = (text) => act(text, (userId) => api.say(userId, text));
 
   const press = async (taskId, eventKey) => {
     const set = (state) => setPresses((all) => ({ ...all, [taskId]: { eventKey, ...state } }));
@@ -132,6 +135,7 @@ function App({ config }) {
           timeZone=${config.timeZone}
           presses=${presses}
           onSend=${send}
+          onAct=${act}
           onPress=${press}
         />
       </section>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api.js';
 import { formatTime } from './format.js';
 import { html } from './html.js';
 import { MessageBody } from './message.js';
@@ -36,7 +37,62 @@ function Incoming({ record, timeZone, presses, onPress }) {
   </li>`;
 }
 
-function Composer({ person, onSend }) {
+/** What a phone can send besides text: a photo, a location, a tap on the app menu. */
+function Extras({ onPhoto, onLocation, onMenu }) {
+  const [place, setPlace] = useState('');
+  const [menu, setMenu] = useState([]);
+  const [key, setKey] = useState('');
+  useEffect(() => {
+    api
+      .menu()
+      .then(({ items }) => {
+        setMenu(items);
+        setKey(items[0]?.key ?? '');
+      })
+      .catch(() => setMenu([]));
+  }, []);
+  const photo = (event) => {
+    const file = event.currentTarget.files?.[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => onPhoto(file.name, String(reader.result).split(',')[1] ?? '');
+    reader.readAsDataURL(file);
+    event.currentTarget.value = '';
+  };
+  const sendPlace = () => {
+    const [lat, lng, ...label] = place.split(/[,，]/).map((p) => p.trim());
+    const latitude = Number(lat);
+    const longitude = Number(lng);
+    if (!lat || !lng || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return;
+    onLocation({ latitude, longitude, label: label.join(',') });
+    setPlace('');
+  };
+  return html`<details class="extras">
+    <summary>发图片、位置或点菜单</summary>
+    <label for="composer-photo">发一张照片（JPG/PNG）</label>
+    <input id="composer-photo" type="file" accept="image/jpeg,image/png" onChange=${photo} />
+    <label for="composer-location">发位置：纬度,经度,地点</label>
+    <div class="composer-row">
+      <input
+        id="composer-location"
+        placeholder="31.2304,121.4737,幸福里5号楼"
+        value=${place}
+        onInput=${(e) => setPlace(e.currentTarget.value)}
+      />
+      <button type="button" onClick=${sendPlace}>发送位置</button>
+    </div>
+    <label for="composer-menu">点应用菜单</label>
+    <div class="composer-row">
+      <select id="composer-menu" value=${key} onChange=${(e) => setKey(e.currentTarget.value)}>
+        ${menu.length === 0 && html`<option value="">（还没有菜单：npm run menu -- sync --local）</option>`}
+        ${menu.map((m) => html`<option value=${m.key}>${m.name}</option>`)}
+      </select>
+      <button type="button" disabled=${!key} onClick=${() => onMenu(menu.find((m) => m.key === key))}>点击</button>
+    </div>
+  </details>`;
+}
+
+function Composer({ person, onSend, onPhoto, onLocation, onMenu }) {
   const [text, setText] = useState('');
   const send = (value) => {
     const trimmed = value.trim();
@@ -72,10 +128,11 @@ function Composer({ person, onSend }) {
       ></textarea>
       <button type="submit" class="primary" disabled=${!text.trim()}>发送</button>
     </div>
+    <${Extras} onPhoto=${onPhoto} onLocation=${onLocation} onMenu=${onMenu} />
   </form>`;
 }
 
-export function Chat({ person, records, outgoing, timeZone, presses, onSend, onPress }) {
+export function Chat({ person, records, outgoing, timeZone, presses, onSend, onAct, onPress }) {
   const logRef = useRef(null);
   const items = [
     ...outgoing.map((item) => ({ at: item.at, order: 0, key: item.id, out: item })),
@@ -109,6 +166,13 @@ export function Chat({ person, records, outgoing, timeZone, presses, onSend, onP
             />`,
       )}
     </ol>
-    <${Composer} key=${person.userId} person=${person} onSend=${onSend} />
+    <${Composer}
+      key=${person.userId}
+      person=${person}
+      onSend=${onSend}
+      onPhoto=${(name, data) => onAct(`［图片］${name}`, (userId) => api.photo(userId, name, data))}
+      onLocation=${(place) => onAct(`［位置］${place.label || `${place.latitude},${place.longitude}`}`, (userId) => api.location(userId, place))}
+      onMenu=${(item) => onAct(`［菜单］${item.name}`, (userId) => api.menuClick(userId, item.key))}
+    />
   </div>`;
 }

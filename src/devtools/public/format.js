@@ -18,7 +18,7 @@ export function formatTime(iso, timeZone) {
   }).format(date);
 }
 
-/** The current wall-clock time in `timeZone`, as <input type="datetime-local"> wants it. */
+/** The current wall-clock time in `timeZone`, written 2026-12-06 06:20 whatever the browser's locale. */
 export function nowForInput(timeZone) {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
@@ -33,7 +33,7 @@ export function nowForInput(timeZone) {
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 const TYPE_LABELS = {
@@ -72,7 +72,7 @@ export function summaryOf(record) {
     payload.sub_title_text ??
     '';
   const plain = (STRIP_MARKUP[record.msgtype]?.(text) ?? text).replace(/\s+/g, ' ').trim();
-  return plain || `（${typeLabel(record.msgtype)}）`;
+  return plain || `（${typeLabel(record.msgtype)}${record.filename ? `：${record.filename}` : ''}）`;
 }
 
 export const personLabel = (userId, people) => {

@@ -15,7 +15,7 @@ function TextCard({ card }) {
   </article>`;
 }
 
-function Media({ msgtype, mediaId }) {
+function Media({ msgtype, mediaId, filename }) {
   const href = mediaUrl(mediaId);
   if (msgtype === 'image') {
     return html`<figure class="media">
@@ -28,7 +28,7 @@ function Media({ msgtype, mediaId }) {
       <path d="M6 2h8l5 5v15H6z" fill="#e7efff" stroke="currentColor" stroke-width="1.5" />
       <path d="M14 2v5h5" fill="none" stroke="currentColor" stroke-width="1.5" />
     </svg>
-    <span>${typeLabel(msgtype)} · 点击下载</span>
+    <span>${typeLabel(msgtype)}${filename ? `：${filename}` : ''} · 点击下载</span>
   </a>`;
 }
 
@@ -48,7 +48,7 @@ export function MessageBody({ record, press, onPress }) {
     case 'file':
     case 'voice':
     case 'video':
-      return html`<${Media} msgtype=${msgtype} mediaId=${payload.media_id} />`;
+      return html`<${Media} msgtype=${msgtype} mediaId=${payload.media_id} filename=${record.filename} />`;
     default:
       return html`<div class="bubble-text">
         <p>［${typeLabel(msgtype)}消息，模拟器暂不能显示］</p>

@@ -6,6 +6,32 @@ import { html } from './html.js';
 
 const DEBOUNCE_MS = 200;
 
+/** Someone in the corp but on no Party roster: the stand-in adds them to the app's visibility first. */
+function ResidentForm({ onSelect }) {
+  const [userId, setUserId] = useState('');
+  const [error, setError] = useState(null);
+  const start = async (event) => {
+    event.preventDefault();
+    const id = userId.trim();
+    if (!id) return;
+    try {
+      await api.resident(id);
+      setError(null);
+      onSelect({ userId: id, name: `居民 ${id}`, branch: null, roles: ['不在名册'] });
+    } catch (e) {
+      setError(e.message);
+    }
+  };
+  return html`<form class="resident-form" onSubmit=${start}>
+    <label for="resident-id">以不在名册上的居民身份聊天（输入账号，如 zhangdama）</label>
+    <div class="composer-row">
+      <input id="resident-id" autocomplete="off" value=${userId} onInput=${(e) => setUserId(e.currentTarget.value)} />
+      <button type="submit">开始</button>
+    </div>
+    ${error && html`<p class="error" role="alert">${error}</p>`}
+  </form>`;
+}
+
 export function PeoplePicker({ selected, onSelect, onPeople }) {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState({ state: 'loading', people: [] });
@@ -66,5 +92,6 @@ export function PeoplePicker({ selected, onSelect, onPeople }) {
         </li>`,
       )}
     </ul>
+    <${ResidentForm} onSelect=${onSelect} />
   </div>`;
 }

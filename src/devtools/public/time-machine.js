@@ -43,8 +43,18 @@ export function TimeMachine({ timeZone }) {
         <select id="job-name" value=${name} onChange=${(event) => setName(event.currentTarget.value)}>
           ${jobs.map((j) => html`<option value=${j.name}>${j.name} — ${j.summary}</option>`)}
         </select>
-        <label for="job-at">假装现在是</label>
-        <input id="job-at" type="datetime-local" required value=${at} onInput=${(event) => setAt(event.currentTarget.value)} />
+        <label for="job-at">假装现在是（${timeZone}）</label>
+        <input
+          id="job-at"
+          type="text"
+          inputmode="numeric"
+          required
+          pattern="\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"
+          placeholder="2026-12-06 06:20"
+          title="年-月-日 时:分，例如 2026-12-06 06:20"
+          value=${at}
+          onInput=${(event) => setAt(event.currentTarget.value)}
+        />
         <button type="submit" class="primary">运行</button>
       </form>`
     }

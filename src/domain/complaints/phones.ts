@@ -25,3 +25,11 @@ export function mobileIn(text: string): string | null {
 
 /** The text with every mobile and landline number (and the 「电话：」 before it) taken out. */
 export const withoutPhones = (text: string): string => text.replace(ANY, ' ').replace(/\s+/g, ' ').trim();
+
+/** A handler's note asking the reporter for a number to call back on (「方便留个电话吗？」「请留下手机号」). */
+export const asksForPhone = (note: string): boolean =>
+  /电话|手机|联系方式/.test(note) && /[?？]|吗|方便|请|留|给/.test(note);
+
+/** 「不方便留」「不留了」「算了 不用」: the reporter would rather not give a number — their right. */
+export const declinesPhone = (text: string): boolean =>
+  /不方便|不留|不想|不给|不用|算了|不要|不愿|没有电话|没手机/.test(text);

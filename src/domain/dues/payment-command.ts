@@ -14,7 +14,7 @@ import {
 } from '../text/index.js';
 import { stripFillers } from '../text/normalise.js';
 import { FAMILIAR, NOT_FAMILIAR, SURNAMES } from '../text/person-name.js';
-import { alternation } from '../text/relative-words.js';
+import { alternation, YEAR_WORD } from '../text/relative-words.js';
 import { addMonths, compareMonths } from './allocation.js';
 import { MONTHLY_CAP_FEN } from './calculator.js';
 
@@ -25,7 +25,12 @@ export type PaymentAmount =
    */
   | { kind: 'fen'; fen: number; months?: YearMonth[]; count?: number }
   | { kind: 'months'; count: number }
-  | { kind: 'months-list'; months: YearMonth[] };
+  | { kind: 'months-list'; months: YearMonth[] }
+  /**
+   * No amount in a sentence that says the dues were paid (「侯玉梅的党费她女儿微信帮她交了」): what is owed up to
+   * this month. The plan shows which months before 确认.
+   */
+  | { kind: 'owed' };
 
 export type PaymentMethod = 'cash' | 'wechat' | 'transfer';
 
@@ -67,7 +72,8 @@ const LEADING_NAME = new RegExp(`^[${HAN}·•・]+`);
 /** Sentence punctuation separates words like a space; a comma before three digits (1,000) is in a number. */
 const SEPARATORS = /[，、；。！？：;!?:]|,(?!\d{3})/g;
 /**
- * How the money came, as secretaries say it: money brought in person (拿来, 送来) is cash; 「转了我」 between people
+ * How the money came, as secretaries say it: money brought in person (拿来) is cash, though 送来 alone says who
+ * brought it rather than how; 「转了我」 between people
  * is WeChat; 打卡上 is the bank.
  */
 const METHOD_CODES: Readonly<Record<string, PaymentMethod>> = {
@@ -80,7 +86,6 @@ const METHOD_CODES: Readonly<Record<string, PaymentMethod>> = {
   现金: 'cash',
   现钱: 'cash',
   拿来: 'cash',
-  送来: 'cash',
   拿过来: 'cash',
   转账: 'transfer',
   银行: 'transfer',
@@ -131,10 +136,10 @@ const RELATIONS = [
 const NUMERAL = '0-9零一二两俩仨三四五六七八九十百千万';
 /**
  * 3个月, 三个月, 俩月, 仨月 (俩/仨 never name a month, so 个 may go), 半年, 一年; not the tail of 负3个月, which is
- * refused as negative.
+ * refused as negative, nor a rate after a sum (两毛一个月).
  */
 const MONTH_COUNT = new RegExp(
-  `(?<![-−负${NUMERAL}])(?:(?<n>\\d{1,3}|[零一二两俩仨三四五六七八九十]{1,3})\\s*个\\s*月|(?<colloquial>[俩仨两])\\s*月|(?<quarters>[一二两三四1-4]?)\\s*个?\\s*季度(?!末|初)|(?<![上下])(?<half>半)\\s*年|(?<year>一|1|全)\\s*年(?![0-9零一二两三四五六七八九十]))`,
+  `(?<![-−负${NUMERAL}毛块元角钱])(?:(?<n>\\d{1,3}|[零一二两俩仨三四五六七八九十]{1,3})\\s*个\\s*月|(?<colloquial>[俩仨两])\\s*月|(?<quarters>[一二两三四1-4]?)\\s*个?\\s*季度(?!末|初)|(?<![上下])(?<half>半)\\s*年|(?<year>一|1|全)\\s*年(?![0-9零一二两三四五六七八九十]))`,
 );
 const monthCount = (g: Record<string, string | undefined>): number =>
   g.half
@@ -144,8 +149,11 @@ const monthCount = (g: Record<string, string | undefined>): number =>
       : g.quarters !== undefined
         ? 3 * (parseChineseNumber(g.quarters || '一') ?? 0)
         : (parseChineseNumber(g.n ?? g.colloquial ?? '') ?? 0);
+/** 今年, 明年 said alone: the year the months fall in, not twelve of them. */
+const YEAR_ONLY = new RegExp(`^(?:${YEAR_WORD})$`);
 /** Said before the payment itself: the command word, a greeting, a filler. */
-const LEAD_REQUEST = /^(?:(?:登记|记一下|记录|收到|收了|收|交费|缴费|党费|跟你说下?|跟你说一下)\s*)+/;
+const LEAD_REQUEST =
+  /^(?:(?:麻烦|帮我|帮忙|给我|请)?(?:登记|记录|记|收到|收了|收|交费|缴费|党费|跟你说)(?:一下|一笔|下)?\s*)+/;
 /** parseMoneyFen does not read these at all; they deserve a reason rather than "how much?". */
 const NEGATIVE = new RegExp(`(?<![${NUMERAL}])[-−负]\\s*[1-9一二两三四五六七八九十]`);
 const ZERO = /(?<![0-9.])(?:0+(?:\.0+)?(?![0-9.])|零(?=\s*(?:元|块)))/;
@@ -170,12 +178,18 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
   if (!name) return { ok: false, missing: 'name' };
   let rest = formal ? words.slice(formal.length) : free ? cut(words, free.index, free.matched) : words;
 
-  const family = FAMILY_PAID.exec(rest)?.groups?.relation;
+  const familyNamed = FAMILY_NAMED.exec(rest)?.groups;
+  const family = FAMILY_PAID.exec(rest)?.groups?.relation ?? familyNamed?.relation;
   const method = METHODS.exec(rest)?.[0].toLowerCase();
   const voluntary = rest.includes('自愿');
   rest = rest.replace(METHOD_WORDS, ' ').replace(VOLUNTARY, ' ');
 
-  let proxy: PaymentProxy | null = family ? { name: '', relation: relationWord(family) } : null;
+  let proxy: PaymentProxy | null = family
+    ? {
+        name: family === familyNamed?.relation ? (familyNamed.payer ?? '') : '',
+        relation: relationWord(family),
+      }
+    : null;
   const proxyMatch = PROXY.exec(rest);
   if (proxyMatch) {
     // 「儿子一次交了一年的 代交」: a bare 代交 after the family member who paid.
@@ -189,8 +203,11 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
     proxy = named ?? proxy;
   }
 
-  const amount = readAmount(rest, now, timeZone);
-  if (typeof amount === 'string') return { ok: false, error: amount };
+  const read = readAmount(rest, now, timeZone);
+  if (typeof read === 'string') return { ok: false, error: read };
+  // The command form without an amount (「王桂兰 现金」) is asked for it; a sentence saying it was paid is not.
+  const saysPaid = PAID.test(body) && !NOT_PAID.test(body);
+  const amount: PaymentAmount | undefined = read ?? (saysPaid ? { kind: 'owed' } : undefined);
   if (!amount) return { ok: false, missing: 'amount' };
   if (amount.kind === 'fen' && amount.fen > MONTHLY_CAP_FEN && !voluntary) {
     return { ok: false, error: PAYMENT_ERRORS.overCap };
@@ -207,17 +224,22 @@ export function parsePaymentCommand(text: string, now: Date, timeZone: string): 
   };
 }
 
+/** Words saying the money has come, without saying how much (「他老伴给送来了」, 「帮她交了」). */
+const PAID = /(?:交|缴|付)(?:了|的|上了|过了|清了)|送来|送过来|拿来|拿过来|转过来|转来了|转了|给了/;
+/** 「还没交」, 「交了没」: a question or the opposite, not a payment to record. */
+const NOT_PAID = /没|未|吗|不|？|\?/;
+
 /** Appended to the sentence when the officer answers which member was meant. */
 export const NAME_MARKER = '姓名：';
 const NAME_ANSWER = new RegExp(`\\s*姓名[:：]\\s*(?<name>[${HAN}·•・]{2,12})\\s*$`);
 
 /** Words a secretary writes around a payment, never a name: 「收到 李大爷 21块」 starts with 收到, not a name. */
 const NOT_A_NAME =
-  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|刚才|这个|那个|他|她|已经|说|顺手/;
+  /收到|收了|党费|当费|交了|缴了|交的|交费|缴费|登记|今天|昨天|今儿|昨儿|前儿|刚才|这个|那个|他|她|已经|说|顺手|把/;
 const PERSON = `(?:${FAMILIAR}|[${HAN}]{2,3}?)`;
 /** Where a name stands in a payment sentence, most telling first. */
 const NAME_PLACES: readonly RegExp[] = [
-  new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说)`, 'g'),
+  new RegExp(`(?<name>${FAMILIAR})(?=[^${HAN}]|在|来|过来|把|她|他|的|交|住|给|转|拿|说|跟|和)`, 'g'),
   new RegExp(`(?:收到|收了|收)(?<name>${PERSON})(?=的|交|缴|给|现金|微信|转|党费|[${NUMERAL}]|\\s|$)`, 'g'),
   new RegExp(`(?<name>${PERSON})(?:同志)?(?:的|家的)?(?:党费|当费|黨費)`, 'g'),
   new RegExp(`(?<name>${PERSON})(?=交了|交的|缴了|缴的|把|托|让|家|他|她|给了|现金|微信)`, 'g'),
@@ -236,11 +258,20 @@ export function familiarSurname(name: string): string | null {
 // A sentence starting with a common surname starts with the member's name (「冯军交俩月现金」, 「杜兰英腿脚不好 她外孙
 // 拿来16块钱现金」), which then ends where the payment's words begin, or after three characters.
 const PAYMENT_WORDS = new RegExp(
-  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
+  `^(?:交|缴|来|拿|补|送|托|让|把|给|转|记|登记|这个?月|上个?月|一次|全年|半年|微信|现金|现钱|银行|打卡|卡上|的|他|她|在|今天|昨天|今儿|昨儿|前儿|刚|上午|下午|同志|家|党费|当费|[${NUMERAL}]|${alternation(RELATIONS)}|[A-Za-z]|\\s|$)`,
 );
 
+const LEADS_TO_NAME = new RegExp(`^[把帮给替](?=[老小]?[${SURNAMES.replace('钱', '')}])`);
+
 /** The member a free sentence is about, where it stands. */
-function nameInSentence(words: string): { name: string; index: number; matched: string } | undefined {
+function nameInSentence(sentence: string): { name: string; index: number; matched: string } | undefined {
+  // 「把丁大爷这个月的记上」, 「帮石桂英记一下」: the word that leads to the member stands before the name.
+  const lead = LEADS_TO_NAME.exec(sentence)?.[0].length ?? 0;
+  const found = nameAt(sentence.slice(lead));
+  return found && { ...found, index: found.index + lead };
+}
+
+function nameAt(words: string): { name: string; index: number; matched: string } | undefined {
   const familiar = new RegExp(`^(?:${FAMILIAR})`).exec(words)?.[0];
   if (familiar && !NOT_FAMILIAR.test(familiar) && PAYMENT_WORDS.test(words.slice(familiar.length))) {
     return { name: familiar, index: 0, matched: familiar };
@@ -281,11 +312,20 @@ const RELATION_WORDS: Readonly<Record<string, string>> = {
   老头子: '老伴',
   老太婆: '老伴',
   家里人: '家属',
+  // 「托人捎来」: someone not named brought it
+  托人: '他人',
+  让人: '他人',
 };
 /** 「他闺女转过来了」, 「她老伴帮着交的」, 「儿子替他交了」: someone of the family paid. */
 const FAMILY_PAID = new RegExp(
   `(?:他|她|他们|人家)?家?(?<relation>${alternation([...RELATIONS, ...Object.keys(RELATION_WORDS)])})` +
-    '[^\\s，。]{0,4}?(?:交|缴|转|付|拿|送|代|过来)',
+    '[^\\s，。]{0,4}?(?:交|缴|转|付|拿|送|捎|代|替|过来)',
+);
+
+/** 「她爸沈晓明把今年一年的都代交了」: the relation, then the payer's own name, then what they did. */
+const FAMILY_NAMED = new RegExp(
+  `(?:他|她)(?<relation>${alternation([...RELATIONS, ...Object.keys(RELATION_WORDS)])})` +
+    `(?<payer>[${SURNAMES}][${HAN}]{1,2}?)(?=把|帮|替|给|代)`,
 );
 
 const relationWord = (word: string): string => RELATION_WORDS[word] ?? word;
@@ -329,13 +369,23 @@ function readAmount(rest: string, now: Date, timeZone: string): PaymentAmount | 
   let months: YearMonth[] | undefined;
   if (count) rest = cut(rest, count.index, count[0]);
   const named = parseMonths(rest, now, timeZone);
-  if (named) {
+  // The count is the amount when the months named only place it: 「今年剩下俩月的」 (今年 alone), 「把十二月的也
+  // 交了 俩月一块」 (one of the two). A count that disagrees with the months (2个月 9-11月) is refused below.
+  if (
+    named &&
+    count &&
+    (YEAR_ONLY.test(named.matched) || named.months.length < monthCount(count.groups ?? {}))
+  ) {
+    rest = cut(rest, named.index, named.matched);
+  } else if (named) {
     months = nearerYear(named, currentYearMonth(now, timeZone));
     rest = cut(rest, named.index, named.matched);
   }
   const money = parseMoneyFen(rest, { bareNumberIs: 'yuan' });
 
-  const counted = count ? monthCount(count.groups ?? {}) : undefined;
+  // 「十月十一月两个月的」: the count agrees with the months named and says nothing more.
+  const said = count ? monthCount(count.groups ?? {}) : undefined;
+  const counted = months && said === months.length ? undefined : said;
   if (counted !== undefined && months) return PAYMENT_ERRORS.amountAndMonths;
   let amount: PaymentAmount;
   if (money && months) amount = { kind: 'fen', fen: money.fen, months };

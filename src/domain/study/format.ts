@@ -27,7 +27,10 @@ export function shiftNote(s: SessionView): string {
   return '';
 }
 
-/** Several lines for one session: when and where, topic, link, and what moved it. */
+/**
+ * Several lines for one session: when and where, topic, link, and what moved it. Whether its year's holidays are
+ * published is said once under a whole list (calendarNotes), not under each session.
+ */
 export function describeSession(s: SessionView, defaultTopic: string): string {
   // A make-up Saturday is a working day for employed members: worth saying.
   const makeUp = s.status === 'scheduled' ? makeUpWorkday(s.date) : null;
@@ -35,10 +38,24 @@ export function describeSession(s: SessionView, defaultTopic: string): string {
   const topic = s.topic || defaultTopic;
   if (s.status === 'scheduled' && topic) lines.push(`主题：${topic}`);
   if (s.status === 'scheduled' && s.link) lines.push(`学习材料：${s.link}`);
-  if (s.status === 'scheduled' && !s.calendarKnown)
-    lines.push(`（${parseIsoDate(s.date).year}年放假安排还没公布，如遇节假日以支部通知为准）`);
   return lines.join('\n');
 }
+
+/** One line per year whose holidays are not yet published, for the sessions listed together. */
+export function calendarNotes(sessions: readonly SessionView[]): string[] {
+  const years = new Set(
+    sessions
+      .filter((s) => s.status === 'scheduled' && !s.calendarKnown)
+      .map((s) => parseIsoDate(s.date).year),
+  );
+  return [...years].sort().map((y) => `（${y}年放假安排还没公布，如遇节假日以支部通知为准）`);
+}
+
+/** A list of sessions, one after another, with the calendar note said once at the end. */
+export const describeSessions = (
+  sessions: readonly SessionView[],
+  topicOf: (s: SessionView) => string,
+): string[] => [...sessions.map((s) => describeSession(s, topicOf(s))), ...calendarNotes(sessions)];
 
 /** The words for a holiday shift, stored as the session's reason: 国庆节放假顺延 / 春节放假提前. */
 export const holidayReason = (holiday: string, date: IsoDate, plannedDate: IsoDate): string =>

@@ -79,10 +79,14 @@ export interface MoveRequest {
 
 // A bare 改 moves only when a day follows it (「12月15 改 12月17」, 「下周一学习改周二下午」).
 const MOVE_WORD =
-  /改到|改为|改成|调到|调整到|挪到|换到|移到|推迟到|提前到|改(?=\s*(?:\d|下|这|本|周|礼拜|星期|明天|后天))/;
+  /改到|改在|改为|改成|调到|调在|调整到|挪到|挪在|换到|换在|移到|放到|推迟到|提前到|改(?=\s*(?:\d|下|这|本|周|礼拜|星期|明天|后天))/;
 
-/** 「往后挪两天」, 「提前一天」: a move by days rather than to a date. */
-const SHIFT = /(往后|向后|推迟|延后|顺延|往前|向前|提前)(?:挪|推|延|调)?\s*([一二两三四五六七1-7])\s*天/u;
+/** What names the old day when it is said after the new one (「原定26号那次」, 「这周五的不开了」): not a place. */
+const OLD_DAY_WORDS = /原定|原来的?|原先的?|本来的?|(?<=^|\s)的|那次|那天|(?:的|学习)?不开了|取消了?/g;
+
+/** 「往后挪两天」, 「提前一天」, 「往后推一个礼拜」: a move by days or weeks rather than to a date. */
+const SHIFT =
+  /(往后|向后|推迟|延后|顺延|往前|向前|提前)(?:挪|推|延|调)?\s*([一二两三四五六七1-7])\s*(?:(天)|个?\s*(?:礼拜|星期|周))/u;
 
 /** The day `days` after (or before) an ISO date. */
 function shifted(date: IsoDate, days: number): IsoDate {
@@ -100,7 +104,7 @@ export function parseMoveRequest(
   if (shift) {
     const from = futureDate(text.slice(0, shift.index), now, timeZone);
     if (!from) return { ok: false, missing: 'from' };
-    const days = parseChineseNumber(shift[2]!) ?? 0;
+    const days = (parseChineseNumber(shift[2]!) ?? 0) * (shift[3] ? 1 : 7);
     const sign = /前/.test(shift[1]!) ? -1 : 1;
     // Only the day moves: whatever follows (「通知一下大家」) is not a new place.
     return {
@@ -111,11 +115,14 @@ export function parseMoveRequest(
   const split = MOVE_WORD.exec(text);
   const before = split ? text.slice(0, split.index) : text;
   const after = split ? text.slice(split.index + split[0].length) : '';
-  const from = futureDate(before, now, timeZone);
-  if (!from) return { ok: false, missing: 'from' };
   const to = futureDate(after, now, timeZone);
+  let rest = to ? after.replace(to.matched, ' ') : after;
+  // 「学习日改到下礼拜五 这周五的不开了」: the old day may be said after the new one.
+  const stated = futureDate(before, now, timeZone);
+  const from = stated ?? (to ? futureDate(rest, now, timeZone) : undefined);
+  if (!from) return { ok: false, missing: 'from' };
   if (!split || !to) return { ok: false, missing: 'to' };
-  let rest = after.replace(to.matched, ' ');
+  if (!stated) rest = rest.replace(from.matched, ' ').replace(OLD_DAY_WORDS, ' ');
   const clock = parseClockTime(rest);
   let time: string | null = null;
   if (clock) {

@@ -19,13 +19,13 @@ const COUNT = String.raw`\d+(?:\.\d+)?|[零一二两俩仨三四五六七八九�
 const RANGE_SEP = String.raw`\s*(?:-|~|—|–|(?:干|忙|弄|搞|待|守|站)?到|至)\s*`;
 const HOUR_UNIT = '(?:小时|钟头)';
 
-/** 两个多小时 counts as 2 h: 多 is vague, and a member who worked 2 h 40 min would say so. */
+/** 两个多小时 and 三个来钟头 count as 2 h and 3 h: 多/来 are vague, and a member who worked 2 h 40 min would say so. */
 const HOURS = new RegExp(
-  `${NOT_INSIDE_NUMBER}(?<n>${COUNT})(?:${RANGE_SEP}(?<n2>${COUNT}))?\\s*多?\\s*个?\\s*多?\\s*(?<half>半)?\\s*${HOUR_UNIT}` +
+  `${NOT_INSIDE_NUMBER}(?<n>${COUNT})(?:${RANGE_SEP}(?<n2>${COUNT}))?\\s*[多来]?\\s*个?\\s*[多来]?\\s*(?<half>半)?\\s*${HOUR_UNIT}` +
     `(?:\\s*(?<mins>${COUNT})\\s*分钟?)?`,
   'g',
 );
-const MINUTES = new RegExp(`${NOT_INSIDE_NUMBER}(?<n>${COUNT})\\s*多?\\s*分钟`, 'g');
+const MINUTES = new RegExp(`${NOT_INSIDE_NUMBER}(?<n>${COUNT})\\s*[多来]?\\s*分钟`, 'g');
 const HALF_HOUR = new RegExp(`(?<![${NUMERAL_CHARS}个])半\\s*个?\\s*${HOUR_UNIT}`, 'g');
 const GEBA = new RegExp(`个把\\s*${HOUR_UNIT}`, 'g');
 const QUARTERS = new RegExp(`${NOT_INSIDE_NUMBER}(?<n>[1-3一二两三])\\s*刻钟`, 'g');

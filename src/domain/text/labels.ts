@@ -52,3 +52,9 @@ export function monthSpans(months: readonly YearMonth[]): string {
 }
 
 export const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}小时`;
+
+/** Names for a phone screen: all of a few, else the first `max` and how many in all (王海、陈淑芬…等12人). */
+export function someNames(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join('、');
+  return `${names.slice(0, max).join('、')}等${names.length}人`;
+}

@@ -27,6 +27,9 @@ const AMOUNT = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|[${NUMERAL_CHARS}]+(?:\.\
 const NOT_MONEY_AFTER_JIAO = '[形星落度巾衣线病笔球毯]';
 /** 一块去 / 一块儿 (together), 三块砖: 块 that is not money. */
 const NOT_MONEY_AFTER_KUAI = '[儿去来走干做学玩吃住聊地砖石板布肉糖表牌]';
+/** 「俩月一块交的」: 一块 before a verb of paying is together, not one yuan (十五块交了 is still money). */
+const TOGETHER = /^一块$/;
+const TOGETHER_BEFORE = /^[交缴给送转拿付算办都带]/;
 const EXPLICIT = new RegExp(
   String.raw`(?<currency>(?<![-−负])[￥¥]\s*)?${NOT_INSIDE_NUMBER}(?<amount>${AMOUNT})` +
     String.raw`(?:\s*(?<unit>元|块(?!${NOT_MONEY_AFTER_KUAI})|[角毛](?!${NOT_MONEY_AFTER_JIAO})|分钱))?`,
@@ -36,9 +39,9 @@ const EXPLICIT = new RegExp(
 const MEASURE = '个号楼栋层室单人次天月年日岁斤米点时分秒刻度%块元毛角位届期A-Za-z';
 /** What may not follow a tail digit: more digits, or a measure word. */
 const NOT_AFTER_AMOUNT = `[${NUMERAL_CHARS}${MEASURE}]`;
-/** After 元/块: 半 (+50), 零五 (5 fen), 二毛五, 5分, or a bare digit meaning 角 (15块5 = 15.50). */
+/** After 元/块: 半 (+50), 零五 (5 fen), 零四毛 (40 fen), 二毛五, 5分, or a bare digit meaning 角 (15块5 = 15.50). */
 const YUAN_TAIL = new RegExp(
-  `(?:(?<half>半)|零(?<zeroFen>${D})分?|(?<jiao>${D})[角毛](?:(?<fen>${D})分?)?|(?<onlyFen>${D})分|(?<bareJiao>${D}))` +
+  `(?:(?<half>半)|零(?<zeroJiao>${D})[角毛]|零(?<zeroFen>${D})分?|(?<jiao>${D})[角毛](?:(?<fen>${D})分?)?|(?<onlyFen>${D})分|(?<bareJiao>${D}))` +
     `(?!${NOT_AFTER_AMOUNT})`,
   'y',
 );
@@ -71,6 +74,7 @@ function* explicitHits(folded: string): Generator<Hit<number>> {
   for (const m of folded.matchAll(EXPLICIT)) {
     const { currency, amount = '', unit } = m.groups ?? {};
     if (!currency && !unit) continue;
+    if (TOGETHER.test(m[0]) && TOGETHER_BEFORE.test(folded.slice(m.index + m[0].length))) continue;
     let end = m.index + m[0].length;
     let fen = Number.NaN; // unreadable unless proven otherwise
     if (!unit || unit === '元' || unit === '块') {
@@ -82,7 +86,7 @@ function* explicitHits(folded: string): Generator<Hit<number>> {
           (g.half ? 50 : 0) +
           digit(g.zeroFen) +
           digit(g.onlyFen) +
-          10 * (digit(g.jiao) + digit(g.bareJiao)) +
+          10 * (digit(g.jiao) + digit(g.bareJiao) + digit(g.zeroJiao)) +
           digit(g.fen);
         end = tail.end;
       }

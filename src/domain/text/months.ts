@@ -39,6 +39,14 @@ const SINGLE = new RegExp(
   `${NOT_INSIDE_NUMBER}(?<!(?:-|~|—|–|到|至)\\s*)(?:${YEAR})?(?<m>${MONTH})\\s*月份?${NOT_A_DATE}`,
   'g',
 );
+/** 十月十一月, 9月、10月和11月: several single months said one after another. */
+const ONE_MONTH = `(?:${MONTH})\\s*月份?`;
+const LIST = new RegExp(
+  `${NOT_INSIDE_NUMBER}(?:${YEAR})?(?<list>${ONE_MONTH}(?:\\s*[、和跟及,，]?\\s*${ONE_MONTH})+)${NOT_A_DATE}`,
+  'g',
+);
+const ONE_MONTH_AT = new RegExp(`(?<m>${MONTH})\\s*月`, 'g');
+
 /** 今年 alone, not 今年三月 or 今年上半年 read short. */
 const WHOLE_YEAR = new RegExp(
   `(?<yw>${YEAR_WORD})(?!\\s*(?:[0-9零一二三四五六七八九十]|上半年|下半年))`,
@@ -93,6 +101,17 @@ export function parseMonths(
     const g = m.groups ?? {};
     const month = monthNumber(g.m ?? '');
     add(m, month === undefined ? undefined : span(explicitYear(g) ?? inferredYear(month), month, month));
+  }
+  for (const m of folded.matchAll(LIST)) {
+    const g = m.groups ?? {};
+    const months = [...(g.list ?? '').matchAll(ONE_MONTH_AT)].map((one) => monthNumber(one.groups?.m ?? ''));
+    if (months.some((month) => month === undefined)) add(m, undefined);
+    else {
+      const listed = (months as number[]).map((month) =>
+        span(explicitYear(g) ?? inferredYear(month), month, month),
+      );
+      add(m, listed.every(Boolean) ? [...new Set(listed.flat() as YearMonth[])].sort() : undefined);
+    }
   }
   for (const m of folded.matchAll(WHOLE_YEAR)) {
     const offset = YEAR_OFFSETS[m.groups?.yw ?? ''] ?? 0;

@@ -49,3 +49,27 @@ export function stripFillers(s: string): string {
   }
   return out.replace(/\s+/g, ' ').replace(LEADING_PUNCT, '').trim();
 }
+
+/**
+ * The person's own characters for `fragment`, a piece of normaliseText(original) that a parser handed back
+ * (possibly with words taken out): understanding reads folded text (？ → ?, ２ → 2, 黨 → 党), but what is stored
+ * and passed on to others is what they typed. Each character is looked up, in order, in the folded original
+ * (foldWidth maps one character to one, so positions agree); one the original does not hold stays as it is.
+ */
+export function ownWords(fragment: string, original: string): string {
+  const spaced = original.replace(/\s+/g, ' ').trim();
+  const folded = foldWidth(spaced);
+  if (folded === spaced) return fragment;
+  let from = 0;
+  let out = '';
+  for (const ch of fragment) {
+    const at = folded.indexOf(ch, from);
+    if (at < 0) {
+      out += ch;
+      continue;
+    }
+    out += spaced.slice(at, at + ch.length);
+    from = at + ch.length;
+  }
+  return out;
+}
