@@ -308,6 +308,8 @@ peak.worker = Math.max(peak.worker, rssMb(worker));
 const workerAfterDrain = rssMb(worker);
 const inboundLeft = (await redis.xlen(arrivalsKey)) + (await busy(inbound, ['waiting', 'active', 'delayed']));
 const inboundFailed = (await inbound.getJobCounts('failed')).failed ?? 0;
+// The worker stops before the count, so no reply is half-way between WeCom and the ledger while we look.
+await stopRole(worker);
 
 // ---- answered exactly once? ----------------------------------------------------------------------------------
 // The worker records each reply part as sent (key `outbound:sent:<jobId>:<part>`, jobId `reply-msg-<MsgId>-<n>`)
@@ -321,7 +323,9 @@ do {
 } while (cursor !== '0');
 const answered = new Set(ledger.map((k) => /-msg-(\d+)-/.exec(k)?.[1]).filter(Boolean));
 const delayedIds = new Set(
-  (await outbound.getDelayed()).map((job) => /-msg-(\d+)-/.exec(job.id ?? '')?.[1]).filter(Boolean),
+  (await outbound.getJobs(['delayed', 'waiting', 'prioritized']))
+    .map((job) => /-msg-(\d+)-/.exec(job?.id ?? '')?.[1])
+    .filter(Boolean),
 );
 // Messages the worker has not handled yet (the drain ran out of time): late, not lost.
 const unhandled = new Set(
@@ -368,7 +372,6 @@ if (lost > 0)
 
 // ---- clean up ------------------------------------------------------------------------------------------------
 await stopRole(web);
-await stopRole(worker);
 await Promise.all([inbound, outbound].map((q) => q.obliterate({ force: true }).catch(() => undefined)));
 await redis.del(arrivalsKey);
 cursor = '0';
