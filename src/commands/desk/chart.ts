@@ -2,7 +2,7 @@ import { replyWithAttachment } from '../../bot/attachment-reply.js';
 import { OFFICERS } from '../../bot/audiences.js';
 import { type Command, defineCommand, ok } from '../../bot/command.js';
 import { UserError } from '../../bot/user-error.js';
-import { barChart } from '../../desk/charts/bar.js';
+import { drawBarChartApart } from '../../desk/charts/draw-apart.js';
 import { CHARTS } from '../../desk/charts/index.js';
 import type { ChartSpec } from '../../desk/charts/types.js';
 import { deskScopeOf } from '../../desk/scope.js';
@@ -24,9 +24,8 @@ export function chartCommand(spec: ChartSpec): Command {
       const scope = await deskScopeOf(models, ctx.sender);
       const chart = await spec.load({ models, scope, now: ctx.now, timeZone: ctx.timeZone });
       if (!chart) throw new UserError(`${scope.label}还没有可以画图的记录。`);
-      // echarts and resvg are loaded by the first chart drawn, not by every worker at start-up.
-      const { renderPng } = await import('../../desk/charts/render.js');
-      const png = renderPng(barChart(chart.data));
+      // Drawn in a child process: echarts and resvg, and the native memory resvg holds, never stay in the worker.
+      const png = await drawBarChartApart(chart.data);
       await replyWithAttachment(
         ctx,
         { kind: 'image', filename: `${spec.id}.png`, contentType: 'image/png', data: png },
