@@ -71,6 +71,7 @@ describe('members telling and asking in their own words', () => {
   it('greetings and thanks get a short friendly answer naming what the bot does for them', async () => {
     expect(await say('wangguilan', '你好')).toMatch(/^王桂兰您好！.*记活动.*查党费/);
     expect(await say('wangguilan', '谢谢')).toMatch(/^不客气！/);
+    expect(await say('wangguilan', '在吗')).toMatch(/^王桂兰您好！/);
   });
 
   it('a sentence that belongs to no command gets the short help with two likely commands', async () => {
