@@ -36,6 +36,7 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.INTERNAL_PORT||9100)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM: stop taking callbacks, let workers finish their jobs (up to 25 s), close connections.
 STOPSIGNAL SIGTERM
-# --heap-growing-percent=50: full GCs before the heap is mostly garbage (worker peak RSS under 250 MB; see
+# --heap-growing-percent=50 and --max-semi-space-size=4: full GCs before the heap is mostly garbage and a
+# smaller young generation (worker peak RSS under 250 MB; see
 # bench/servers/node-flags.ts, which the benches run with).
-CMD ["node", "--heap-growing-percent=50", "dist/src/main.js"]
+CMD ["node", "--heap-growing-percent=50", "--max-semi-space-size=4", "dist/src/main.js"]
